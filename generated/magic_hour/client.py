@@ -1,0 +1,136 @@
+"""`Client` and `AsyncClient`: the entry points of the package."""
+
+from __future__ import annotations
+
+import functools
+import os
+import types
+import typing
+
+import httpx
+
+from magic_hour.core.base_client import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncBaseClient,
+    SyncBaseClient,
+)
+from magic_hour.environment import Environment
+from magic_hour.errors import MagicHourError
+
+if typing.TYPE_CHECKING:
+    from magic_hour.resources.v1.client import AsyncV1Client, V1Client
+
+API_KEY_VARIABLE = "MAGIC_HOUR_API_KEY"
+
+
+def _token(token: typing.Optional[str]) -> str:
+    token = token if token is not None else os.environ.get(API_KEY_VARIABLE)
+    if not token:
+        raise MagicHourError(f"no API key: pass token=... to the client or set {API_KEY_VARIABLE}")
+    return token
+
+
+def _base_url(base_url: typing.Optional[str], environment: Environment) -> str:
+    return base_url if base_url is not None else environment.value
+
+
+class Client:
+    """Synchronous client of the Magic Hour API.
+
+    Args:
+        token: the API key; defaults to the `MAGIC_HOUR_API_KEY` environment variable.
+        base_url: a server to send requests to, overriding `environment`.
+        environment: `Environment.ENVIRONMENT` (the API) or `Environment.MOCK_SERVER`.
+        timeout: seconds (or an `httpx.Timeout`) for each attempt of a request.
+        httpx_client: an `httpx.Client` of your own; it is left open when this client closes.
+        max_retries: how many times a failed attempt may be retried; 0 turns retries off.
+    """
+
+    def __init__(
+        self,
+        *,
+        token: typing.Optional[str] = None,
+        base_url: typing.Optional[str] = None,
+        environment: Environment = Environment.ENVIRONMENT,
+        timeout: typing.Union[float, httpx.Timeout] = DEFAULT_TIMEOUT,
+        httpx_client: typing.Optional[httpx.Client] = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+    ) -> None:
+        self._base_client = SyncBaseClient(
+            token=_token(token),
+            base_url=_base_url(base_url, environment),
+            timeout=timeout,
+            max_retries=max_retries,
+            httpx_client=httpx_client,
+        )
+
+    @functools.cached_property
+    def v1(self) -> V1Client:
+        from magic_hour.resources.v1.client import V1Client
+
+        return V1Client(base_client=self._base_client)
+
+    def close(self) -> None:
+        """Close the client's connections (not those of an httpx client you passed in)."""
+        self._base_client.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: typing.Optional[typing.Type[BaseException]],
+        exc: typing.Optional[BaseException],
+        traceback: typing.Optional[types.TracebackType],
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Client(base_url={self._base_client.base_url!r})"
+
+
+class AsyncClient:
+    """Asynchronous client of the Magic Hour API; the same arguments as `Client`."""
+
+    def __init__(
+        self,
+        *,
+        token: typing.Optional[str] = None,
+        base_url: typing.Optional[str] = None,
+        environment: Environment = Environment.ENVIRONMENT,
+        timeout: typing.Union[float, httpx.Timeout] = DEFAULT_TIMEOUT,
+        httpx_client: typing.Optional[httpx.AsyncClient] = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+    ) -> None:
+        self._base_client = AsyncBaseClient(
+            token=_token(token),
+            base_url=_base_url(base_url, environment),
+            timeout=timeout,
+            max_retries=max_retries,
+            httpx_client=httpx_client,
+        )
+
+    @functools.cached_property
+    def v1(self) -> AsyncV1Client:
+        from magic_hour.resources.v1.client import AsyncV1Client
+
+        return AsyncV1Client(base_client=self._base_client)
+
+    async def close(self) -> None:
+        """Close the client's connections (not those of an httpx client you passed in)."""
+        await self._base_client.close()
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: typing.Optional[typing.Type[BaseException]],
+        exc: typing.Optional[BaseException],
+        traceback: typing.Optional[types.TracebackType],
+    ) -> None:
+        await self.close()
+
+    def __repr__(self) -> str:
+        return f"AsyncClient(base_url={self._base_client.base_url!r})"

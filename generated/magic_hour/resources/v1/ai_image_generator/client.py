@@ -1,0 +1,273 @@
+"""`client.v1.ai_image_generator`: create (POST /v1/ai-image-generator)."""
+
+from __future__ import annotations
+
+import typing
+
+import typing_extensions
+
+from magic_hour.core import validation
+from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
+from magic_hour.core.request_options import RequestOptions
+from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
+from magic_hour.types.params.v1_ai_image_generator_create_body_style import (
+    V1AiImageGeneratorCreateBodyStyle,
+)
+from magic_hour.types.models.v1_ai_image_generator_create_response import (
+    V1AiImageGeneratorCreateResponse,
+)
+
+# The spec's rules for each method's arguments, checked before anything is sent.
+_CREATE_BODY_RULE: validation.Rule = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string"},
+        "image_count": {"type": "integer", "minimum": 1.0, "maximum": 16.0},
+        "model": {
+            "type": "string",
+            "enum": [
+                "default",
+                "flux-schnell",
+                "z-image-turbo",
+                "seedream-v4",
+                "nano-banana",
+                "nano-banana-2",
+                "nano-banana-pro",
+                "gpt-image-2",
+                "seedream",
+            ],
+        },
+        "aspect_ratio": {"type": "string", "enum": ["1:1", "16:9", "9:16"]},
+        "resolution": {"type": "string", "enum": ["auto", "640px", "1k", "2k", "4k"]},
+        "style": {
+            "type": "object",
+            "properties": {
+                "prompt": {"type": "string", "minLength": 1},
+                "tool": {
+                    "type": "string",
+                    "enum": [
+                        "ai-anime-generator",
+                        "ai-art-generator",
+                        "ai-background-generator",
+                        "ai-character-generator",
+                        "ai-face-generator",
+                        "ai-fashion-generator",
+                        "ai-icon-generator",
+                        "ai-illustration-generator",
+                        "ai-interior-design-generator",
+                        "ai-landscape-generator",
+                        "ai-logo-generator",
+                        "ai-manga-generator",
+                        "ai-outfit-generator",
+                        "ai-pattern-generator",
+                        "ai-photo-generator",
+                        "ai-sketch-generator",
+                        "ai-tattoo-generator",
+                        "album-cover-generator",
+                        "animated-characters-generator",
+                        "architecture-generator",
+                        "book-cover-generator",
+                        "comic-book-generator",
+                        "dark-fantasy-ai",
+                        "disney-ai-generator",
+                        "dnd-ai-art-generator",
+                        "emoji-generator",
+                        "fantasy-map-generator",
+                        "graffiti-generator",
+                        "movie-poster-generator",
+                        "optical-illusion-generator",
+                        "pokemon-generator",
+                        "south-park-character-generator",
+                        "superhero-generator",
+                        "thumbnail-maker",
+                        "general",
+                    ],
+                },
+            },
+            "required": ["prompt"],
+            "additionalProperties": False,
+        },
+    },
+    "required": ["image_count", "style"],
+    "additionalProperties": False,
+}
+
+
+class AiImageGeneratorClient:
+    """`client.v1.ai_image_generator`."""
+
+    def __init__(self, *, base_client: SyncBaseClient) -> None:
+        self._base_client = base_client
+
+    def create(
+        self,
+        *,
+        image_count: int,
+        style: V1AiImageGeneratorCreateBodyStyle,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        model: typing.Union[
+            typing_extensions.Literal[
+                "default",
+                "flux-schnell",
+                "z-image-turbo",
+                "seedream-v4",
+                "nano-banana",
+                "nano-banana-2",
+                "nano-banana-pro",
+                "gpt-image-2",
+                "seedream",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
+        aspect_ratio: typing.Union[
+            typing_extensions.Literal["1:1", "16:9", "9:16"], NotGiven
+        ] = NOT_GIVEN,
+        resolution: typing.Union[
+            typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"], NotGiven
+        ] = NOT_GIVEN,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1AiImageGeneratorCreateResponse:
+        """
+        AI Image Generator
+
+        Create an AI image with advanced model selection and quality controls.
+
+        POST /v1/ai-image-generator
+
+        Args:
+            image_count: Number of images to generate. Maximum varies by model.
+            style: The art style to use for image generation.
+            name: Give your image a custom name for easy identification.
+            model: The AI model to use for image generation. Each model has different capabilities and costs. **Models:** - `default` - Use the model we recommend, which will change over time. This is recommended unless you need a specific model. This is the default behavior. - `flux-schnell` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `z-image-turbo` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `seedream-v4` - from 40 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana` - from 50 credits/image - Supported resolutions: 640px, 1k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana-2` - from 100 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 4, 9, 16 - `nano-banana-pro` - from 150 credits/image - Supported resolutions: 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 4, 9, 16 - `gpt-image-2` - from 50 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 2, 3, 4 **Deprecated Enum Values:** - `seedream` - Use `seedream-v4` instead.
+            aspect_ratio: The aspect ratio of the output image(s). If not specified, defaults to `1:1` (square).
+            resolution: Maximum resolution (longest edge) for the output image. **Options:** - `640px` — up to 640px - `1k` — up to 1024px - `2k` — up to 2048px - `4k` — up to 4096px - `auto` — **Deprecated.** Mapped server-side from your subscription tier to the best matching resolution the model supports **Per-model support:** - `flux-schnell` - 640px, 1k, 2k - `z-image-turbo` - 640px, 1k, 2k - `seedream-v4` - 640px, 1k, 2k, 4k - `nano-banana` - 640px, 1k - `nano-banana-2` - 640px, 1k, 2k, 4k - `nano-banana-pro` - 1k, 2k, 4k - `gpt-image-2` - 640px, 1k, 2k, 4k Note: Resolution availability depends on the model and your subscription tier.
+            request_options: Additional options for this request (timeout, retries, headers).
+
+        Returns:
+            V1AiImageGeneratorCreateResponse: the parsed response body.
+
+        Examples:
+        ```py
+        client.v1.ai_image_generator.create(
+            image_count=1,
+            style={"prompt": "Cool image", "tool": "ai-anime-generator"},
+            name="My Ai Image image",
+            model="default",
+            aspect_ratio="1:1",
+            resolution="auto",
+        )
+        ```
+        """
+        body = given(
+            {
+                "image_count": image_count,
+                "style": style,
+                "name": name,
+                "model": model,
+                "aspect_ratio": aspect_ratio,
+                "resolution": resolution,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        return self._base_client.request(
+            "POST",
+            "/v1/ai-image-generator",
+            cast_to=V1AiImageGeneratorCreateResponse,
+            json_body=body,
+            request_options=request_options,
+        )
+
+
+class AsyncAiImageGeneratorClient:
+    """`client.v1.ai_image_generator` (async)."""
+
+    def __init__(self, *, base_client: AsyncBaseClient) -> None:
+        self._base_client = base_client
+
+    async def create(
+        self,
+        *,
+        image_count: int,
+        style: V1AiImageGeneratorCreateBodyStyle,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        model: typing.Union[
+            typing_extensions.Literal[
+                "default",
+                "flux-schnell",
+                "z-image-turbo",
+                "seedream-v4",
+                "nano-banana",
+                "nano-banana-2",
+                "nano-banana-pro",
+                "gpt-image-2",
+                "seedream",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
+        aspect_ratio: typing.Union[
+            typing_extensions.Literal["1:1", "16:9", "9:16"], NotGiven
+        ] = NOT_GIVEN,
+        resolution: typing.Union[
+            typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"], NotGiven
+        ] = NOT_GIVEN,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1AiImageGeneratorCreateResponse:
+        """
+        AI Image Generator
+
+        Create an AI image with advanced model selection and quality controls.
+
+        POST /v1/ai-image-generator
+
+        Args:
+            image_count: Number of images to generate. Maximum varies by model.
+            style: The art style to use for image generation.
+            name: Give your image a custom name for easy identification.
+            model: The AI model to use for image generation. Each model has different capabilities and costs. **Models:** - `default` - Use the model we recommend, which will change over time. This is recommended unless you need a specific model. This is the default behavior. - `flux-schnell` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `z-image-turbo` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `seedream-v4` - from 40 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana` - from 50 credits/image - Supported resolutions: 640px, 1k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana-2` - from 100 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 4, 9, 16 - `nano-banana-pro` - from 150 credits/image - Supported resolutions: 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 4, 9, 16 - `gpt-image-2` - from 50 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 2, 3, 4 **Deprecated Enum Values:** - `seedream` - Use `seedream-v4` instead.
+            aspect_ratio: The aspect ratio of the output image(s). If not specified, defaults to `1:1` (square).
+            resolution: Maximum resolution (longest edge) for the output image. **Options:** - `640px` — up to 640px - `1k` — up to 1024px - `2k` — up to 2048px - `4k` — up to 4096px - `auto` — **Deprecated.** Mapped server-side from your subscription tier to the best matching resolution the model supports **Per-model support:** - `flux-schnell` - 640px, 1k, 2k - `z-image-turbo` - 640px, 1k, 2k - `seedream-v4` - 640px, 1k, 2k, 4k - `nano-banana` - 640px, 1k - `nano-banana-2` - 640px, 1k, 2k, 4k - `nano-banana-pro` - 1k, 2k, 4k - `gpt-image-2` - 640px, 1k, 2k, 4k Note: Resolution availability depends on the model and your subscription tier.
+            request_options: Additional options for this request (timeout, retries, headers).
+
+        Returns:
+            V1AiImageGeneratorCreateResponse: the parsed response body.
+
+        Examples:
+        ```py
+        client.v1.ai_image_generator.create(
+            image_count=1,
+            style={"prompt": "Cool image", "tool": "ai-anime-generator"},
+            name="My Ai Image image",
+            model="default",
+            aspect_ratio="1:1",
+            resolution="auto",
+        )
+        ```
+        """
+        body = given(
+            {
+                "image_count": image_count,
+                "style": style,
+                "name": name,
+                "model": model,
+                "aspect_ratio": aspect_ratio,
+                "resolution": resolution,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        return await self._base_client.request(
+            "POST",
+            "/v1/ai-image-generator",
+            cast_to=V1AiImageGeneratorCreateResponse,
+            json_body=body,
+            request_options=request_options,
+        )

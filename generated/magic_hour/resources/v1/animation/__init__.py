@@ -1,0 +1,5 @@
+"""`client.v1.animation`."""
+
+from magic_hour.resources.v1.animation.client import AsyncAnimationClient, AnimationClient
+
+__all__ = ["AsyncAnimationClient", "AnimationClient"]

@@ -1,0 +1,314 @@
+"""`client.v1.animation`: create (POST /v1/animation)."""
+
+from __future__ import annotations
+
+import typing
+
+import typing_extensions
+
+from magic_hour.core import validation
+from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
+from magic_hour.core.request_options import RequestOptions
+from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
+from magic_hour.types.params.v1_animation_create_body_assets import V1AnimationCreateBodyAssets
+from magic_hour.types.params.v1_animation_create_body_style import V1AnimationCreateBodyStyle
+from magic_hour.types.models.v1_animation_create_response import V1AnimationCreateResponse
+
+# The spec's rules for each method's arguments, checked before anything is sent.
+_CREATE_BODY_RULE: validation.Rule = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string"},
+        "fps": {"type": "number", "minimum": 1.0},
+        "end_seconds": {"type": "number", "minimum": 0.1},
+        "height": {"type": "integer", "minimum": 64.0},
+        "width": {"type": "integer", "minimum": 64.0},
+        "style": {
+            "type": "object",
+            "properties": {
+                "art_style": {
+                    "type": "string",
+                    "enum": [
+                        "Custom",
+                        "Painterly Illustration",
+                        "Vibrant Matte Illustration",
+                        "Traditional Watercolor",
+                        "Cyberpunk",
+                        "Ink and Watercolor Portrait",
+                        "Intricate Abstract Lines Portrait",
+                        "3D Render",
+                        "Old School Comic",
+                        "Bold Colored Illustration",
+                        "Synthwave",
+                        "Minimal Cold Futurism",
+                        "Futuristic Anime",
+                        "Cinematic Miyazaki",
+                        "Studio Ghibli Film Still",
+                        "Soft Delicate Matte Portrait",
+                        "Cinematic Landscape",
+                        "Landscape Painting",
+                        "Photograph",
+                        "Jackson Pollock",
+                        "Cubist",
+                        "Abstract Minimalist",
+                        "Impressionism",
+                        "Van Gogh",
+                        "Woodcut",
+                        "Oil Painting",
+                        "Vintage Japanese Anime",
+                        "Pixar",
+                        "Cosmic",
+                        "Pixel Art",
+                        "Fantasy",
+                        "Arcane",
+                        "Sin City",
+                        "Double Exposure",
+                        "Painted Cityscape",
+                        "90s Streets",
+                        "Overgrown",
+                        "Postapocalyptic",
+                        "Spooky",
+                        "Miniatures",
+                        "Low Poly",
+                        "Art Deco",
+                        "Inkpunk",
+                        "Dark Graphic Illustration",
+                        "Dark Watercolor",
+                        "Faded Illustration",
+                        "Directed by AI",
+                    ],
+                },
+                "art_style_custom": {"type": "string"},
+                "camera_effect": {
+                    "type": "string",
+                    "enum": [
+                        "Simple Zoom Out",
+                        "Simple Zoom In",
+                        "Bounce Out",
+                        "Spin Bounce",
+                        "Rolling Bounces",
+                        "Rise and Climb",
+                        "Dramatic Zoom In",
+                        "Dramatic Zoom Out",
+                        "Sway Out",
+                        "Boost Zoom In",
+                        "Boost Zoom Out",
+                        "Heartbeat",
+                        "Bounce in Place",
+                        "Earthquake Bounce",
+                        "Slice Bounce",
+                        "Bounce In And Out",
+                        "Jump",
+                        "Road Trip",
+                        "Traverse",
+                        "Rubber Band",
+                        "Rodeo",
+                        "Accelerate",
+                        "Speed of Light",
+                        "Drift Spin",
+                        "Vertigo",
+                        "Cog in the Machine",
+                        "Quadrant",
+                        "Tron",
+                        "Pusher",
+                        "Roll In",
+                        "Hesitate In",
+                        "Zoom In - Audio Sync",
+                        "Pulse - Audio Sync",
+                        "Aggressive Zoom In - Audio Sync",
+                        "Roll In - Audio Sync",
+                        "Zoom Out - Audio Sync",
+                        "Aggressive Zoom Out - Audio Sync",
+                        "Sway Out - Audio Sync",
+                        "Bounce and Spin - Audio Sync",
+                        "Zoom In and Spin - Audio Sync",
+                        "Vertigo - Audio Sync",
+                        "Bounce Out - Audio Sync",
+                        "Earthquake Bounce - Audio Sync",
+                        "Pusher - Audio Sync",
+                        "Evolve - Audio Sync",
+                        "Devolve - Audio Sync",
+                        "Slideshow",
+                        "Pan Left",
+                        "Pan Right",
+                        "Tilt Up",
+                        "Tilt Down",
+                        "Directed by AI",
+                    ],
+                },
+                "prompt_type": {"type": "string", "enum": ["custom", "use_lyrics", "ai_choose"]},
+                "prompt": {"type": "string"},
+                "transition_speed": {"type": "integer", "minimum": 1.0, "maximum": 10.0},
+            },
+            "required": ["art_style", "camera_effect", "prompt_type", "transition_speed"],
+            "additionalProperties": False,
+        },
+        "assets": {
+            "type": "object",
+            "properties": {
+                "audio_source": {"type": "string", "enum": ["none", "file", "youtube"]},
+                "audio_file_path": {"type": "string", "minLength": 1},
+                "youtube_url": {"type": "string", "minLength": 1},
+                "image_file_path": {"type": "string", "minLength": 1},
+            },
+            "required": ["audio_source"],
+            "additionalProperties": False,
+        },
+    },
+    "required": ["fps", "end_seconds", "height", "width", "style", "assets"],
+    "additionalProperties": False,
+}
+
+
+class AnimationClient:
+    """`client.v1.animation`."""
+
+    def __init__(self, *, base_client: SyncBaseClient) -> None:
+        self._base_client = base_client
+
+    def create(
+        self,
+        *,
+        fps: float,
+        end_seconds: float,
+        height: int,
+        width: int,
+        style: V1AnimationCreateBodyStyle,
+        assets: V1AnimationCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1AnimationCreateResponse:
+        """
+        Animation
+
+        Create a Animation video. The estimated frame cost is calculated based on the `fps` and `end_seconds` input.
+
+        POST /v1/animation
+
+        Args:
+            fps: The desire output video frame rate
+            end_seconds: This value determines the duration of the output video.
+            height: The height of the final output video. The maximum height depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
+            width: The width of the final output video. The maximum width depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
+            style: Defines the style of the output video
+            assets: Provide the assets for animation.
+            name: Give your video a custom name for easy identification.
+            request_options: Additional options for this request (timeout, retries, headers).
+
+        Returns:
+            V1AnimationCreateResponse: the parsed response body.
+
+        Examples:
+        ```py
+        client.v1.animation.create(
+            fps=12,
+            end_seconds=15,
+            height=960,
+            width=512,
+            style={"art_style": "Painterly Illustration", "camera_effect": "Simple Zoom In", "prompt_type": "custom", "prompt": "Cyberpunk city", "transition_speed": 5},
+            assets={"audio_source": "file", "audio_file_path": "api-assets/id/1234.mp3", "image_file_path": "api-assets/id/1234.png"},
+            name="My Animation video",
+        )
+        ```
+        """
+        body = given(
+            {
+                "fps": fps,
+                "end_seconds": end_seconds,
+                "height": height,
+                "width": width,
+                "style": style,
+                "assets": assets,
+                "name": name,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        return self._base_client.request(
+            "POST",
+            "/v1/animation",
+            cast_to=V1AnimationCreateResponse,
+            json_body=body,
+            request_options=request_options,
+        )
+
+
+class AsyncAnimationClient:
+    """`client.v1.animation` (async)."""
+
+    def __init__(self, *, base_client: AsyncBaseClient) -> None:
+        self._base_client = base_client
+
+    async def create(
+        self,
+        *,
+        fps: float,
+        end_seconds: float,
+        height: int,
+        width: int,
+        style: V1AnimationCreateBodyStyle,
+        assets: V1AnimationCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1AnimationCreateResponse:
+        """
+        Animation
+
+        Create a Animation video. The estimated frame cost is calculated based on the `fps` and `end_seconds` input.
+
+        POST /v1/animation
+
+        Args:
+            fps: The desire output video frame rate
+            end_seconds: This value determines the duration of the output video.
+            height: The height of the final output video. The maximum height depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
+            width: The width of the final output video. The maximum width depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
+            style: Defines the style of the output video
+            assets: Provide the assets for animation.
+            name: Give your video a custom name for easy identification.
+            request_options: Additional options for this request (timeout, retries, headers).
+
+        Returns:
+            V1AnimationCreateResponse: the parsed response body.
+
+        Examples:
+        ```py
+        client.v1.animation.create(
+            fps=12,
+            end_seconds=15,
+            height=960,
+            width=512,
+            style={"art_style": "Painterly Illustration", "camera_effect": "Simple Zoom In", "prompt_type": "custom", "prompt": "Cyberpunk city", "transition_speed": 5},
+            assets={"audio_source": "file", "audio_file_path": "api-assets/id/1234.mp3", "image_file_path": "api-assets/id/1234.png"},
+            name="My Animation video",
+        )
+        ```
+        """
+        body = given(
+            {
+                "fps": fps,
+                "end_seconds": end_seconds,
+                "height": height,
+                "width": width,
+                "style": style,
+                "assets": assets,
+                "name": name,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        return await self._base_client.request(
+            "POST",
+            "/v1/animation",
+            cast_to=V1AnimationCreateResponse,
+            json_body=body,
+            request_options=request_options,
+        )

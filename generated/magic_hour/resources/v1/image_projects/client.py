@@ -1,0 +1,247 @@
+"""`client.v1.image_projects`: get (GET /v1/image-projects/{id}), delete (DELETE /v1/image-projects/{id})."""
+
+from __future__ import annotations
+
+import typing
+
+import typing_extensions
+
+from magic_hour.core import validation
+from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
+from magic_hour.core.request_options import RequestOptions
+from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
+from magic_hour.types.models.v1_image_projects_get_response import V1ImageProjectsGetResponse
+
+# The spec's rules for each method's arguments, checked before anything is sent.
+_GET_PARAMETERS_RULE: validation.Rule = {
+    "type": "object",
+    "properties": {"id": {"type": "string"}},
+    "required": ["id"],
+}
+_DELETE_PARAMETERS_RULE: validation.Rule = {
+    "type": "object",
+    "properties": {"id": {"type": "string"}},
+    "required": ["id"],
+}
+
+
+class ImageProjectsClient:
+    """`client.v1.image_projects`."""
+
+    def __init__(self, *, base_client: SyncBaseClient) -> None:
+        self._base_client = base_client
+
+    def get(
+        self,
+        *,
+        id: str,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1ImageProjectsGetResponse:
+        """
+        Get image details
+
+        Check the progress of a image project. The `downloads` field is populated after a successful render.
+
+        **Statuses**
+        - `queued` — waiting to start
+        - `rendering` — in progress
+        - `complete` — ready; see `downloads`
+        - `error` — a failure occurred (see `error`)
+        - `canceled` — user canceled
+        - `draft` — not used
+
+        GET /v1/image-projects/{id}
+
+        Args:
+            id: Unique ID of the image project. This value is returned by all of the POST APIs that create an image.
+            request_options: Additional options for this request (timeout, retries, headers).
+
+        Returns:
+            V1ImageProjectsGetResponse: the parsed response body.
+
+        Examples:
+        ```py
+        client.v1.image_projects.get(
+            id="cuid-example",
+        )
+        ```
+        """
+        parameters = given(
+            {
+                "id": id,
+            }
+        )
+        validation.check_request(
+            parameters=parameters,
+            parameters_rule=_GET_PARAMETERS_RULE,
+            body=None,
+            body_rule=None,
+        )
+        return self._base_client.request(
+            "GET",
+            "/v1/image-projects/{id}",
+            cast_to=V1ImageProjectsGetResponse,
+            path_params={
+                "id": id,
+            },
+            request_options=request_options,
+        )
+
+    def delete(
+        self,
+        *,
+        id: str,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> None:
+        """
+        Delete image
+
+        Permanently delete the rendered image(s). This action is not reversible, please be sure before deleting.
+
+        DELETE /v1/image-projects/{id}
+
+        Args:
+            id: Unique ID of the image project. This value is returned by all of the POST APIs that create an image.
+            request_options: Additional options for this request (timeout, retries, headers).
+
+        Returns:
+            None: nothing (success).
+
+        Examples:
+        ```py
+        client.v1.image_projects.delete(
+            id="cuid-example",
+        )
+        ```
+        """
+        parameters = given(
+            {
+                "id": id,
+            }
+        )
+        validation.check_request(
+            parameters=parameters,
+            parameters_rule=_DELETE_PARAMETERS_RULE,
+            body=None,
+            body_rule=None,
+        )
+        self._base_client.request(
+            "DELETE",
+            "/v1/image-projects/{id}",
+            cast_to=None,
+            path_params={
+                "id": id,
+            },
+            request_options=request_options,
+        )
+
+
+class AsyncImageProjectsClient:
+    """`client.v1.image_projects` (async)."""
+
+    def __init__(self, *, base_client: AsyncBaseClient) -> None:
+        self._base_client = base_client
+
+    async def get(
+        self,
+        *,
+        id: str,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1ImageProjectsGetResponse:
+        """
+        Get image details
+
+        Check the progress of a image project. The `downloads` field is populated after a successful render.
+
+        **Statuses**
+        - `queued` — waiting to start
+        - `rendering` — in progress
+        - `complete` — ready; see `downloads`
+        - `error` — a failure occurred (see `error`)
+        - `canceled` — user canceled
+        - `draft` — not used
+
+        GET /v1/image-projects/{id}
+
+        Args:
+            id: Unique ID of the image project. This value is returned by all of the POST APIs that create an image.
+            request_options: Additional options for this request (timeout, retries, headers).
+
+        Returns:
+            V1ImageProjectsGetResponse: the parsed response body.
+
+        Examples:
+        ```py
+        client.v1.image_projects.get(
+            id="cuid-example",
+        )
+        ```
+        """
+        parameters = given(
+            {
+                "id": id,
+            }
+        )
+        validation.check_request(
+            parameters=parameters,
+            parameters_rule=_GET_PARAMETERS_RULE,
+            body=None,
+            body_rule=None,
+        )
+        return await self._base_client.request(
+            "GET",
+            "/v1/image-projects/{id}",
+            cast_to=V1ImageProjectsGetResponse,
+            path_params={
+                "id": id,
+            },
+            request_options=request_options,
+        )
+
+    async def delete(
+        self,
+        *,
+        id: str,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> None:
+        """
+        Delete image
+
+        Permanently delete the rendered image(s). This action is not reversible, please be sure before deleting.
+
+        DELETE /v1/image-projects/{id}
+
+        Args:
+            id: Unique ID of the image project. This value is returned by all of the POST APIs that create an image.
+            request_options: Additional options for this request (timeout, retries, headers).
+
+        Returns:
+            None: nothing (success).
+
+        Examples:
+        ```py
+        client.v1.image_projects.delete(
+            id="cuid-example",
+        )
+        ```
+        """
+        parameters = given(
+            {
+                "id": id,
+            }
+        )
+        validation.check_request(
+            parameters=parameters,
+            parameters_rule=_DELETE_PARAMETERS_RULE,
+            body=None,
+            body_rule=None,
+        )
+        await self._base_client.request(
+            "DELETE",
+            "/v1/image-projects/{id}",
+            cast_to=None,
+            path_params={
+                "id": id,
+            },
+            request_options=request_options,
+        )

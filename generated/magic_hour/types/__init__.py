@@ -1,0 +1,1 @@
+"""Request (`params`) and response (`models`) types."""

@@ -1,0 +1,18 @@
+"""`V1AiGifGeneratorCreateBodyStyle`: a request body part, as a TypedDict keyed by the API's field names."""
+
+from __future__ import annotations
+
+import typing
+
+import typing_extensions
+
+
+class V1AiGifGeneratorCreateBodyStyle(typing_extensions.TypedDict):
+    """
+    V1AiGifGeneratorCreateBodyStyle
+    """
+
+    prompt: typing_extensions.Required[str]
+    """
+    The prompt used for the GIF.
+    """

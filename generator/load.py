@@ -1,0 +1,345 @@
+"""Stage 1: read every spec file, merge them into one OpenAPI document, validate it.
+
+Each file is parsed with ruamel.yaml's round-trip loader, which keeps the line and column of
+every node, so that every problem (bad YAML, a wrong type, an unknown `$ref`, a conflict
+between files) can be reported as `file:line:column: what is wrong`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pydantic
+from openapi_pydantic.v3.v3_0 import OpenAPI
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from generator.problems import Location, Problem, SpecError
+
+SPEC_SUFFIXES = (".yaml", ".yml")
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# Top-level sections whose value must be the same in every file that has it.
+SHARED_SECTIONS = ("openapi", "info", "servers", "externalDocs")
+
+Pointer = tuple[str | int, ...]
+
+
+@dataclass
+class SpecFile:
+    """One parsed spec file: plain data for validation, the ruamel tree for positions."""
+
+    name: str
+    tree: Any
+    data: dict[str, Any]
+
+    def locate(self, pointer: Sequence[str | int], *, key: bool = False) -> Location:
+        """Position of the deepest node on `pointer` that exists (of its key if `key`)."""
+        node = self.tree
+        line, column = _node_position(node)
+        for index, step in enumerate(pointer):
+            last = index == len(pointer) - 1
+            if isinstance(node, CommentedMap) and step in node:
+                line, column = node.lc.key(step) if (key and last) else node.lc.value(step)
+                node = node[step]
+            elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
+                line, column = node.lc.item(step)
+                node = node[step]
+            else:
+                break
+        return Location(self.name, line + 1, column + 1)
+
+
+@dataclass
+class LoadedSpec:
+    """The merged, validated document and where each part of it came from."""
+
+    document: OpenAPI
+    files: dict[str, SpecFile]
+    operation_files: dict[tuple[str, str], str] = field(default_factory=dict)
+    component_files: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def locate(self, file: str, pointer: Sequence[str | int], *, key: bool = False) -> Location:
+        return self.files[file].locate(pointer, key=key)
+
+
+def load_specs(specs_dir: Path, display_dir: str | None = None) -> LoadedSpec:
+    """Read, merge and validate every spec file in `specs_dir`; raise SpecError on any problem.
+
+    `display_dir` is how the folder is named in messages (the path as the user typed it).
+    """
+    display = display_dir if display_dir is not None else str(specs_dir)
+    paths = sorted(
+        (p for p in specs_dir.rglob("*") if p.suffix in SPEC_SUFFIXES and p.is_file()),
+        key=lambda p: p.relative_to(specs_dir).as_posix(),
+    )
+    if not paths:
+        raise SpecError([Problem(None, f"{display}: no spec files (*.yaml, *.yml) found")])
+
+    problems: list[Problem] = []
+    files: dict[str, SpecFile] = {}
+    for path in paths:
+        name = f"{display.rstrip('/')}/{path.relative_to(specs_dir).as_posix()}"
+        spec_file = _parse_file(path, name, problems)
+        if spec_file is not None:
+            problems.extend(_validate(spec_file))
+            files[name] = spec_file
+    if problems:
+        raise SpecError(problems)
+
+    merged = _Merger(files)
+    document_data = merged.merge()
+    problems.extend(merged.problems)
+    problems.extend(_check_refs(files, document_data))
+    if problems:
+        raise SpecError(problems)
+
+    return LoadedSpec(
+        document=OpenAPI.model_validate(document_data),
+        files=files,
+        operation_files=merged.operation_files,
+        component_files=merged.component_files,
+    )
+
+
+def _node_position(node: Any) -> tuple[int, int]:
+    if isinstance(node, (CommentedMap, CommentedSeq)):
+        return node.lc.line, node.lc.col
+    return 0, 0
+
+
+def _parse_file(path: Path, name: str, problems: list[Problem]) -> SpecFile | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(Location(name, 1, 1), f"not UTF-8 text: {exc.reason}"))
+        return None
+    try:
+        tree = YAML(typ="rt", pure=True).load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or exc.context or "unreadable"
+        problems.append(Problem(Location(name, line, column), f"invalid YAML: {what}"))
+        return None
+    if not isinstance(tree, CommentedMap):
+        kind = "an empty file" if tree is None else f"a {type(tree).__name__}"
+        message = f"a spec file must hold an OpenAPI document (a mapping), got {kind}"
+        problems.append(Problem(Location(name, 1, 1), message))
+        return None
+    return SpecFile(name=name, tree=tree, data=_plain(tree))
+
+
+def _plain(node: Any) -> Any:
+    """ruamel's node types as plain Python values, so nothing downstream sees ruamel."""
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, (datetime.date, datetime.datetime)):
+        return node.isoformat()
+    return str(node)
+
+
+def _validate(spec_file: SpecFile) -> Iterator[Problem]:
+    version = spec_file.data.get("openapi")
+    if not (isinstance(version, str) and version.startswith("3.0")):
+        location = spec_file.locate(("openapi",))
+        yield Problem(location, f"only OpenAPI 3.0 documents are supported, got openapi: {version!r}")
+        return
+    try:
+        OpenAPI.model_validate(spec_file.data)
+    except pydantic.ValidationError as exc:
+        for error in exc.errors():
+            problem = _problem_from_pydantic(spec_file, error)
+            if problem is not None:
+                yield problem
+
+
+def _problem_from_pydantic(spec_file: SpecFile, error: Any) -> Problem | None:
+    loc = tuple(error["loc"])
+    # openapi-pydantic tries `Reference` first for every schema-or-reference slot; a plain
+    # schema fails that branch with "$ref missing", which says nothing about the real problem.
+    if error["type"] == "missing" and loc[-2:] == ("Reference", "$ref"):
+        return None
+    pointer = _document_pointer(spec_file.data, loc)
+    missing = error["type"] == "missing"
+    if missing:
+        what = f"missing required field '{loc[-1]}'"
+    elif error["type"] in ("model_type", "dict_type", "model_attributes_type"):
+        what = f"'{pointer[-1] if pointer else 'document'}' must be a mapping, got {_describe(error['input'])}"
+    else:
+        message = error["msg"][0].lower() + error["msg"][1:]
+        what = f"'{pointer[-1] if pointer else 'document'}': {message}, got {_describe(error['input'])}"
+    return Problem(spec_file.locate(pointer), what)
+
+
+def _document_pointer(data: Any, loc: Sequence[Any]) -> Pointer:
+    """The steps of a pydantic error location that exist in the document (union tags dropped)."""
+    pointer: list[str | int] = []
+    node = data
+    for step in loc:
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+            pointer.append(step)
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+            pointer.append(step)
+    return tuple(pointer)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class _Merger:
+    """Merges the files into one document; the same thing defined twice must be identical."""
+
+    def __init__(self, files: dict[str, SpecFile]) -> None:
+        self.files = files
+        self.problems: list[Problem] = []
+        self.operation_files: dict[tuple[str, str], str] = {}
+        self.component_files: dict[tuple[str, str], str] = {}
+        # Where each merged value came from: pointer -> file name.
+        self._origin: dict[Pointer, str] = {}
+
+    def merge(self) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for name, spec_file in self.files.items():
+            data = spec_file.data
+            for section in SHARED_SECTIONS:
+                if section in data:
+                    self._put(merged, (section,), data[section], name, what=f"'{section}'")
+            self._merge_tags(merged, data, name)
+            self._merge_paths(merged, data, name)
+            for section, entries in sorted(data.get("components", {}).items()):
+                for entry, value in entries.items():
+                    pointer = ("components", section, entry)
+                    if self._put(merged, pointer, value, name, what=f"component {section}/{entry}"):
+                        self.component_files[(section, entry)] = name
+            for key, value in data.items():
+                if key.startswith("x-"):
+                    self._put(merged, (key,), value, name, what=f"'{key}'")
+        merged.setdefault("paths", {})
+        return merged
+
+    def _merge_tags(self, merged: dict[str, Any], data: dict[str, Any], name: str) -> None:
+        known = {tag["name"]: index for index, tag in enumerate(merged.get("tags", []))}
+        for index, tag in enumerate(data.get("tags", [])):
+            if tag["name"] not in known:
+                known[tag["name"]] = len(known)
+                merged.setdefault("tags", []).append(tag)
+                self._origin[("tags", tag["name"])] = name
+            elif merged["tags"][known[tag["name"]]] != tag:
+                first = self._origin[("tags", tag["name"])]
+                self._conflict(name, ("tags", index), first, ("tags",), f"tag '{tag['name']}'")
+
+    def _merge_paths(self, merged: dict[str, Any], data: dict[str, Any], name: str) -> None:
+        # A file-level `security` applies to that file's operations only, so it moves down
+        # onto each of them before the files are merged.
+        file_security = data.get("security")
+        for path, item in data.get("paths", {}).items():
+            for key, value in item.items():
+                pointer = ("paths", path, key)
+                if key in HTTP_METHODS:
+                    if file_security is not None and "security" not in value:
+                        value = {**value, "security": file_security}
+                    what = f"{key.upper()} {path}"
+                    if self._put(merged, pointer, value, name, what=what):
+                        self.operation_files[(path, key)] = name
+                else:
+                    self._put(merged, pointer, value, name, what=f"'{key}' of path {path}")
+
+    def _put(self, merged: dict[str, Any], pointer: Pointer, value: Any, name: str, *, what: str) -> bool:
+        """Set merged[pointer] = value; True if it was new, a problem if it differs."""
+        parent = merged
+        for step in pointer[:-1]:
+            parent = parent.setdefault(step, {})
+        last = pointer[-1]
+        if last not in parent:
+            parent[last] = value
+            self._origin[pointer] = name
+            return True
+        if parent[last] != value:
+            self._conflict(name, pointer, self._origin[pointer], pointer, what)
+        return False
+
+    def _conflict(self, name: str, pointer: Pointer, first: str, first_pointer: Pointer, what: str) -> None:
+        here = self.files[name].locate(pointer, key=True)
+        there = self.files[first].locate(first_pointer, key=True)
+        self.problems.append(Problem(here, f"{what} is already defined differently in {there}"))
+
+
+def _check_refs(files: dict[str, SpecFile], merged: dict[str, Any]) -> Iterator[Problem]:
+    """Every `$ref` must point at something; only refs inside the specs folder are followed."""
+    for name, spec_file in files.items():
+        for pointer, ref in _refs(spec_file.data, ()):
+            target_file, _, fragment = ref.partition("#")
+            if target_file:
+                target_name = _sibling(name, target_file)
+                if target_name not in files:
+                    message = f"$ref '{ref}' names a file that is not in the specs folder"
+                    yield Problem(spec_file.locate(pointer), message)
+                    continue
+                document = files[target_name].data
+            else:
+                document = merged
+            if _resolve_pointer(document, fragment) is None:
+                yield Problem(spec_file.locate(pointer), f"$ref '{ref}' does not resolve to anything")
+
+
+def _refs(node: Any, pointer: Pointer, parent_key: str | int | None = None) -> Iterator[tuple[Pointer, str]]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            yield (*pointer, "$ref"), ref
+        for key, value in node.items():
+            # Examples are data: a "$ref" inside one is not a reference.
+            if key in ("example", "examples") and parent_key != "properties":
+                continue
+            if key.startswith("x-"):
+                continue
+            yield from _refs(value, (*pointer, key), key)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _refs(value, (*pointer, index), index)
+
+
+def _sibling(name: str, relative: str) -> str:
+    parts = name.split("/")[:-1]
+    for part in relative.split("/"):
+        if part == "..":
+            parts = parts[:-1]
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)
+
+
+def _resolve_pointer(document: Any, fragment: str) -> Any:
+    if not fragment.startswith("/"):
+        return None
+    node = document
+    for raw in fragment[1:].split("/"):
+        step = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+        elif isinstance(node, list) and step.isdigit() and int(step) < len(node):
+            node = node[int(step)]
+        else:
+            return None
+    return node

@@ -1,0 +1,867 @@
+"""Stage 2: the intermediate representation, the API in the generator's own terms.
+
+Every decision about the output is made here, once: resource and method names, class and
+module names, field names, Python annotations, validation rules, docstrings and examples.
+The templates only lay these values out.
+"""
+
+from __future__ import annotations
+
+import http
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from openapi_pydantic.v3.v3_0 import MediaType, Operation, Parameter, Reference, RequestBody, Response, Schema
+
+from generator.load import HTTP_METHODS, LoadedSpec, Pointer
+from generator.naming import MODEL_RESERVED, RESERVED, is_plain_key, pascal, python_name, snake, words
+from generator.problems import Location, Problem, SpecError
+
+PACKAGE = "magic_hour"
+# Where `Environment.MOCK_SERVER` points: the local mock server's default address.
+MOCK_SERVER_URL = "http://127.0.0.1:4010"
+JSON = "application/json"
+# Which projects a tag says an operation creates, and the resource that reports on them.
+PROJECT_TAGS = {"Image Projects": "image", "Video Projects": "video", "Audio Projects": "audio"}
+METHOD_NAMES = {("post", False): "create", ("get", True): "get", ("get", False): "list", ("delete", True): "delete"}
+METHOD_NAMES.update({(verb, item): "update" for verb in ("put", "patch") for item in (True, False)})
+METHOD_NAMES[("delete", False)] = "delete"
+# JSON Schema keywords the client enforces, in the order its rules list them.
+CONSTRAINTS = (
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minimum",
+    "exclusiveMinimum",
+    "maximum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+)
+UNSUPPORTED_SCHEMA_KEYS = ("allOf", "oneOf", "anyOf", "not")
+
+
+@dataclass
+class SchemaType:
+    """A schema as the client sees it: its kind, constraints, and the Python types for it."""
+
+    kind: str  # string | integer | number | boolean | array | object | any
+    nullable: bool
+    description: str
+    enum: list[Any] | None
+    constraints: dict[str, Any]
+    format: str | None
+    items: SchemaType | None = None
+    fields: list[FieldInfo] = field(default_factory=list)
+    open_object: bool = False  # an object that takes keys it does not list
+    values: SchemaType | None = None  # the type of those keys' values, if the spec gives it
+    params_class: str | None = None
+    model_class: str | None = None
+    example: Any = None
+    has_example: bool = False
+    default: Any = None
+    has_default: bool = False
+    param_annotation: str = "typing.Any"
+    model_annotation: str = "typing.Any"
+    rule: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class FieldInfo:
+    wire_name: str
+    py_name: str
+    required: bool
+    schema: SchemaType
+    description: str
+
+    @property
+    def doc(self) -> str:
+        return docstring_text(self.description)
+
+    @property
+    def model_annotation(self) -> str:
+        """The response-model annotation: a field the server may leave out can be None."""
+        annotation = self.schema.model_annotation
+        if self.required or annotation.startswith("typing.Optional["):
+            return annotation
+        return f"typing.Optional[{annotation}]"
+
+
+@dataclass
+class ParamsClass:
+    """A request-side TypedDict in `magic_hour.types.params`."""
+
+    name: str
+    module: str
+    description: str
+    fields: list[FieldInfo]
+    functional_syntax: bool  # some wire name cannot be a class attribute
+    imports: list[tuple[str, str]]  # (module, class) of other params classes used
+
+    @property
+    def doc(self) -> str:
+        return docstring_text(self.description or self.name)
+
+
+@dataclass
+class ModelClass:
+    """A response-side pydantic model in `magic_hour.types.models`."""
+
+    name: str
+    module: str
+    description: str
+    fields: list[FieldInfo]
+    imports: list[tuple[str, str]]
+
+    @property
+    def doc(self) -> str:
+        return docstring_text(self.description or self.name)
+
+
+@dataclass
+class Argument:
+    """One keyword argument of a generated method."""
+
+    wire_name: str
+    py_name: str
+    location: str  # path | query | header | body
+    required: bool
+    annotation: str  # as written in the signature, NotGiven included when optional
+    description: str
+    schema: SchemaType
+    example: str | None  # Python source of an example value
+
+
+@dataclass
+class Operation_:
+    method_name: str
+    http_method: str
+    path: str
+    summary: str
+    docstring: str
+    arguments: list[Argument]
+    parameters_rule: dict[str, Any] | None  # path, query and header arguments, by wire name
+    body_rule: dict[str, Any] | None
+    body_params_class: str | None
+    response_model: str | None
+    response_example: Any
+    has_response_example: bool
+    success_status: int
+    error_statuses: list[int]
+    project_kind: str | None
+    example_call: str
+    file: str
+    deprecated: bool
+
+    @property
+    def parameters_rule_name(self) -> str:
+        return f"_{self.method_name.upper()}_PARAMETERS_RULE"
+
+    @property
+    def body_rule_name(self) -> str:
+        return f"_{self.method_name.upper()}_BODY_RULE"
+
+    @property
+    def path_arguments(self) -> list[Argument]:
+        return [a for a in self.arguments if a.location == "path"]
+
+    @property
+    def query_arguments(self) -> list[Argument]:
+        return [a for a in self.arguments if a.location == "query"]
+
+    @property
+    def header_arguments(self) -> list[Argument]:
+        return [a for a in self.arguments if a.location == "header"]
+
+    @property
+    def body_arguments(self) -> list[Argument]:
+        return [a for a in self.arguments if a.location == "body"]
+
+
+@dataclass
+class Resource:
+    attribute: str  # name on the parent: `ai_gif_generator`
+    class_name: str  # `AiGifGeneratorClient`; the async one adds `Async`
+    module: str  # `magic_hour.resources.v1.ai_gif_generator`
+    access_path: str  # `client.v1.ai_gif_generator`
+    children: list[Resource] = field(default_factory=list)
+    operations: list[Operation_] = field(default_factory=list)
+    params_imports: list[tuple[str, str]] = field(default_factory=list)  # (module, class)
+    model_imports: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def has_deprecated(self) -> bool:
+        return any(op.deprecated for op in self.operations)
+
+    @property
+    def async_class_name(self) -> str:
+        return f"Async{self.class_name}"
+
+    @property
+    def directory(self) -> str:
+        return self.module.replace(".", "/")
+
+    def walk(self) -> list[Resource]:
+        return [self, *(r for child in self.children for r in child.walk())]
+
+
+@dataclass
+class ErrorClass:
+    status: int | None  # None for the 5xx class
+    name: str
+    description: str
+
+
+@dataclass
+class Api:
+    title: str
+    version: str
+    description: str
+    base_url: str
+    mock_server_url: str
+    package: str
+    root: Resource
+    params_classes: list[ParamsClass]
+    model_classes: list[ModelClass]
+    error_classes: list[ErrorClass]
+
+    @property
+    def resources(self) -> list[Resource]:
+        return [r for child in self.root.children for r in child.walk()]
+
+    @property
+    def operations(self) -> list[Operation_]:
+        return [op for r in self.resources for op in r.operations]
+
+
+def build_api(spec: LoadedSpec) -> Api:
+    """The intermediate representation of the loaded spec; raises SpecError on what it cannot take."""
+    return _Builder(spec).build()
+
+
+def python_literal(value: Any) -> str:
+    """Python source for a JSON value, with double-quoted strings as in the published docs."""
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(python_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{python_literal(str(k))}: {python_literal(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"not a JSON value: {value!r}")
+
+
+def docstring_text(text: str) -> str:
+    """Text that sits safely inside a triple-quoted docstring."""
+    text = "\n".join(line.rstrip() for line in text.splitlines())
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if text.endswith('"'):
+        text = text[:-1] + '\\"'
+    return text
+
+
+class _Builder:
+    def __init__(self, spec: LoadedSpec) -> None:
+        self.spec = spec
+        self.document = spec.document
+        self.problems: list[Problem] = []
+        self.params_classes: dict[str, ParamsClass] = {}
+        self.model_classes: dict[str, ModelClass] = {}
+        self.class_names: set[str] = set()
+        self.error_statuses: set[int] = set()
+        self.components_in_progress: set[tuple[str, str]] = set()
+        self.component_types: dict[tuple[str, str], SchemaType] = {}
+
+    # -- the whole API -------------------------------------------------------------------
+
+    def build(self) -> Api:
+        root = Resource(attribute="", class_name="", module=f"{PACKAGE}.resources", access_path="client")
+        method_owner: dict[tuple[str, str], Location] = {}
+        for path in sorted(self.document.paths or {}):
+            item = self.document.paths[path]
+            for verb in HTTP_METHODS:
+                operation = getattr(item, verb)
+                if operation is None:
+                    continue
+                built = self._operation(path, verb, operation, root, method_owner)
+                if built is not None:
+                    built[0].operations.append(built[1])
+        if self.problems:
+            raise SpecError(self.problems)
+        for resource in root.walk():
+            self._resource_imports(resource)
+        info = self.document.info
+        servers = self.document.servers or []
+        base_url = servers[0].url if servers else "http://localhost"
+        return Api(
+            title=info.title,
+            version=info.version,
+            description=(info.description or "").strip(),
+            base_url=base_url,
+            mock_server_url=MOCK_SERVER_URL,
+            package=PACKAGE,
+            root=root,
+            params_classes=sorted(self.params_classes.values(), key=lambda c: c.name),
+            model_classes=sorted(self.model_classes.values(), key=lambda c: c.name),
+            error_classes=self._error_classes(),
+        )
+
+    def _error_classes(self) -> list[ErrorClass]:
+        # The runtime retries on 429 and 5xx, so those always have a class of their own.
+        statuses = sorted(self.error_statuses | {429})
+        classes = []
+        for status in statuses:
+            if status >= 500:
+                continue
+            try:
+                phrase = http.HTTPStatus(status).phrase
+            except ValueError:
+                phrase = f"Status {status}"
+            name = pascal(words(phrase)) + "Error"
+            classes.append(ErrorClass(status, name, f"The API answered {status} {phrase}."))
+        classes.append(ErrorClass(None, "InternalServerError", "The API answered with a 5xx status."))
+        return classes
+
+    def _resource_imports(self, resource: Resource) -> None:
+        params: set[str] = set()
+        models: set[str] = set()
+        for op in resource.operations:
+            for argument in op.arguments:
+                params |= _referenced(argument.schema, "params")
+            if op.response_model:
+                models.add(op.response_model)
+        resource.params_imports = sorted((self.params_classes[n].module, n) for n in params)
+        resource.model_imports = sorted((self.model_classes[n].module, n) for n in models)
+
+    def _resource_for(self, root: Resource, segments: list[str]) -> Resource:
+        node = root
+        for segment in segments:
+            attribute = python_name(segment, set())
+            for child in node.children:
+                if child.attribute == attribute:
+                    node = child
+                    break
+            else:
+                child = Resource(
+                    attribute=attribute,
+                    class_name=pascal(words(segment)) + "Client",
+                    module=f"{node.module}.{attribute}",
+                    access_path=f"{node.access_path}.{attribute}",
+                )
+                node.children.append(child)
+                node.children.sort(key=lambda r: r.attribute)
+                node = child
+        return node
+
+    # -- operations ----------------------------------------------------------------------
+
+    def _operation(
+        self,
+        path: str,
+        verb: str,
+        operation: Operation,
+        root: Resource,
+        method_owner: dict[tuple[str, str], Location],
+    ) -> tuple[Resource, Operation_] | None:
+        file = self.spec.operation_files[(path, verb)]
+        base: Pointer = ("paths", path, verb)
+        here = self.spec.locate(file, base, key=True)
+        segments = [s for s in path.strip("/").split("/") if s]
+        static = [s for s in segments if not s.startswith("{")]
+        if not static:
+            self.problems.append(Problem(here, f"{verb.upper()} {path}: a path needs a name segment to become a resource"))
+            return None
+        is_item = bool(segments) and segments[-1].startswith("{")
+        method_name = METHOD_NAMES.get((verb, is_item))
+        if method_name is None or (verb == "post" and is_item):
+            if not operation.operationId:
+                message = f"{verb.upper()} {path}: no method name rule for this verb on this path, and no operationId"
+                self.problems.append(Problem(here, message))
+                return None
+            method_name = snake(words(operation.operationId.split(".")[-1]))
+        resource = self._resource_for(root, static)
+        key = (resource.access_path, method_name)
+        if key in method_owner:
+            message = f"{verb.upper()} {path} would be {resource.access_path}.{method_name}, already taken by {method_owner[key]}"
+            self.problems.append(Problem(here, message))
+            return None
+        method_owner[key] = here
+
+        name_parts = [*(w for s in static for w in words(s)), *words(method_name)]
+        arguments: list[Argument] = []
+        taken: set[str] = set()
+        for index, parameter in enumerate(operation.parameters or []):
+            argument = self._parameter(file, (*base, "parameters", index), parameter, taken)
+            if argument is not None:
+                arguments.append(argument)
+
+        parameters_rule = None
+        if arguments:
+            parameters_rule = {
+                "type": "object",
+                "properties": {a.wire_name: a.schema.rule for a in arguments},
+                "required": [a.wire_name for a in arguments if a.required],
+            }
+        body_rule = None
+        body_class = None
+        if operation.requestBody is not None:
+            body = self._request_body(file, (*base, "requestBody"), operation.requestBody, name_parts, taken)
+            if body is not None:
+                body_schema, body_arguments = body
+                arguments.extend(body_arguments)
+                body_rule = body_schema.rule
+                body_class = body_schema.params_class
+
+        # Required arguments first: the signature reads as the docs' parameter table.
+        arguments.sort(key=lambda a: not a.required)
+        response = self._responses(file, (*base, "responses"), operation, name_parts)
+        if response is None:
+            return None
+        success_status, response_type = response
+        project_kind = None
+        if method_name == "create":
+            kinds = [PROJECT_TAGS[t] for t in operation.tags or [] if t in PROJECT_TAGS]
+            project_kind = kinds[0] if kinds else None
+
+        example_call = _example_call(f"{resource.access_path}.{method_name}", arguments)
+        op = Operation_(
+            method_name=method_name,
+            http_method=verb.upper(),
+            path=path,
+            summary=(operation.summary or "").strip(),
+            docstring="",
+            arguments=arguments,
+            parameters_rule=parameters_rule,
+            body_rule=body_rule,
+            body_params_class=body_class,
+            response_model=response_type.model_class if response_type else None,
+            response_example=_example(response_type, complete=True) if response_type else None,
+            has_response_example=response_type is not None,
+            success_status=success_status,
+            error_statuses=sorted(int(s) for s in operation.responses if s.isdigit() and int(s) >= 400),
+            project_kind=project_kind,
+            example_call=example_call,
+            file=file,
+            deprecated=bool(operation.deprecated),
+        )
+        op.docstring = docstring_text(_operation_docstring(op, operation))
+        return resource, op
+
+    def _parameter(self, file: str, pointer: Pointer, parameter: Parameter | Reference, taken: set[str]) -> Argument | None:
+        if isinstance(parameter, Reference):
+            resolved = self._resolve(file, pointer, parameter.ref)
+            if resolved is None:
+                return None
+            file, pointer, parameter = resolved
+        assert isinstance(parameter, Parameter)
+        where = parameter.param_in.value
+        if where == "cookie":
+            self.problems.append(Problem(self.spec.locate(file, (*pointer, "in")), "cookie parameters are not supported"))
+            return None
+        if parameter.param_schema is None:
+            message = f"parameter '{parameter.name}' has no schema ('content' parameters are not supported)"
+            self.problems.append(Problem(self.spec.locate(file, pointer), message))
+            return None
+        schema = self._schema(file, (*pointer, "schema"), parameter.param_schema, None)
+        if schema is None:
+            return None
+        description = (parameter.description or schema.description).strip()
+        required = bool(parameter.required) or where == "path"
+        example = parameter.example if parameter.example is not None else _example(schema)
+        return _argument(parameter.name, python_name(parameter.name, taken), where, required, schema, description, example)
+
+    def _request_body(
+        self, file: str, pointer: Pointer, body: RequestBody | Reference, name_parts: list[str], taken: set[str]
+    ) -> tuple[SchemaType, list[Argument]] | None:
+        if isinstance(body, Reference):
+            resolved = self._resolve(file, pointer, body.ref)
+            if resolved is None:
+                return None
+            file, pointer, body = resolved
+        assert isinstance(body, RequestBody)
+        media = body.content.get(JSON)
+        if media is None or media.media_type_schema is None:
+            types = ", ".join(sorted(body.content)) or "none"
+            message = f"request bodies must be {JSON} with a schema (found: {types})"
+            self.problems.append(Problem(self.spec.locate(file, (*pointer, "content"), key=True), message))
+            return None
+        schema_pointer = (*pointer, "content", JSON, "schema")
+        schema = self._schema(file, schema_pointer, media.media_type_schema, [*name_parts, "body"])
+        if schema is None:
+            return None
+        if schema.kind != "object" or not schema.fields:
+            message = "a request body must be an object with properties (they become the method's arguments)"
+            self.problems.append(Problem(self.spec.locate(file, schema_pointer), message))
+            return None
+        arguments = [
+            _argument(f.wire_name, python_name(f.wire_name, taken), "body", f.required, f.schema, f.description, _example(f.schema))
+            for f in schema.fields
+        ]
+        return schema, arguments
+
+    def _responses(
+        self, file: str, pointer: Pointer, operation: Operation, name_parts: list[str]
+    ) -> tuple[int, SchemaType | None] | None:
+        codes = sorted(code for code in operation.responses if code.isdigit())
+        for code in codes:
+            if int(code) >= 400:
+                self.error_statuses.add(int(code))
+        successes = [code for code in codes if 200 <= int(code) < 300]
+        if not successes:
+            message = "an operation needs a 2xx response"
+            self.problems.append(Problem(self.spec.locate(file, pointer, key=True), message))
+            return None
+        code = successes[0]
+        response = operation.responses[code]
+        response_pointer: Pointer = (*pointer, code)
+        if isinstance(response, Reference):
+            resolved = self._resolve(file, response_pointer, response.ref)
+            if resolved is None:
+                return None
+            file, response_pointer, response = resolved
+        assert isinstance(response, Response)
+        if not response.content:
+            return int(code), None
+        media: MediaType | None = response.content.get(JSON)
+        if media is None or media.media_type_schema is None:
+            types = ", ".join(sorted(response.content))
+            message = f"only {JSON} responses are supported (found: {types})"
+            self.problems.append(Problem(self.spec.locate(file, (*response_pointer, "content"), key=True), message))
+            return None
+        schema_pointer = (*response_pointer, "content", JSON, "schema")
+        schema = self._schema(file, schema_pointer, media.media_type_schema, [*name_parts, "response"], side="model")
+        if schema is None:
+            return None
+        if schema.kind != "object" or schema.model_class is None:
+            message = "a success response must be an object with properties"
+            self.problems.append(Problem(self.spec.locate(file, schema_pointer), message))
+            return None
+        if media.example is not None:
+            schema.example, schema.has_example = media.example, True
+        return int(code), schema
+
+    # -- schemas -------------------------------------------------------------------------
+
+    def _resolve(self, file: str, pointer: Pointer, ref: str) -> tuple[str, Pointer, Any] | None:
+        """Follow a `$ref` to a component; its location is in the file that defines it."""
+        fragment = ref.partition("#")[2]
+        parts = [p.replace("~1", "/").replace("~0", "~") for p in fragment.strip("/").split("/")]
+        if len(parts) != 3 or parts[0] != "components":
+            message = f"$ref '{ref}': only references to components are supported"
+            self.problems.append(Problem(self.spec.locate(file, (*pointer, "$ref")), message))
+            return None
+        _, section, name = parts
+        components = self.document.components
+        target = getattr(components, section, None) if components else None
+        if not target or name not in target:
+            self.problems.append(Problem(self.spec.locate(file, (*pointer, "$ref")), f"$ref '{ref}' does not resolve"))
+            return None
+        target_file = self.spec.component_files[(section, name)]
+        return target_file, ("components", section, name), target[name]
+
+    def _schema(
+        self, file: str, pointer: Pointer, node: Schema | Reference, name_parts: list[str] | None, side: str = "params"
+    ) -> SchemaType | None:
+        if isinstance(node, Reference):
+            return self._component_schema(file, pointer, node.ref, side)
+        for key in UNSUPPORTED_SCHEMA_KEYS:
+            if getattr(node, {"not": "schema_not"}.get(key, key), None) is not None:
+                key_location = self.spec.locate(file, (*pointer, key), key=True)
+                self.problems.append(Problem(key_location, f"'{key}' is not supported yet"))
+                return None
+        kind = node.type.value if node.type is not None else ("object" if node.properties else "any")
+        constraints = {}
+        for key in CONSTRAINTS:
+            value = getattr(node, key, None)
+            if value is not None and value is not False:
+                constraints[key] = value
+        if "pattern" in constraints:
+            try:
+                re.compile(constraints["pattern"])
+            except re.error as exc:
+                location = self.spec.locate(file, (*pointer, "pattern"))
+                self.problems.append(Problem(location, f"'pattern' is not a valid regular expression: {exc}"))
+                return None
+        schema = SchemaType(
+            kind=kind,
+            nullable=bool(node.nullable),
+            description=(node.description or "").strip(),
+            enum=list(node.enum) if node.enum is not None else None,
+            constraints=constraints,
+            format=node.schema_format,
+        )
+        if "example" in node.model_fields_set:
+            schema.example, schema.has_example = node.example, True
+        if "default" in node.model_fields_set:
+            schema.default, schema.has_default = node.default, True
+
+        if kind == "array":
+            if node.items is None:
+                location = self.spec.locate(file, pointer)
+                self.problems.append(Problem(location, "an array schema needs 'items'"))
+                return None
+            item_parts = [*name_parts, "item"] if name_parts is not None else None
+            items = self._schema(file, (*pointer, "items"), node.items, item_parts, side)
+            if items is None:
+                return None
+            schema.items = items
+        elif kind == "object":
+            if not self._object(schema, file, pointer, node, name_parts, side):
+                return None
+        _annotate(schema)
+        return schema
+
+    def _object(
+        self, schema: SchemaType, file: str, pointer: Pointer, node: Schema, name_parts: list[str] | None, side: str
+    ) -> bool:
+        declared = node.properties or {}
+        # A name in `required` that `properties` does not define is a spec wart: ignored.
+        required = set(node.required or []) & set(declared)
+        taken: set[str] = set()
+        for wire_name, child in declared.items():
+            child_parts = [*name_parts, *words(wire_name)] if name_parts is not None else None
+            child_schema = self._schema(file, (*pointer, "properties", wire_name), child, child_parts, side)
+            if child_schema is None:
+                return False
+            schema.fields.append(
+                FieldInfo(
+                    wire_name=wire_name,
+                    py_name=python_name(wire_name, taken, MODEL_RESERVED if side == "model" else RESERVED),
+                    required=wire_name in required,
+                    schema=child_schema,
+                    description=child_schema.description,
+                )
+            )
+        additional = node.additionalProperties
+        if isinstance(additional, (Schema, Reference)):
+            values = self._schema(file, (*pointer, "additionalProperties"), additional, None, side)
+            if values is None:
+                return False
+            schema.open_object, schema.values = True, values
+        else:
+            schema.open_object = additional is True or (not declared and additional is None)
+        if declared:
+            if name_parts is None:
+                location = self.spec.locate(file, pointer)
+                self.problems.append(Problem(location, "an object with properties needs a name here; move it to components"))
+                return False
+            self._register_class(schema, name_parts, side)
+        return True
+
+    def _register_class(self, schema: SchemaType, name_parts: list[str], side: str) -> None:
+        name = pascal(name_parts)
+        module = snake(name_parts)
+        counter = 2
+        while name in self.class_names:
+            name, module = f"{pascal(name_parts)}{counter}", f"{snake(name_parts)}_{counter}"
+            counter += 1
+        self.class_names.add(name)
+        nested = _nested_classes(schema, side)
+        if side == "params":
+            schema.params_class = name
+            imports = sorted((snake_module(self.params_classes, n), n) for n in nested)
+            functional = not all(is_plain_key(f.wire_name) for f in schema.fields)
+            self.params_classes[name] = ParamsClass(
+                name, module, schema.description, schema.fields, functional, imports
+            )
+        else:
+            schema.model_class = name
+            imports = sorted((snake_module(self.model_classes, n), n) for n in nested)
+            self.model_classes[name] = ModelClass(name, module, schema.description, schema.fields, imports)
+
+    def _component_schema(self, file: str, pointer: Pointer, ref: str, side: str) -> SchemaType | None:
+        resolved = self._resolve(file, pointer, ref)
+        if resolved is None:
+            return None
+        target_file, target_pointer, target = resolved
+        key = (ref.partition("#")[2], side)
+        if key in self.component_types:
+            return self.component_types[key]
+        if key in self.components_in_progress:
+            message = f"$ref '{ref}' is recursive; recursive schemas are not supported yet"
+            self.problems.append(Problem(self.spec.locate(file, (*pointer, "$ref")), message))
+            return None
+        self.components_in_progress.add(key)
+        if isinstance(target, Reference):
+            schema = self._component_schema(target_file, target_pointer, target.ref, side)
+        else:
+            schema = self._schema(target_file, target_pointer, target, words(str(target_pointer[-1])), side)
+        self.components_in_progress.discard(key)
+        if schema is not None:
+            self.component_types[key] = schema
+        return schema
+
+
+def snake_module(classes: dict[str, Any], name: str) -> str:
+    return str(classes[name].module)
+
+
+def _nested_classes(schema: SchemaType, side: str) -> set[str]:
+    """Names of the classes a class's fields refer to (directly or inside lists and dicts)."""
+    return {name for f in schema.fields for name in _referenced(f.schema, side)}
+
+
+def _referenced(schema: SchemaType, side: str) -> set[str]:
+    """The class an annotation of `schema` names: its own, or that of its items or values."""
+    own = schema.params_class if side == "params" else schema.model_class
+    if own is not None:
+        return {own}
+    found: set[str] = set()
+    for inner in (schema.items, schema.values):
+        if inner is not None:
+            found |= _referenced(inner, side)
+    return found
+
+
+def _scalar_annotation(schema: SchemaType) -> str:
+    return {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}.get(schema.kind, "typing.Any")
+
+
+def _annotate(schema: SchemaType) -> None:
+    """Decide the Python annotations and the validation rule of a schema."""
+    if schema.enum is not None:
+        values = ", ".join(python_literal(v) for v in schema.enum if v is not None)
+        literal = f"typing_extensions.Literal[{values}]"
+        params = literal
+        # A response may carry an enum value this client does not know yet; it must parse.
+        model = f"typing.Union[{literal}, {_scalar_annotation(schema)}]"
+    elif schema.kind == "array" and schema.items is not None:
+        params = f"typing.List[{schema.items.param_annotation}]"
+        model = f"typing.List[{schema.items.model_annotation}]"
+    elif schema.kind == "object" and schema.fields:
+        params = schema.params_class or "typing.Dict[str, typing.Any]"
+        model = schema.model_class or "typing.Dict[str, typing.Any]"
+    elif schema.kind == "object":
+        values_params = schema.values.param_annotation if schema.values else "typing.Any"
+        values_model = schema.values.model_annotation if schema.values else "typing.Any"
+        params = f"typing.Dict[str, {values_params}]"
+        model = f"typing.Dict[str, {values_model}]"
+    else:
+        params = model = _scalar_annotation(schema)
+    if schema.nullable:
+        params, model = f"typing.Optional[{params}]", f"typing.Optional[{model}]"
+    schema.param_annotation, schema.model_annotation = params, model
+    schema.rule = _rule(schema)
+
+
+def _rule(schema: SchemaType) -> dict[str, Any]:
+    """The validation rule the runtime checks a request value against (a JSON Schema subset)."""
+    rule: dict[str, Any] = {}
+    if schema.kind != "any":
+        rule["type"] = schema.kind
+    if schema.nullable:
+        rule["nullable"] = True
+    if schema.enum is not None:
+        rule["enum"] = list(schema.enum)
+    rule.update(schema.constraints)
+    if schema.items is not None:
+        rule["items"] = schema.items.rule
+    if schema.kind == "object":
+        if schema.fields:
+            rule["properties"] = {f.wire_name: f.schema.rule for f in schema.fields}
+            required = [f.wire_name for f in schema.fields if f.required]
+            if required:
+                rule["required"] = required
+        if schema.values is not None:
+            rule["additionalProperties"] = schema.values.rule
+        elif schema.open_object:
+            rule["additionalProperties"] = True
+        else:
+            # Unknown keys are refused: they would be sent and charged for, then ignored.
+            rule["additionalProperties"] = False
+    return rule
+
+
+def _argument(
+    wire_name: str, py_name: str, where: str, required: bool, schema: SchemaType, description: str, example: Any
+) -> Argument:
+    annotation = schema.param_annotation if required else f"typing.Union[{schema.param_annotation}, NotGiven]"
+    has_example = example is not None or (schema.nullable and schema.has_example)
+    return Argument(
+        wire_name=wire_name,
+        py_name=py_name,
+        location=where,
+        required=required,
+        annotation=annotation,
+        description=description,
+        schema=schema,
+        example=python_literal(example) if has_example else None,
+    )
+
+
+def _example(schema: SchemaType, *, complete: bool = False) -> Any:
+    """An example value from the spec's own examples; None where the spec gives none.
+
+    `complete` fills what the spec leaves out with a plain value of the right type, so that a
+    response example holds every required field.
+    """
+    if schema.has_example:
+        return schema.example
+    if schema.kind == "object" and schema.fields:
+        value = {}
+        for f in schema.fields:
+            child = _example(f.schema, complete=complete)
+            if child is not None or (complete and f.required):
+                value[f.wire_name] = child if child is not None else _placeholder(f.schema)
+        return value if value or complete else None
+    if schema.kind == "array" and schema.items is not None:
+        item = _example(schema.items, complete=complete)
+        return [item] if item is not None else ([] if complete else None)
+    if schema.enum:
+        return next((v for v in schema.enum if v is not None), None)
+    if schema.has_default:
+        return schema.default
+    return _placeholder(schema) if complete else None
+
+
+def _placeholder(schema: SchemaType) -> Any:
+    if schema.nullable:
+        return None
+    if schema.enum:
+        return schema.enum[0]
+    if schema.kind == "string":
+        return "2024-01-01T00:00:00Z" if schema.format == "date-time" else "string"
+    if schema.kind == "integer":
+        return int(schema.constraints.get("minimum", 0))
+    if schema.kind == "number":
+        return float(schema.constraints.get("minimum", 0))
+    if schema.kind == "boolean":
+        return True
+    if schema.kind == "array":
+        return []
+    if schema.kind == "object":
+        return _example(schema, complete=True)
+    return None
+
+
+def _example_call(call: str, arguments: list[Argument]) -> str:
+    lines = [f"    {a.py_name}={a.example}," for a in arguments if a.example is not None]
+    return f"{call}(\n" + "\n".join(lines) + "\n)" if lines else f"{call}()"
+
+
+def _operation_docstring(op: Operation_, operation: Operation) -> str:
+    parts = []
+    if op.summary:
+        parts.append(op.summary)
+    description = (operation.description or "").strip()
+    if description:
+        parts.append(description)
+    parts.append(f"{op.http_method} {op.path}")
+    if op.arguments:
+        lines = ["Args:"]
+        for argument in op.arguments:
+            text = " ".join(argument.description.split()) or "No description."
+            lines.append(f"    {argument.py_name}: {text}")
+        lines.append("    request_options: Additional options for this request (timeout, retries, headers).")
+        parts.append("\n".join(lines))
+    returns = op.response_model or "None"
+    parts.append(f"Returns:\n    {returns}: {'the parsed response body' if op.response_model else 'nothing (success)'}.")
+    parts.append("Examples:\n```py\n" + op.example_call + "\n```")
+    return "\n\n".join(parts)

@@ -1,0 +1,73 @@
+"""The naming rules of the generated package, in one place.
+
+Names are built from word lists so that class names (PascalCase), module names and
+attribute names (snake_case) of the same thing always agree.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+
+# Names a generated identifier must not take: keywords, and names the generated code itself
+# uses in annotations or signatures, which a field of that name would shadow.
+RESERVED = frozenset(
+    {
+        *keyword.kwlist,
+        *keyword.softkwlist,
+        "self",
+        "request_options",
+        "type",
+        "str",
+        "int",
+        "float",
+        "bool",
+        "bytes",
+        "list",
+        "dict",
+        "object",
+        "typing",
+        "typing_extensions",
+        "pydantic",
+        "params",
+        "models",
+    }
+)
+
+# Attributes of pydantic.BaseModel that a response field must not shadow.
+MODEL_RESERVED = RESERVED | frozenset(
+    {"copy", "dict", "json", "schema", "schema_json", "construct", "validate", "fields", "parse_obj", "parse_raw", "parse_file", "from_orm", "update_forward_refs"}
+)
+
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+")
+
+
+def words(text: str) -> list[str]:
+    """`aiGifGenerator`, `ai-gif-generator`, `AI_GIF generator` -> ['ai', 'gif', 'generator']."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def pascal(parts: list[str]) -> str:
+    return "".join(p[:1].upper() + p[1:] for p in parts)
+
+
+def snake(parts: list[str]) -> str:
+    return "_".join(parts)
+
+
+def python_name(wire_name: str, taken: set[str], reserved: frozenset[str] = RESERVED) -> str:
+    """A safe, unique snake_case identifier for a wire name; records it in `taken`."""
+    name = snake(words(wire_name)) or "field"
+    if name[0].isdigit():
+        name = f"field_{name}"
+    if name in reserved or name.startswith("model_") or name.startswith("__"):
+        name = f"{name}_"
+    while name in taken:
+        name = f"{name}_"
+    taken.add(name)
+    return name
+
+
+def is_plain_key(name: str) -> bool:
+    """Can `name` be written as a TypedDict class attribute and keep its wire spelling?"""
+    return name.isidentifier() and name not in RESERVED and not name.startswith("__")

@@ -1,0 +1,68 @@
+"""Stage 3: the intermediate representation through the Jinja2 templates, into file texts.
+
+Runtime code that does not depend on the spec lives in `templates/runtime/` and is copied
+as is; everything else comes from a template. The result maps each output path (relative,
+POSIX) to its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+
+from generator.model import Api, Resource, python_literal
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+def render(api: Api, templates_dir: Path = TEMPLATES_DIR) -> dict[str, str]:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    environment.filters["literal"] = python_literal
+
+    def render_one(template: str, **context: object) -> str:
+        return environment.get_template(template).render(api=api, **context)
+
+    package = api.package
+    files: dict[str, str] = {
+        "pyproject.toml": render_one("pyproject.toml.j2"),
+        "README.md": render_one("README.md.j2"),
+        f"{package}/__init__.py": render_one("package_init.py.j2"),
+        f"{package}/client.py": render_one("client.py.j2"),
+        f"{package}/environment.py": render_one("environment.py.j2"),
+        f"{package}/errors.py": render_one("errors.py.j2"),
+        f"{package}/resources/__init__.py": '"""The API\'s resources, one package each."""\n',
+        f"{package}/types/__init__.py": '"""Request (`params`) and response (`models`) types."""\n',
+        f"{package}/types/params/__init__.py": render_one(
+            "types_init.py.j2", kind="params", classes=api.params_classes, doc="Request body types (TypedDicts)."
+        ),
+        f"{package}/types/models/__init__.py": render_one(
+            "types_init.py.j2", kind="models", classes=api.model_classes, doc="Response types (pydantic models)."
+        ),
+    }
+    for resource in api.resources:
+        files.update(_resource_files(resource, render_one))
+    for cls in api.params_classes:
+        files[f"{package}/types/params/{cls.module}.py"] = render_one("params_class.py.j2", cls=cls)
+    for cls in api.model_classes:
+        files[f"{package}/types/models/{cls.module}.py"] = render_one("model_class.py.j2", cls=cls)
+
+    runtime = templates_dir / "runtime"
+    for source in sorted(p for p in runtime.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        files[f"{package}/{source.relative_to(runtime).as_posix()}"] = source.read_text(encoding="utf-8")
+    return dict(sorted(files.items()))
+
+
+def _resource_files(resource: Resource, render_one: Callable[..., str]) -> dict[str, str]:
+    return {
+        f"{resource.directory}/__init__.py": render_one("resource_init.py.j2", resource=resource),
+        f"{resource.directory}/client.py": render_one("resource_client.py.j2", resource=resource),
+    }

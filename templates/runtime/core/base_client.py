@@ -1,0 +1,342 @@
+"""The HTTP core shared by every resource: auth, timeouts, retries, errors, parsing.
+
+Resources are thin: each method validates its arguments, then calls `request` here with the
+method, the path template, and the pieces of the request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+import typing
+import urllib.parse
+
+import httpx
+import pydantic
+
+from magic_hour.core import retry
+from magic_hour.core.request_options import RequestOptions
+from magic_hour.errors import APIConnectionError, APIStatusError, APITimeoutError, error_for_status
+
+logger = logging.getLogger("magic_hour")
+
+ModelT = typing.TypeVar("ModelT", bound=pydantic.BaseModel)
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+DEFAULT_MAX_RETRIES = 2
+
+
+class _Common:
+    """What the sync and async clients share: everything but sending and sleeping."""
+
+    def __init__(
+        self,
+        *,
+        token: str,
+        base_url: str,
+        timeout: typing.Union[float, httpx.Timeout],
+        max_retries: int,
+    ) -> None:
+        self._token = token
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.max_retries = max_retries
+
+    def __repr__(self) -> str:
+        # The token is left out on purpose: reprs end up in logs and tracebacks.
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+    def _build_request(
+        self,
+        client: typing.Union[httpx.Client, httpx.AsyncClient],
+        method: str,
+        path: str,
+        *,
+        path_params: typing.Optional[typing.Mapping[str, typing.Any]],
+        query: typing.Optional[typing.Mapping[str, typing.Any]],
+        headers: typing.Optional[typing.Mapping[str, typing.Any]],
+        json_body: typing.Optional[typing.Mapping[str, typing.Any]],
+        request_options: typing.Optional[RequestOptions],
+    ) -> httpx.Request:
+        options = request_options or {}
+        url = self.base_url + _fill_path(path, path_params or {})
+        all_headers = {
+            "Authorization": f"Bearer {self._token}",
+            "Accept": "application/json",
+            **{k: _header_value(v) for k, v in (headers or {}).items()},
+            **options.get("additional_headers", {}),
+        }
+        content = None
+        if json_body is not None:
+            all_headers["Content-Type"] = "application/json"
+            content = json.dumps(json_body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        timeout = options.get("timeout", self.timeout)
+        return client.build_request(
+            method,
+            url,
+            params=_query_params(query or {}),
+            headers=all_headers,
+            content=content,
+            timeout=timeout,
+        )
+
+    def _max_retries(self, request_options: typing.Optional[RequestOptions]) -> int:
+        return (request_options or {}).get("max_retries", self.max_retries)
+
+    def _outcome(
+        self, request: httpx.Request, response: typing.Optional[httpx.Response], error: typing.Optional[Exception], attempt: int, max_retries: int
+    ) -> typing.Optional[float]:
+        """Seconds to wait before retrying, or None when the outcome is final."""
+        if attempt >= max_retries:
+            return None
+        if response is not None:
+            if not retry.retries_status(request.method, response.status_code):
+                return None
+            return retry.delay(attempt, response.headers.get("Retry-After"))
+        if error is not None and retry.retries_error(request.method, error):
+            return retry.delay(attempt, None)
+        return None
+
+    def _result(
+        self,
+        request: httpx.Request,
+        response: httpx.Response,
+        cast_to: typing.Optional[typing.Type[ModelT]],
+    ) -> typing.Optional[ModelT]:
+        if not response.is_success:
+            raise _status_error(request, response)
+        if cast_to is None:
+            return None
+        return cast_to.model_validate(response.json())
+
+
+class SyncBaseClient(_Common):
+    def __init__(
+        self,
+        *,
+        token: str,
+        base_url: str,
+        timeout: typing.Union[float, httpx.Timeout],
+        max_retries: int,
+        httpx_client: typing.Optional[httpx.Client],
+    ) -> None:
+        super().__init__(token=token, base_url=base_url, timeout=timeout, max_retries=max_retries)
+        self._owns_client = httpx_client is None
+        self.httpx_client = httpx_client if httpx_client is not None else httpx.Client()
+
+    def close(self) -> None:
+        """Close the connections, unless the httpx client was the caller's own."""
+        if self._owns_client:
+            self.httpx_client.close()
+
+    @typing.overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: typing.Type[ModelT],
+        path_params: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        query: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        headers: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        json_body: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> ModelT: ...
+
+    @typing.overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: None,
+        path_params: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        query: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        headers: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        json_body: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> None: ...
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: typing.Optional[typing.Type[ModelT]],
+        path_params: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        query: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        headers: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        json_body: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> typing.Optional[ModelT]:
+        request = self._build_request(
+            self.httpx_client,
+            method,
+            path,
+            path_params=path_params,
+            query=query,
+            headers=headers,
+            json_body=json_body,
+            request_options=request_options,
+        )
+        max_retries = self._max_retries(request_options)
+        attempt = 0
+        while True:
+            logger.debug("%s %s (attempt %d)", request.method, request.url.path, attempt + 1)
+            try:
+                response = self.httpx_client.send(request)
+            except httpx.TransportError as exc:
+                wait = self._outcome(request, None, exc, attempt, max_retries)
+                if wait is None:
+                    raise _transport_error(request, exc) from exc
+            else:
+                wait = self._outcome(request, response, None, attempt, max_retries)
+                if wait is None:
+                    return self._result(request, response, cast_to)
+                response.close()
+            logger.debug("retrying %s %s in %.2fs", request.method, request.url.path, wait)
+            time.sleep(wait)
+            attempt += 1
+
+
+class AsyncBaseClient(_Common):
+    def __init__(
+        self,
+        *,
+        token: str,
+        base_url: str,
+        timeout: typing.Union[float, httpx.Timeout],
+        max_retries: int,
+        httpx_client: typing.Optional[httpx.AsyncClient],
+    ) -> None:
+        super().__init__(token=token, base_url=base_url, timeout=timeout, max_retries=max_retries)
+        self._owns_client = httpx_client is None
+        self.httpx_client = httpx_client if httpx_client is not None else httpx.AsyncClient()
+
+    async def close(self) -> None:
+        """Close the connections, unless the httpx client was the caller's own."""
+        if self._owns_client:
+            await self.httpx_client.aclose()
+
+    @typing.overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: typing.Type[ModelT],
+        path_params: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        query: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        headers: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        json_body: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> ModelT: ...
+
+    @typing.overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: None,
+        path_params: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        query: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        headers: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        json_body: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> None: ...
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: typing.Optional[typing.Type[ModelT]],
+        path_params: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        query: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        headers: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        json_body: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> typing.Optional[ModelT]:
+        request = self._build_request(
+            self.httpx_client,
+            method,
+            path,
+            path_params=path_params,
+            query=query,
+            headers=headers,
+            json_body=json_body,
+            request_options=request_options,
+        )
+        max_retries = self._max_retries(request_options)
+        attempt = 0
+        while True:
+            logger.debug("%s %s (attempt %d)", request.method, request.url.path, attempt + 1)
+            try:
+                response = await self.httpx_client.send(request)
+            except httpx.TransportError as exc:
+                wait = self._outcome(request, None, exc, attempt, max_retries)
+                if wait is None:
+                    raise _transport_error(request, exc) from exc
+            else:
+                wait = self._outcome(request, response, None, attempt, max_retries)
+                if wait is None:
+                    return self._result(request, response, cast_to)
+                await response.aclose()
+            logger.debug("retrying %s %s in %.2fs", request.method, request.url.path, wait)
+            await asyncio.sleep(wait)
+            attempt += 1
+
+
+def _fill_path(template: str, values: typing.Mapping[str, typing.Any]) -> str:
+    """`/v1/image-projects/{id}` with each `{name}` replaced by its value, percent-encoded."""
+    path = template
+    for name, value in values.items():
+        path = path.replace("{" + name + "}", urllib.parse.quote(str(value), safe=""))
+    return path
+
+
+QueryValue = typing.Union[str, int, float, bool, None]
+
+
+def _query_params(query: typing.Mapping[str, typing.Any]) -> typing.List[typing.Tuple[str, QueryValue]]:
+    pairs: typing.List[typing.Tuple[str, QueryValue]] = []
+    for name, value in query.items():
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            pairs.append((name, _header_value(item)))
+    return pairs
+
+
+def _header_value(value: typing.Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _status_error(request: httpx.Request, response: httpx.Response) -> APIStatusError:
+    try:
+        body: typing.Any = response.json()
+    except ValueError:
+        body = response.text
+    error_class = error_for_status(response.status_code)
+    return error_class(
+        status_code=response.status_code,
+        body=body,
+        headers=response.headers,
+        method=request.method,
+        path=request.url.path,
+    )
+
+
+def _transport_error(request: httpx.Request, exc: httpx.TransportError) -> APIConnectionError:
+    reason = str(exc) or type(exc).__name__
+    sent = not isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout))
+    if sent and request.method in ("POST", "PATCH"):
+        reason += (
+            "; the request may have reached the server and created a project (and charged credits):"
+            " list or get your projects before sending it again"
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(method=request.method, path=request.url.path, reason=reason)
+    return APIConnectionError(method=request.method, path=request.url.path, reason=reason)

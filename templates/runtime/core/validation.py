@@ -1,0 +1,166 @@
+"""Checks a request against the spec's rules before anything is sent.
+
+A rule is a small subset of JSON Schema written out by the generator next to each method:
+`type`, `nullable`, `enum`, string, number and array bounds, `pattern`, `properties`,
+`required`, `additionalProperties` and `items`. Every violation is reported, not just the
+first, each naming the field path (`style.prompt`, `items[0].extension`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import typing
+
+from magic_hour.errors import RequestValidationError
+
+Rule = typing.Mapping[str, typing.Any]
+
+_TYPE_NAMES = {
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "a boolean",
+    "array": "a list",
+    "object": "a mapping",
+}
+
+
+def check(value: typing.Any, rule: Rule, field: str = "") -> None:
+    """Raise RequestValidationError listing every way `value` breaks `rule`."""
+    violations = violations_of(value, rule, field)
+    if violations:
+        raise RequestValidationError(violations)
+
+
+def violations_of(value: typing.Any, rule: Rule, field: str = "") -> typing.List[str]:
+    found: typing.List[str] = []
+    _visit(value, rule, field, found)
+    return found
+
+
+def _visit(value: typing.Any, rule: Rule, field: str, found: typing.List[str]) -> None:
+    where = field or "body"
+    if value is None:
+        if not rule.get("nullable", False) and "type" in rule:
+            found.append(f"{where}: must not be None")
+        return
+    expected = rule.get("type")
+    if expected is not None and not _has_type(value, expected):
+        found.append(f"{where}: must be {_TYPE_NAMES[expected]}, got {_describe(value)}")
+        return
+    enum = rule.get("enum")
+    if enum is not None and value not in enum:
+        choices = ", ".join(repr(v) for v in enum)
+        found.append(f"{where}: must be one of {choices}, got {value!r}")
+    if isinstance(value, str):
+        _check_string(value, rule, where, found)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        _check_number(value, rule, where, found)
+    elif isinstance(value, (list, tuple)):
+        _check_array(value, rule, field, found)
+    elif isinstance(value, dict):
+        _check_object(value, rule, field, found)
+
+
+def _has_type(value: typing.Any, expected: str) -> bool:
+    if expected == "string":
+        return isinstance(value, str)
+    if expected == "boolean":
+        return isinstance(value, bool)
+    if expected == "integer":
+        if isinstance(value, bool):
+            return False
+        return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    if expected == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if expected == "array":
+        return isinstance(value, (list, tuple))
+    if expected == "object":
+        return isinstance(value, dict)
+    return True
+
+
+def _check_string(value: str, rule: Rule, where: str, found: typing.List[str]) -> None:
+    if "minLength" in rule and len(value) < rule["minLength"]:
+        found.append(f"{where}: must be at least {rule['minLength']} characters long (minLength), got {value!r}")
+    if "maxLength" in rule and len(value) > rule["maxLength"]:
+        found.append(f"{where}: must be at most {rule['maxLength']} characters long (maxLength), got {_short(value)}")
+    if "pattern" in rule and re.search(rule["pattern"], value) is None:
+        found.append(f"{where}: must match the pattern {rule['pattern']!r}, got {_short(value)}")
+
+
+def _check_number(value: typing.Union[int, float], rule: Rule, where: str, found: typing.List[str]) -> None:
+    minimum, maximum = rule.get("minimum"), rule.get("maximum")
+    if minimum is not None:
+        if rule.get("exclusiveMinimum") and value <= minimum:
+            found.append(f"{where}: must be greater than {minimum} (exclusiveMinimum), got {value!r}")
+        elif value < minimum:
+            found.append(f"{where}: must be at least {minimum} (minimum), got {value!r}")
+    if maximum is not None:
+        if rule.get("exclusiveMaximum") and value >= maximum:
+            found.append(f"{where}: must be less than {maximum} (exclusiveMaximum), got {value!r}")
+        elif value > maximum:
+            found.append(f"{where}: must be at most {maximum} (maximum), got {value!r}")
+    step = rule.get("multipleOf")
+    if step is not None:
+        quotient = value / step
+        if not math.isclose(quotient, round(quotient), rel_tol=0, abs_tol=1e-9):
+            found.append(f"{where}: must be a multiple of {step} (multipleOf), got {value!r}")
+
+
+def _check_array(value: typing.Sequence[typing.Any], rule: Rule, field: str, found: typing.List[str]) -> None:
+    where = field or "body"
+    if "minItems" in rule and len(value) < rule["minItems"]:
+        found.append(f"{where}: must have at least {rule['minItems']} items (minItems), got {len(value)}")
+    if "maxItems" in rule and len(value) > rule["maxItems"]:
+        found.append(f"{where}: must have at most {rule['maxItems']} items (maxItems), got {len(value)}")
+    if rule.get("uniqueItems") and len({repr(v) for v in value}) != len(value):
+        found.append(f"{where}: items must be unique (uniqueItems)")
+    items = rule.get("items")
+    if items is not None:
+        for index, item in enumerate(value):
+            _visit(item, items, f"{field}[{index}]", found)
+
+
+def _check_object(value: typing.Dict[typing.Any, typing.Any], rule: Rule, field: str, found: typing.List[str]) -> None:
+    properties: typing.Mapping[str, Rule] = rule.get("properties", {})
+    prefix = f"{field}." if field else ""
+    for name in rule.get("required", ()):
+        if name not in value:
+            found.append(f"{prefix}{name}: is required")
+    extra = rule.get("additionalProperties", True)
+    for key, item in value.items():
+        if key in properties:
+            _visit(item, properties[key], f"{prefix}{key}", found)
+        elif extra is False:
+            allowed = ", ".join(properties) or "none"
+            found.append(f"{prefix}{key}: is not a known field (known: {allowed})")
+        elif isinstance(extra, dict):
+            _visit(item, extra, f"{prefix}{key}", found)
+
+
+def _describe(value: typing.Any) -> str:
+    return f"{type(value).__name__} {_short(value)}"
+
+
+def _short(value: typing.Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def check_request(
+    *,
+    parameters: typing.Optional[typing.Mapping[str, typing.Any]],
+    parameters_rule: typing.Optional[Rule],
+    body: typing.Optional[typing.Mapping[str, typing.Any]],
+    body_rule: typing.Optional[Rule],
+) -> None:
+    """Check a method's path, query and header arguments and its body, all problems at once."""
+    found: typing.List[str] = []
+    if parameters is not None and parameters_rule is not None:
+        _visit(dict(parameters), parameters_rule, "", found)
+    if body is not None and body_rule is not None:
+        _visit(dict(body), body_rule, "", found)
+    if found:
+        raise RequestValidationError(found)
