@@ -145,6 +145,7 @@ class Operation_:
     docstring: str
     arguments: list[Argument]
     parameters_rule: dict[str, Any] | None  # path, query and header arguments, by wire name
+    body_arguments: list[Argument]  # in the spec's order, which is the order they are sent in
     body_rule: dict[str, Any] | None
     body_params_class: str | None
     response_model: str | None
@@ -177,9 +178,6 @@ class Operation_:
     def header_arguments(self) -> list[Argument]:
         return [a for a in self.arguments if a.location == "header"]
 
-    @property
-    def body_arguments(self) -> list[Argument]:
-        return [a for a in self.arguments if a.location == "body"]
 
 
 @dataclass
@@ -411,6 +409,7 @@ class _Builder:
             }
         body_rule = None
         body_class = None
+        body_arguments: list[Argument] = []
         if operation.requestBody is not None:
             body = self._request_body(file, (*base, "requestBody"), operation.requestBody, name_parts, taken)
             if body is not None:
@@ -439,6 +438,7 @@ class _Builder:
             docstring="",
             arguments=arguments,
             parameters_rule=parameters_rule,
+            body_arguments=body_arguments,
             body_rule=body_rule,
             body_params_class=body_class,
             response_model=response_type.model_class if response_type else None,

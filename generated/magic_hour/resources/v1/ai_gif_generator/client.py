@@ -78,8 +78,8 @@ class AiGifGeneratorClient:
         """
         body = given(
             {
-                "style": style,
                 "name": name,
+                "style": style,
                 "output_format": output_format,
             }
         )
@@ -141,8 +141,8 @@ class AsyncAiGifGeneratorClient:
         """
         body = given(
             {
-                "style": style,
                 "name": name,
+                "style": style,
                 "output_format": output_format,
             }
         )

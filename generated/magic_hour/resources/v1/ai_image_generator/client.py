@@ -160,12 +160,12 @@ class AiImageGeneratorClient:
         """
         body = given(
             {
-                "image_count": image_count,
-                "style": style,
                 "name": name,
+                "image_count": image_count,
                 "model": model,
                 "aspect_ratio": aspect_ratio,
                 "resolution": resolution,
+                "style": style,
             }
         )
         validation.check_request(
@@ -250,12 +250,12 @@ class AsyncAiImageGeneratorClient:
         """
         body = given(
             {
-                "image_count": image_count,
-                "style": style,
                 "name": name,
+                "image_count": image_count,
                 "model": model,
                 "aspect_ratio": aspect_ratio,
                 "resolution": resolution,
+                "style": style,
             }
         )
         validation.check_request(

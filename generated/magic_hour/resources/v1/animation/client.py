@@ -213,13 +213,13 @@ class AnimationClient:
         """
         body = given(
             {
+                "name": name,
                 "fps": fps,
                 "end_seconds": end_seconds,
                 "height": height,
                 "width": width,
                 "style": style,
                 "assets": assets,
-                "name": name,
             }
         )
         validation.check_request(
@@ -290,13 +290,13 @@ class AsyncAnimationClient:
         """
         body = given(
             {
+                "name": name,
                 "fps": fps,
                 "end_seconds": end_seconds,
                 "height": height,
                 "width": width,
                 "style": style,
                 "assets": assets,
-                "name": name,
             }
         )
         validation.check_request(
