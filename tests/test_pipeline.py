@@ -1,0 +1,145 @@
+"""The generator end to end: command line, determinism, stale files, check mode, installability."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.cli import generate, main
+from generator.write import existing_files
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "specs"
+
+
+@pytest.fixture(scope="module")
+def generated_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("out") / "generated"
+    assert main(["--specs", str(SPECS), "--output", str(output)]) == 0
+    return output
+
+
+def run_generator(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_committed_output_matches_the_specs() -> None:
+    files = generate(SPECS, "specs")
+    assert {path: text.encode() for path, text in files.items()} == existing_files(ROOT / "generated")
+
+
+def test_output_is_the_same_bytes_whatever_the_hash_seed_and_working_directory(
+    generated_once: Path, tmp_path: Path
+) -> None:
+    # Another process, another hash seed, another working directory, specs copied elsewhere.
+    specs_copy = tmp_path / "elsewhere" / "my-specs"
+    shutil.copytree(SPECS, specs_copy)
+    output = tmp_path / "second"
+    result = run_generator("--specs", str(specs_copy), "--output", str(output), cwd=tmp_path, env={"PYTHONHASHSEED": "12345"})
+    assert result.returncode == 0, result.stderr
+    assert existing_files(output) == existing_files(generated_once)
+
+
+def test_output_holds_no_absolute_paths_or_timestamps(generated_once: Path) -> None:
+    for path, data in existing_files(generated_once).items():
+        text = data.decode()
+        assert str(ROOT) not in text, path
+        assert "/tmp/" not in text, path
+
+
+def test_rerun_changes_nothing_and_check_passes(generated_once: Path) -> None:
+    result = run_generator("--specs", str(SPECS), "--output", str(generated_once), "--check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    result = run_generator("--specs", str(SPECS), "--output", str(generated_once))
+    assert "0 added, 0 changed, 0 removed" in result.stderr
+
+
+def test_check_mode_prints_a_diff_and_writes_nothing(generated_once: Path, tmp_path: Path) -> None:
+    output = tmp_path / "generated"
+    shutil.copytree(generated_once, output)
+    client = output / "magic_hour" / "resources" / "v1" / "animation" / "client.py"
+    client.write_text(client.read_text().replace("Create a Animation video", "Edited by hand"))
+    (output / "magic_hour" / "stale.py").write_text("x = 1\n")
+    (output / "magic_hour" / "environment.py").unlink()
+    before = existing_files(output)
+
+    result = run_generator("--specs", str(SPECS), "--output", str(output), "--check")
+
+    assert result.returncode == 1
+    assert "-        Edited by hand" in result.stdout
+    assert "+        Create a Animation video" in result.stdout
+    assert "--- a/magic_hour/stale.py\n+++ /dev/null\n" in result.stdout
+    assert "--- /dev/null\n+++ b/magic_hour/environment.py\n" in result.stdout
+    assert result.stderr.strip().splitlines()[-1].startswith(f"{output} is out of date (1 added, 1 changed, 1 removed")
+    assert existing_files(output) == before
+
+
+def test_files_a_spec_no_longer_produces_are_removed(tmp_path: Path) -> None:
+    specs = tmp_path / "specs"
+    shutil.copytree(SPECS, specs)
+    output = tmp_path / "generated"
+    assert main(["--specs", str(specs), "--output", str(output)]) == 0
+    animation = output / "magic_hour" / "resources" / "v1" / "animation"
+    assert (animation / "client.py").exists()
+    # Build leftovers in the output folder are not the generator's and stay.
+    (output / "magic_hour" / "__pycache__").mkdir(exist_ok=True)
+    (output / "magic_hour" / "__pycache__" / "client.cpython-311.pyc").write_bytes(b"\0")
+
+    (specs / "animation.yaml").unlink()
+    assert main(["--specs", str(specs), "--output", str(output)]) == 0
+
+    assert not animation.exists()
+    assert not (output / "magic_hour" / "types" / "params" / "v1_animation_create_body.py").exists()
+    assert "animation" not in (output / "magic_hour" / "resources" / "v1" / "client.py").read_text()
+    assert (output / "magic_hour" / "__pycache__" / "client.cpython-311.pyc").exists()
+    assert existing_files(output) == {p: t.encode() for p, t in generate(specs).items()}
+
+
+def test_a_broken_spec_writes_nothing(tmp_path: Path) -> None:
+    specs = tmp_path / "specs"
+    shutil.copytree(SPECS, specs)
+    (specs / "animation.yaml").write_text((specs / "animation.yaml").read_text().replace("minimum: 64", "minimum: lots"))
+    output = tmp_path / "generated"
+    result = run_generator("--specs", str(specs), "--output", str(output))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith(f"{specs}/animation.yaml:")
+    assert "'minimum': input should be a valid number" in lines[0]
+    assert lines[-1] == f"2 problem(s) in {specs}; nothing was written"
+    assert not output.exists()
+
+
+def test_missing_specs_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_generator("--specs", str(tmp_path / "nope"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr == f"{tmp_path / 'nope'}: not a folder\n"
+
+
+def test_generated_package_builds_into_an_installable_wheel(generated_once: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(generated_once)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    [wheel] = tmp_path.glob("magic_hour-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "magic_hour/py.typed" in names
+    assert "magic_hour/resources/v1/files/upload_urls/client.py" in names
+    assert "magic_hour/types/params/v1_files_upload_urls_create_body_items_item.py" in names
