@@ -20,6 +20,7 @@ check: $(INSTALLED)
 
 mypy: $(INSTALLED)
 	$(BIN)/mypy --strict generated/magic_hour
+	$(BIN)/mypy generator
 
 test: check mypy
 	$(BIN)/python -m pytest

@@ -21,8 +21,12 @@ def generate(specs_dir: Path, display_dir: str | None = None) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("--specs", default="specs", help="folder of OpenAPI YAML files (default: specs)")
-    parser.add_argument("--output", default="generated", help="folder to write the package to (default: generated)")
+    parser.add_argument(
+        "--specs", default="specs", help="folder of OpenAPI YAML files (default: specs)"
+    )
+    parser.add_argument(
+        "--output", default="generated", help="folder to write the package to (default: generated)"
+    )
     parser.add_argument(
         "--check",
         action="store_true",
@@ -38,14 +42,19 @@ def main(argv: list[str] | None = None) -> int:
     except SpecError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) in {args.specs}; nothing was written", file=sys.stderr)
+        print(
+            f"{len(exc.problems)} problem(s) in {args.specs}; nothing was written", file=sys.stderr
+        )
         return 1
 
     changes = compare(output_dir, files)
     if args.check:
         if changes.any:
             sys.stdout.write(unified_diff(output_dir, files, changes))
-            print(f"{args.output} is out of date ({changes.summary()}): run `make generate`", file=sys.stderr)
+            print(
+                f"{args.output} is out of date ({changes.summary()}): run `make generate`",
+                file=sys.stderr,
+            )
             return 1
         print(f"{args.output} is up to date ({changes.unchanged} files)", file=sys.stderr)
         return 0

@@ -27,6 +27,23 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 SHARED_SECTIONS = ("openapi", "info", "servers", "externalDocs")
 
 Pointer = tuple[str | int, ...]
+# Mappings whose keys are names chosen by the spec's author, not OpenAPI keywords.
+NAMED_MAPS = frozenset(
+    {
+        "properties",
+        "headers",
+        "schemas",
+        "responses",
+        "parameters",
+        "requestBodies",
+        "securitySchemes",
+        "links",
+        "callbacks",
+        "content",
+        "encoding",
+        "variables",
+    }
+)
 
 
 @dataclass
@@ -43,9 +60,9 @@ class SpecFile:
         line, column = _node_position(node)
         for index, step in enumerate(pointer):
             last = index == len(pointer) - 1
-            if isinstance(node, CommentedMap) and step in node:
-                line, column = node.lc.key(step) if (key and last) else node.lc.value(step)
-                node = node[step]
+            if isinstance(node, CommentedMap) and (found := _yaml_key(node, step)) is not None:
+                line, column = node.lc.key(found) if (key and last) else node.lc.value(found)
+                node = node[found]
             elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
                 line, column = node.lc.item(step)
                 node = node[step]
@@ -62,6 +79,7 @@ class LoadedSpec:
     files: dict[str, SpecFile]
     operation_files: dict[tuple[str, str], str] = field(default_factory=dict)
     component_files: dict[tuple[str, str], str] = field(default_factory=dict)
+    path_item_files: dict[tuple[str, str], str] = field(default_factory=dict)  # path-level keys
 
     def locate(self, file: str, pointer: Sequence[str | int], *, key: bool = False) -> Location:
         return self.files[file].locate(pointer, key=key)
@@ -103,7 +121,15 @@ def load_specs(specs_dir: Path, display_dir: str | None = None) -> LoadedSpec:
         files=files,
         operation_files=merged.operation_files,
         component_files=merged.component_files,
+        path_item_files=merged.path_item_files,
     )
+
+
+def _yaml_key(node: CommentedMap, step: str | int) -> Any:
+    """The key of `node` that the plain document spells `step` (YAML reads `200:` as an int)."""
+    if step in node:
+        return step
+    return next((k for k in node if str(k) == str(step)), None)
 
 
 def _node_position(node: Any) -> tuple[int, int]:
@@ -127,7 +153,7 @@ def _parse_file(path: Path, name: str, problems: list[Problem]) -> SpecFile | No
         problems.append(Problem(Location(name, line, column), f"invalid YAML: {what}"))
         return None
     if not isinstance(tree, CommentedMap):
-        kind = "an empty file" if tree is None else f"a {type(tree).__name__}"
+        kind = "an empty file" if tree is None else _describe(_plain(tree))
         message = f"a spec file must hold an OpenAPI document (a mapping), got {kind}"
         problems.append(Problem(Location(name, 1, 1), message))
         return None
@@ -155,7 +181,9 @@ def _validate(spec_file: SpecFile) -> Iterator[Problem]:
     version = spec_file.data.get("openapi")
     if not (isinstance(version, str) and version.startswith("3.0")):
         location = spec_file.locate(("openapi",))
-        yield Problem(location, f"only OpenAPI 3.0 documents are supported, got openapi: {version!r}")
+        yield Problem(
+            location, f"only OpenAPI 3.0 documents are supported, got openapi: {version!r}"
+        )
         return
     try:
         OpenAPI.model_validate(spec_file.data)
@@ -215,6 +243,7 @@ class _Merger:
         self.problems: list[Problem] = []
         self.operation_files: dict[tuple[str, str], str] = {}
         self.component_files: dict[tuple[str, str], str] = {}
+        self.path_item_files: dict[tuple[str, str], str] = {}
         # Where each merged value came from: pointer -> file name.
         self._origin: dict[Pointer, str] = {}
 
@@ -227,8 +256,8 @@ class _Merger:
                     self._put(merged, (section,), data[section], name, what=f"'{section}'")
             self._merge_tags(merged, data, name)
             self._merge_paths(merged, data, name)
-            for section, entries in sorted(data.get("components", {}).items()):
-                for entry, value in entries.items():
+            for section, entries in sorted((data.get("components") or {}).items()):
+                for entry, value in (entries or {}).items():
                     pointer = ("components", section, entry)
                     if self._put(merged, pointer, value, name, what=f"component {section}/{entry}"):
                         self.component_files[(section, entry)] = name
@@ -262,10 +291,12 @@ class _Merger:
                     what = f"{key.upper()} {path}"
                     if self._put(merged, pointer, value, name, what=what):
                         self.operation_files[(path, key)] = name
-                else:
-                    self._put(merged, pointer, value, name, what=f"'{key}' of path {path}")
+                elif self._put(merged, pointer, value, name, what=f"'{key}' of path {path}"):
+                    self.path_item_files[(path, key)] = name
 
-    def _put(self, merged: dict[str, Any], pointer: Pointer, value: Any, name: str, *, what: str) -> bool:
+    def _put(
+        self, merged: dict[str, Any], pointer: tuple[str, ...], value: Any, name: str, *, what: str
+    ) -> bool:
         """Set merged[pointer] = value; True if it was new, a problem if it differs."""
         parent = merged
         for step in pointer[:-1]:
@@ -279,7 +310,9 @@ class _Merger:
             self._conflict(name, pointer, self._origin[pointer], pointer, what)
         return False
 
-    def _conflict(self, name: str, pointer: Pointer, first: str, first_pointer: Pointer, what: str) -> None:
+    def _conflict(
+        self, name: str, pointer: Pointer, first: str, first_pointer: Pointer, what: str
+    ) -> None:
         here = self.files[name].locate(pointer, key=True)
         there = self.files[first].locate(first_pointer, key=True)
         self.problems.append(Problem(here, f"{what} is already defined differently in {there}"))
@@ -300,19 +333,23 @@ def _check_refs(files: dict[str, SpecFile], merged: dict[str, Any]) -> Iterator[
             else:
                 document = merged
             if _resolve_pointer(document, fragment) is None:
-                yield Problem(spec_file.locate(pointer), f"$ref '{ref}' does not resolve to anything")
+                yield Problem(
+                    spec_file.locate(pointer), f"$ref '{ref}' does not resolve to anything"
+                )
 
 
-def _refs(node: Any, pointer: Pointer, parent_key: str | int | None = None) -> Iterator[tuple[Pointer, str]]:
+def _refs(
+    node: Any, pointer: Pointer, parent_key: str | int | None = None
+) -> Iterator[tuple[Pointer, str]]:
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str):
             yield (*pointer, "$ref"), ref
         for key, value in node.items():
-            # Examples are data: a "$ref" inside one is not a reference.
-            if key in ("example", "examples") and parent_key != "properties":
-                continue
-            if key.startswith("x-"):
+            # Examples and extensions are data: a "$ref" inside one is not a reference. Under a
+            # map of names (`properties`, `headers`...) the same words are only names.
+            is_keyword = parent_key not in NAMED_MAPS
+            if is_keyword and (key in ("example", "examples") or key.startswith("x-")):
                 continue
             yield from _refs(value, (*pointer, key), key)
     elif isinstance(node, list):

@@ -13,10 +13,27 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from openapi_pydantic.v3.v3_0 import MediaType, Operation, Parameter, Reference, RequestBody, Response, Schema
+from openapi_pydantic.v3.v3_0 import (
+    MediaType,
+    Operation,
+    Parameter,
+    PathItem,
+    Reference,
+    RequestBody,
+    Response,
+    Schema,
+)
 
 from generator.load import HTTP_METHODS, LoadedSpec, Pointer
-from generator.naming import MODEL_RESERVED, RESERVED, is_plain_key, pascal, python_name, snake, words
+from generator.naming import (
+    MODEL_RESERVED,
+    RESERVED,
+    is_plain_key,
+    pascal,
+    python_name,
+    snake,
+    words,
+)
 from generator.problems import Location, Problem, SpecError
 
 PACKAGE = "magic_hour"
@@ -25,7 +42,12 @@ MOCK_SERVER_URL = "http://127.0.0.1:4010"
 JSON = "application/json"
 # Which projects a tag says an operation creates, and the resource that reports on them.
 PROJECT_TAGS = {"Image Projects": "image", "Video Projects": "video", "Audio Projects": "audio"}
-METHOD_NAMES = {("post", False): "create", ("get", True): "get", ("get", False): "list", ("delete", True): "delete"}
+METHOD_NAMES = {
+    ("post", False): "create",
+    ("get", True): "get",
+    ("get", False): "list",
+    ("delete", True): "delete",
+}
 METHOD_NAMES.update({(verb, item): "update" for verb in ("put", "patch") for item in (True, False)})
 METHOD_NAMES[("delete", False)] = "delete"
 # JSON Schema keywords the client enforces, in the order its rules list them.
@@ -179,7 +201,6 @@ class Operation_:
         return [a for a in self.arguments if a.location == "header"]
 
 
-
 @dataclass
 class Resource:
     attribute: str  # name on the parent: `ai_gif_generator`
@@ -252,7 +273,11 @@ def python_literal(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(python_literal(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{python_literal(str(k))}: {python_literal(v)}" for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{python_literal(str(k))}: {python_literal(v)}" for k, v in value.items())
+            + "}"
+        )
     raise TypeError(f"not a JSON value: {value!r}")
 
 
@@ -280,7 +305,9 @@ class _Builder:
     # -- the whole API -------------------------------------------------------------------
 
     def build(self) -> Api:
-        root = Resource(attribute="", class_name="", module=f"{PACKAGE}.resources", access_path="client")
+        root = Resource(
+            attribute="", class_name="", module=f"{PACKAGE}.resources", access_path="client"
+        )
         method_owner: dict[tuple[str, str], Location] = {}
         for path in sorted(self.document.paths or {}):
             item = self.document.paths[path]
@@ -288,7 +315,7 @@ class _Builder:
                 operation = getattr(item, verb)
                 if operation is None:
                     continue
-                built = self._operation(path, verb, operation, root, method_owner)
+                built = self._operation(path, verb, operation, item, root, method_owner)
                 if built is not None:
                     built[0].operations.append(built[1])
         if self.problems:
@@ -318,13 +345,11 @@ class _Builder:
         for status in statuses:
             if status >= 500:
                 continue
-            try:
-                phrase = http.HTTPStatus(status).phrase
-            except ValueError:
-                phrase = f"Status {status}"
-            name = pascal(words(phrase)) + "Error"
+            name, phrase = _error_class_name(status)
             classes.append(ErrorClass(status, name, f"The API answered {status} {phrase}."))
-        classes.append(ErrorClass(None, "InternalServerError", "The API answered with a 5xx status."))
+        classes.append(
+            ErrorClass(None, "InternalServerError", "The API answered with a 5xx status.")
+        )
         return classes
 
     def _resource_imports(self, resource: Resource) -> None:
@@ -365,6 +390,7 @@ class _Builder:
         path: str,
         verb: str,
         operation: Operation,
+        item: PathItem,
         root: Resource,
         method_owner: dict[tuple[str, str], Location],
     ) -> tuple[Resource, Operation_] | None:
@@ -374,7 +400,11 @@ class _Builder:
         segments = [s for s in path.strip("/").split("/") if s]
         static = [s for s in segments if not s.startswith("{")]
         if not static:
-            self.problems.append(Problem(here, f"{verb.upper()} {path}: a path needs a name segment to become a resource"))
+            self.problems.append(
+                Problem(
+                    here, f"{verb.upper()} {path}: a path needs a name segment to become a resource"
+                )
+            )
             return None
         is_item = bool(segments) and segments[-1].startswith("{")
         method_name = METHOD_NAMES.get((verb, is_item))
@@ -395,10 +425,22 @@ class _Builder:
         name_parts = [*(w for s in static for w in words(s)), *words(method_name)]
         arguments: list[Argument] = []
         taken: set[str] = set()
-        for index, parameter in enumerate(operation.parameters or []):
-            argument = self._parameter(file, (*base, "parameters", index), parameter, taken)
+        for parameter_file, pointer, parameter in self._parameters(
+            path, file, base, item, operation
+        ):
+            argument = self._parameter(parameter_file, pointer, parameter, taken)
             if argument is not None:
                 arguments.append(argument)
+        variables = re.findall(r"\{([^{}]+)\}", path)
+        path_names = {a.wire_name for a in arguments if a.location == "path"}
+        for variable in variables:
+            if variable not in path_names:
+                message = f"{verb.upper()} {path}: the path variable {{{variable}}} has no 'in: path' parameter"
+                self.problems.append(Problem(here, message))
+        for name in sorted(path_names - set(variables)):
+            self.problems.append(
+                Problem(here, f"{verb.upper()} {path}: path parameter '{name}' is not in the path")
+            )
 
         parameters_rule = None
         if arguments:
@@ -411,7 +453,9 @@ class _Builder:
         body_class = None
         body_arguments: list[Argument] = []
         if operation.requestBody is not None:
-            body = self._request_body(file, (*base, "requestBody"), operation.requestBody, name_parts, taken)
+            body = self._request_body(
+                file, (*base, "requestBody"), operation.requestBody, name_parts, taken
+            )
             if body is not None:
                 body_schema, body_arguments = body
                 arguments.extend(body_arguments)
@@ -445,7 +489,9 @@ class _Builder:
             response_example=_example(response_type, complete=True) if response_type else None,
             has_response_example=response_type is not None,
             success_status=success_status,
-            error_statuses=sorted(int(s) for s in operation.responses if s.isdigit() and int(s) >= 400),
+            error_statuses=sorted(
+                int(s) for s in operation.responses if s.isdigit() and int(s) >= 400
+            ),
             project_kind=project_kind,
             example_call=example_call,
             file=file,
@@ -454,16 +500,47 @@ class _Builder:
         op.docstring = docstring_text(_operation_docstring(op, operation))
         return resource, op
 
-    def _parameter(self, file: str, pointer: Pointer, parameter: Parameter | Reference, taken: set[str]) -> Argument | None:
+    def _parameters(
+        self, path: str, file: str, base: Pointer, item: PathItem, operation: Operation
+    ) -> list[tuple[str, Pointer, Parameter]]:
+        """The operation's parameters: those of the path item, overridden by its own."""
+        item_file = self.spec.path_item_files.get((path, "parameters"), file)
+        found: dict[tuple[str, str], tuple[str, Pointer, Parameter]] = {}
+        sources = [
+            (item_file, ("paths", path, "parameters"), item.parameters),
+            (file, (*base, "parameters"), operation.parameters),
+        ]
+        for source_file, list_pointer, parameters in sources:
+            for index, parameter in enumerate(parameters or []):
+                resolved = self._resolve_parameter(source_file, (*list_pointer, index), parameter)
+                if resolved is not None:
+                    found[(resolved[2].name, resolved[2].param_in.value)] = resolved
+        return list(found.values())
+
+    def _resolve_parameter(
+        self, file: str, pointer: Pointer, parameter: Parameter | Reference
+    ) -> tuple[str, Pointer, Parameter] | None:
         if isinstance(parameter, Reference):
             resolved = self._resolve(file, pointer, parameter.ref)
             if resolved is None:
                 return None
             file, pointer, parameter = resolved
-        assert isinstance(parameter, Parameter)
+        if not isinstance(parameter, Parameter):
+            location = self.spec.locate(file, pointer)
+            self.problems.append(Problem(location, "this $ref must point at a parameter"))
+            return None
+        return file, pointer, parameter
+
+    def _parameter(
+        self, file: str, pointer: Pointer, parameter: Parameter, taken: set[str]
+    ) -> Argument | None:
         where = parameter.param_in.value
         if where == "cookie":
-            self.problems.append(Problem(self.spec.locate(file, (*pointer, "in")), "cookie parameters are not supported"))
+            self.problems.append(
+                Problem(
+                    self.spec.locate(file, (*pointer, "in")), "cookie parameters are not supported"
+                )
+            )
             return None
         if parameter.param_schema is None:
             message = f"parameter '{parameter.name}' has no schema ('content' parameters are not supported)"
@@ -475,10 +552,23 @@ class _Builder:
         description = (parameter.description or schema.description).strip()
         required = bool(parameter.required) or where == "path"
         example = parameter.example if parameter.example is not None else _example(schema)
-        return _argument(parameter.name, python_name(parameter.name, taken), where, required, schema, description, example)
+        return _argument(
+            parameter.name,
+            python_name(parameter.name, taken),
+            where,
+            required,
+            schema,
+            description,
+            example,
+        )
 
     def _request_body(
-        self, file: str, pointer: Pointer, body: RequestBody | Reference, name_parts: list[str], taken: set[str]
+        self,
+        file: str,
+        pointer: Pointer,
+        body: RequestBody | Reference,
+        name_parts: list[str],
+        taken: set[str],
     ) -> tuple[SchemaType, list[Argument]] | None:
         if isinstance(body, Reference):
             resolved = self._resolve(file, pointer, body.ref)
@@ -490,7 +580,9 @@ class _Builder:
         if media is None or media.media_type_schema is None:
             types = ", ".join(sorted(body.content)) or "none"
             message = f"request bodies must be {JSON} with a schema (found: {types})"
-            self.problems.append(Problem(self.spec.locate(file, (*pointer, "content"), key=True), message))
+            self.problems.append(
+                Problem(self.spec.locate(file, (*pointer, "content"), key=True), message)
+            )
             return None
         schema_pointer = (*pointer, "content", JSON, "schema")
         schema = self._schema(file, schema_pointer, media.media_type_schema, [*name_parts, "body"])
@@ -501,7 +593,15 @@ class _Builder:
             self.problems.append(Problem(self.spec.locate(file, schema_pointer), message))
             return None
         arguments = [
-            _argument(f.wire_name, python_name(f.wire_name, taken), "body", f.required, f.schema, f.description, _example(f.schema))
+            _argument(
+                f.wire_name,
+                python_name(f.wire_name, taken),
+                "body",
+                f.required,
+                f.schema,
+                f.description,
+                _example(f.schema),
+            )
             for f in schema.fields
         ]
         return schema, arguments
@@ -533,10 +633,14 @@ class _Builder:
         if media is None or media.media_type_schema is None:
             types = ", ".join(sorted(response.content))
             message = f"only {JSON} responses are supported (found: {types})"
-            self.problems.append(Problem(self.spec.locate(file, (*response_pointer, "content"), key=True), message))
+            self.problems.append(
+                Problem(self.spec.locate(file, (*response_pointer, "content"), key=True), message)
+            )
             return None
         schema_pointer = (*response_pointer, "content", JSON, "schema")
-        schema = self._schema(file, schema_pointer, media.media_type_schema, [*name_parts, "response"], side="model")
+        schema = self._schema(
+            file, schema_pointer, media.media_type_schema, [*name_parts, "response"], side="model"
+        )
         if schema is None:
             return None
         if schema.kind != "object" or schema.model_class is None:
@@ -561,13 +665,22 @@ class _Builder:
         components = self.document.components
         target = getattr(components, section, None) if components else None
         if not target or name not in target:
-            self.problems.append(Problem(self.spec.locate(file, (*pointer, "$ref")), f"$ref '{ref}' does not resolve"))
+            self.problems.append(
+                Problem(
+                    self.spec.locate(file, (*pointer, "$ref")), f"$ref '{ref}' does not resolve"
+                )
+            )
             return None
         target_file = self.spec.component_files[(section, name)]
         return target_file, ("components", section, name), target[name]
 
     def _schema(
-        self, file: str, pointer: Pointer, node: Schema | Reference, name_parts: list[str] | None, side: str = "params"
+        self,
+        file: str,
+        pointer: Pointer,
+        node: Schema | Reference,
+        name_parts: list[str] | None,
+        side: str = "params",
     ) -> SchemaType | None:
         if isinstance(node, Reference):
             return self._component_schema(file, pointer, node.ref, side)
@@ -576,7 +689,9 @@ class _Builder:
                 key_location = self.spec.locate(file, (*pointer, key), key=True)
                 self.problems.append(Problem(key_location, f"'{key}' is not supported yet"))
                 return None
-        kind = node.type.value if node.type is not None else ("object" if node.properties else "any")
+        kind = (
+            node.type.value if node.type is not None else ("object" if node.properties else "any")
+        )
         constraints = {}
         for key in CONSTRAINTS:
             value = getattr(node, key, None)
@@ -587,7 +702,9 @@ class _Builder:
                 re.compile(constraints["pattern"])
             except re.error as exc:
                 location = self.spec.locate(file, (*pointer, "pattern"))
-                self.problems.append(Problem(location, f"'pattern' is not a valid regular expression: {exc}"))
+                self.problems.append(
+                    Problem(location, f"'pattern' is not a valid regular expression: {exc}")
+                )
                 return None
         schema = SchemaType(
             kind=kind,
@@ -619,7 +736,13 @@ class _Builder:
         return schema
 
     def _object(
-        self, schema: SchemaType, file: str, pointer: Pointer, node: Schema, name_parts: list[str] | None, side: str
+        self,
+        schema: SchemaType,
+        file: str,
+        pointer: Pointer,
+        node: Schema,
+        name_parts: list[str] | None,
+        side: str,
     ) -> bool:
         declared = node.properties or {}
         # A name in `required` that `properties` does not define is a spec wart: ignored.
@@ -627,13 +750,17 @@ class _Builder:
         taken: set[str] = set()
         for wire_name, child in declared.items():
             child_parts = [*name_parts, *words(wire_name)] if name_parts is not None else None
-            child_schema = self._schema(file, (*pointer, "properties", wire_name), child, child_parts, side)
+            child_schema = self._schema(
+                file, (*pointer, "properties", wire_name), child, child_parts, side
+            )
             if child_schema is None:
                 return False
             schema.fields.append(
                 FieldInfo(
                     wire_name=wire_name,
-                    py_name=python_name(wire_name, taken, MODEL_RESERVED if side == "model" else RESERVED),
+                    py_name=python_name(
+                        wire_name, taken, MODEL_RESERVED if side == "model" else RESERVED
+                    ),
                     required=wire_name in required,
                     schema=child_schema,
                     description=child_schema.description,
@@ -650,7 +777,12 @@ class _Builder:
         if declared:
             if name_parts is None:
                 location = self.spec.locate(file, pointer)
-                self.problems.append(Problem(location, "an object with properties needs a name here; move it to components"))
+                self.problems.append(
+                    Problem(
+                        location,
+                        "an object with properties needs a name here; move it to components",
+                    )
+                )
                 return False
             self._register_class(schema, name_parts, side)
         return True
@@ -674,9 +806,13 @@ class _Builder:
         else:
             schema.model_class = name
             imports = sorted((snake_module(self.model_classes, n), n) for n in nested)
-            self.model_classes[name] = ModelClass(name, module, schema.description, schema.fields, imports)
+            self.model_classes[name] = ModelClass(
+                name, module, schema.description, schema.fields, imports
+            )
 
-    def _component_schema(self, file: str, pointer: Pointer, ref: str, side: str) -> SchemaType | None:
+    def _component_schema(
+        self, file: str, pointer: Pointer, ref: str, side: str
+    ) -> SchemaType | None:
         resolved = self._resolve(file, pointer, ref)
         if resolved is None:
             return None
@@ -692,11 +828,24 @@ class _Builder:
         if isinstance(target, Reference):
             schema = self._component_schema(target_file, target_pointer, target.ref, side)
         else:
-            schema = self._schema(target_file, target_pointer, target, words(str(target_pointer[-1])), side)
+            schema = self._schema(
+                target_file, target_pointer, target, words(str(target_pointer[-1])), side
+            )
         self.components_in_progress.discard(key)
         if schema is not None:
             self.component_types[key] = schema
         return schema
+
+
+def _error_class_name(status: int) -> tuple[str, str]:
+    """`NotFoundError` for 404, from the standard reason phrase; 5xx share one class."""
+    if status >= 500:
+        return "InternalServerError", "Server Error"
+    try:
+        phrase = http.HTTPStatus(status).phrase
+    except ValueError:
+        phrase = f"Status {status}"
+    return pascal(words(phrase)) + "Error", phrase
 
 
 def snake_module(classes: dict[str, Any], name: str) -> str:
@@ -721,7 +870,9 @@ def _referenced(schema: SchemaType, side: str) -> set[str]:
 
 
 def _scalar_annotation(schema: SchemaType) -> str:
-    return {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}.get(schema.kind, "typing.Any")
+    return {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}.get(
+        schema.kind, "typing.Any"
+    )
 
 
 def _annotate(schema: SchemaType) -> None:
@@ -780,9 +931,19 @@ def _rule(schema: SchemaType) -> dict[str, Any]:
 
 
 def _argument(
-    wire_name: str, py_name: str, where: str, required: bool, schema: SchemaType, description: str, example: Any
+    wire_name: str,
+    py_name: str,
+    where: str,
+    required: bool,
+    schema: SchemaType,
+    description: str,
+    example: Any,
 ) -> Argument:
-    annotation = schema.param_annotation if required else f"typing.Union[{schema.param_annotation}, NotGiven]"
+    annotation = (
+        schema.param_annotation
+        if required
+        else f"typing.Union[{schema.param_annotation}, NotGiven]"
+    )
     has_example = example is not None or (schema.nullable and schema.has_example)
     return Argument(
         wire_name=wire_name,
@@ -859,9 +1020,21 @@ def _operation_docstring(op: Operation_, operation: Operation) -> str:
         for argument in op.arguments:
             text = " ".join(argument.description.split()) or "No description."
             lines.append(f"    {argument.py_name}: {text}")
-        lines.append("    request_options: Additional options for this request (timeout, retries, headers).")
+        lines.append(
+            "    request_options: Additional options for this request (timeout, retries, headers)."
+        )
         parts.append("\n".join(lines))
     returns = op.response_model or "None"
-    parts.append(f"Returns:\n    {returns}: {'the parsed response body' if op.response_model else 'nothing (success)'}.")
+    parts.append(
+        f"Returns:\n    {returns}: {'the parsed response body' if op.response_model else 'nothing (success)'}."
+    )
+    raises = [
+        "Raises:",
+        "    RequestValidationError: an argument breaks the spec; nothing was sent.",
+    ]
+    for status in op.error_statuses:
+        name, phrase = _error_class_name(status)
+        raises.append(f"    {name}: the API answered {status} {phrase}.")
+    parts.append("\n".join(raises))
     parts.append("Examples:\n```py\n" + op.example_call + "\n```")
     return "\n\n".join(parts)

@@ -42,22 +42,36 @@ def render(api: Api, templates_dir: Path = TEMPLATES_DIR) -> dict[str, str]:
         f"{package}/resources/__init__.py": '"""The API\'s resources, one package each."""\n',
         f"{package}/types/__init__.py": '"""Request (`params`) and response (`models`) types."""\n',
         f"{package}/types/params/__init__.py": render_one(
-            "types_init.py.j2", kind="params", classes=api.params_classes, doc="Request body types (TypedDicts)."
+            "types_init.py.j2",
+            kind="params",
+            classes=api.params_classes,
+            doc="Request body types (TypedDicts).",
         ),
         f"{package}/types/models/__init__.py": render_one(
-            "types_init.py.j2", kind="models", classes=api.model_classes, doc="Response types (pydantic models)."
+            "types_init.py.j2",
+            kind="models",
+            classes=api.model_classes,
+            doc="Response types (pydantic models).",
         ),
     }
     for resource in api.resources:
         files.update(_resource_files(resource, render_one))
-    for cls in api.params_classes:
-        files[f"{package}/types/params/{cls.module}.py"] = render_one("params_class.py.j2", cls=cls)
-    for cls in api.model_classes:
-        files[f"{package}/types/models/{cls.module}.py"] = render_one("model_class.py.j2", cls=cls)
+    for params in api.params_classes:
+        files[f"{package}/types/params/{params.module}.py"] = render_one(
+            "params_class.py.j2", cls=params
+        )
+    for model in api.model_classes:
+        files[f"{package}/types/models/{model.module}.py"] = render_one(
+            "model_class.py.j2", cls=model
+        )
 
     runtime = templates_dir / "runtime"
-    for source in sorted(p for p in runtime.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        files[f"{package}/{source.relative_to(runtime).as_posix()}"] = source.read_text(encoding="utf-8")
+    for source in sorted(
+        p for p in runtime.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    ):
+        files[f"{package}/{source.relative_to(runtime).as_posix()}"] = source.read_text(
+            encoding="utf-8"
+        )
     return dict(sorted(files.items()))
 
 

@@ -67,6 +67,14 @@ class AiGifGeneratorClient:
         Returns:
             V1AiGifGeneratorCreateResponse: the parsed response body.
 
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+
         Examples:
         ```py
         client.v1.ai_gif_generator.create(
@@ -129,6 +137,14 @@ class AsyncAiGifGeneratorClient:
 
         Returns:
             V1AiGifGeneratorCreateResponse: the parsed response body.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
 
         Examples:
         ```py

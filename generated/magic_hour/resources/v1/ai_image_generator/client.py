@@ -146,6 +146,14 @@ class AiImageGeneratorClient:
         Returns:
             V1AiImageGeneratorCreateResponse: the parsed response body.
 
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+
         Examples:
         ```py
         client.v1.ai_image_generator.create(
@@ -235,6 +243,14 @@ class AsyncAiImageGeneratorClient:
 
         Returns:
             V1AiImageGeneratorCreateResponse: the parsed response body.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
 
         Examples:
         ```py

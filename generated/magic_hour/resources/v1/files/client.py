@@ -5,12 +5,7 @@ from __future__ import annotations
 import functools
 import typing
 
-import typing_extensions
-
-from magic_hour.core import validation
 from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
-from magic_hour.core.request_options import RequestOptions
-from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
 
 if typing.TYPE_CHECKING:
     from magic_hour.resources.v1.files.upload_urls.client import (

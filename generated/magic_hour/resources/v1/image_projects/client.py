@@ -59,6 +59,13 @@ class ImageProjectsClient:
         Returns:
             V1ImageProjectsGetResponse: the parsed response body.
 
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+
         Examples:
         ```py
         client.v1.image_projects.get(
@@ -106,6 +113,13 @@ class ImageProjectsClient:
 
         Returns:
             None: nothing (success).
+
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
 
         Examples:
         ```py
@@ -170,6 +184,13 @@ class AsyncImageProjectsClient:
         Returns:
             V1ImageProjectsGetResponse: the parsed response body.
 
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+
         Examples:
         ```py
         client.v1.image_projects.get(
@@ -217,6 +238,13 @@ class AsyncImageProjectsClient:
 
         Returns:
             None: nothing (success).
+
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
 
         Examples:
         ```py

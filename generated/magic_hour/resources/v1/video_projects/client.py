@@ -59,6 +59,13 @@ class VideoProjectsClient:
         Returns:
             V1VideoProjectsGetResponse: the parsed response body.
 
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+
         Examples:
         ```py
         client.v1.video_projects.get(
@@ -106,6 +113,14 @@ class VideoProjectsClient:
 
         Returns:
             None: nothing (success).
+
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
 
         Examples:
         ```py
@@ -170,6 +185,13 @@ class AsyncVideoProjectsClient:
         Returns:
             V1VideoProjectsGetResponse: the parsed response body.
 
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+
         Examples:
         ```py
         client.v1.video_projects.get(
@@ -217,6 +239,14 @@ class AsyncVideoProjectsClient:
 
         Returns:
             None: nothing (success).
+
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
 
         Examples:
         ```py

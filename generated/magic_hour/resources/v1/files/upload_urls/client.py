@@ -85,6 +85,14 @@ class UploadUrlsClient:
         Returns:
             V1FilesUploadUrlsCreateResponse: the parsed response body.
 
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+
         Examples:
         ```py
         client.v1.files.upload_urls.create(
@@ -156,6 +164,14 @@ class AsyncUploadUrlsClient:
 
         Returns:
             V1FilesUploadUrlsCreateResponse: the parsed response body.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
 
         Examples:
         ```py
