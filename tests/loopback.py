@@ -60,8 +60,10 @@ def loopback_server(responder: Responder | None = None) -> Iterator[Loopback]:
             )
             requests.append(recorded)
             reply = current[0](recorded)
-            payload = reply.body if isinstance(reply.body, bytes) else (
-                b"" if reply.body is None else json.dumps(reply.body).encode()
+            payload = (
+                reply.body
+                if isinstance(reply.body, bytes)
+                else (b"" if reply.body is None else json.dumps(reply.body).encode())
             )
             self.send_response(reply.status)
             headers = {"Content-Type": "application/json", **reply.headers}
@@ -77,7 +79,9 @@ def loopback_server(responder: Responder | None = None) -> Iterator[Loopback]:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+    )
     thread.start()
     try:
         yield Loopback(f"http://127.0.0.1:{server.server_address[1]}", requests, current)

@@ -59,7 +59,14 @@ def expected_path(op: Operation_, arguments: dict[str, Any]) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: str(arguments[m.group(1)]), op.path)
 
 
-def call(op: Operation_, server: Loopback, arguments: dict[str, Any], *, is_async: bool, **client_options: Any) -> Any:
+def call(
+    op: Operation_,
+    server: Loopback,
+    arguments: dict[str, Any],
+    *,
+    is_async: bool,
+    **client_options: Any,
+) -> Any:
     if is_async:
 
         async def run() -> Any:
@@ -102,7 +109,9 @@ def test_operation_sends_method_path_auth_and_body(key: str, is_async: bool) -> 
     if op.body_arguments:
         assert request.headers["content-type"] == "application/json"
         sent = request.json()
-        assert sent == {a.wire_name: arguments[a.py_name] for a in op.body_arguments if a.py_name in arguments}
+        assert sent == {
+            a.wire_name: arguments[a.py_name] for a in op.body_arguments if a.py_name in arguments
+        }
     else:
         assert request.body == b""
     if op.response_model:
@@ -171,9 +180,13 @@ EXPECTED_ERRORS = {
 
 @pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
 @pytest.mark.parametrize(("key", "status", "body"), error_cases())
-def test_documented_error_status_raises_its_exception(key: str, status: int, body: Any, is_async: bool) -> None:
+def test_documented_error_status_raises_its_exception(
+    key: str, status: int, body: Any, is_async: bool
+) -> None:
     op = OPERATIONS[key]
-    with loopback_server(lambda request: Reply(status, body, {"x-request-id": "req-123"})) as server:
+    with loopback_server(
+        lambda request: Reply(status, body, {"x-request-id": "req-123"})
+    ) as server:
         with pytest.raises(EXPECTED_ERRORS[status]) as caught:
             call(op, server, example_arguments(op), is_async=is_async)
     error = caught.value
@@ -182,7 +195,10 @@ def test_documented_error_status_raises_its_exception(key: str, status: int, bod
     assert error.body == body
     assert error.request_id == "req-123"
     assert (error.method, error.path) == (op.http_method, expected_path(op, example_arguments(op)))
-    assert str(error) == f"{status} on {error.method} {error.path}: {body['message']} (request id req-123)"
+    assert (
+        str(error)
+        == f"{status} on {error.method} {error.path}: {body['message']} (request id req-123)"
+    )
     assert TOKEN not in str(error) and TOKEN not in repr(error)
     assert len(server.requests) == 1
 
@@ -193,11 +209,19 @@ def test_every_spec_error_status_has_an_exception_class() -> None:
 
 @pytest.mark.parametrize(
     ("status", "error_class"),
-    [(429, magic_hour.TooManyRequestsError), (500, magic_hour.InternalServerError), (503, magic_hour.InternalServerError)],
+    [
+        (429, magic_hour.TooManyRequestsError),
+        (500, magic_hour.InternalServerError),
+        (503, magic_hour.InternalServerError),
+    ],
 )
-def test_statuses_outside_the_spec_raise_typed_errors(status: int, error_class: type[Exception]) -> None:
+def test_statuses_outside_the_spec_raise_typed_errors(
+    status: int, error_class: type[Exception]
+) -> None:
     op = OPERATIONS["GET /v1/image-projects/{id}"]
-    with loopback_server(lambda request: Reply(status, b"<html>Bad gateway</html>", {"Content-Type": "text/html"})) as server:
+    with loopback_server(
+        lambda request: Reply(status, b"<html>Bad gateway</html>", {"Content-Type": "text/html"})
+    ) as server:
         with pytest.raises(error_class) as caught:
             call(op, server, {"id": "abc"}, is_async=False, max_retries=0)
     assert caught.value.status_code == status
@@ -229,7 +253,9 @@ def test_seed_response_example_with_frame_cost_parses() -> None:
     body = {"credits_charged": 50, "frame_cost": 50, "id": "cuid-example"}
     with loopback_server(lambda request: Reply(200, body)) as server:
         with Client(token=TOKEN, base_url=server.url) as client:
-            result = client.v1.ai_gif_generator.create(style={"prompt": "Cute dancing cat, pixel art"})
+            result = client.v1.ai_gif_generator.create(
+                style={"prompt": "Cute dancing cat, pixel art"}
+            )
     assert (result.id, result.credits_charged) == ("cuid-example", 50)
     assert result.model_extra == {"frame_cost": 50}
 
@@ -239,7 +265,12 @@ def test_invalid_request_is_refused_before_anything_is_sent(is_async: bool) -> N
     op = OPERATIONS["POST /v1/files/upload-urls"]
     with loopback_server() as server:
         with pytest.raises(magic_hour.RequestValidationError) as caught:
-            call(op, server, {"items": [{"type": "video", "extension": ".MP4"}, {"type": "gif"}]}, is_async=is_async)
+            call(
+                op,
+                server,
+                {"items": [{"type": "video", "extension": ".MP4"}, {"type": "gif"}]},
+                is_async=is_async,
+            )
     assert server.requests == []
     assert caught.value.violations == [
         "items[0].extension: must match the pattern '^[a-z0-9]+$', got '.MP4'",
@@ -258,7 +289,10 @@ def test_token_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_missing_token_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MAGIC_HOUR_API_KEY", raising=False)
-    with pytest.raises(magic_hour.MagicHourError, match="no API key: pass token=... to the client or set MAGIC_HOUR_API_KEY"):
+    with pytest.raises(
+        magic_hour.MagicHourError,
+        match="no API key: pass token=... to the client or set MAGIC_HOUR_API_KEY",
+    ):
         Client()
 
 
@@ -274,7 +308,10 @@ def test_token_never_shows_in_reprs() -> None:
 def test_environments() -> None:
     assert Environment.ENVIRONMENT.value == "https://api.magichour.ai"
     assert Environment.MOCK_SERVER.value.startswith("http://127.0.0.1:")
-    assert repr(Client(token=TOKEN, environment=Environment.MOCK_SERVER)) == f"Client(base_url='{Environment.MOCK_SERVER.value}')"
+    assert (
+        repr(Client(token=TOKEN, environment=Environment.MOCK_SERVER))
+        == f"Client(base_url='{Environment.MOCK_SERVER.value}')"
+    )
 
 
 def test_request_options_set_headers_timeout_and_retries() -> None:
@@ -282,19 +319,31 @@ def test_request_options_set_headers_timeout_and_retries() -> None:
     with loopback_server(lambda request: next(replies)) as server:
         with Client(token=TOKEN, base_url=server.url, max_retries=0) as client:
             client.v1.image_projects.delete(
-                id="x", request_options={"additional_headers": {"X-Trace": "t1"}, "max_retries": 1, "timeout": 5.0}
+                id="x",
+                request_options={
+                    "additional_headers": {"X-Trace": "t1"},
+                    "max_retries": 1,
+                    "timeout": 5.0,
+                },
             )
     assert [r.headers.get("x-trace") for r in server.requests] == ["t1", "t1"]
 
 
 def test_get_is_retried_but_a_create_is_not_retried_after_a_server_error() -> None:
-    replies = iter([Reply(502, {"message": "bad gateway"}, {"Retry-After": "0"}), Reply(200, OPERATIONS["GET /v1/image-projects/{id}"].response_example)])
+    replies = iter(
+        [
+            Reply(502, {"message": "bad gateway"}, {"Retry-After": "0"}),
+            Reply(200, OPERATIONS["GET /v1/image-projects/{id}"].response_example),
+        ]
+    )
     with loopback_server(lambda request: next(replies)) as server:
         with Client(token=TOKEN, base_url=server.url) as client:
             assert client.v1.image_projects.get(id="x").id == "cuid-example"
     assert len(server.requests) == 2
 
-    with loopback_server(lambda request: Reply(500, {"message": "boom"}, {"Retry-After": "0"})) as server:
+    with loopback_server(
+        lambda request: Reply(500, {"message": "boom"}, {"Retry-After": "0"})
+    ) as server:
         with Client(token=TOKEN, base_url=server.url, max_retries=3) as client:
             with pytest.raises(magic_hour.InternalServerError):
                 client.v1.ai_gif_generator.create(style={"prompt": "cat"})

@@ -7,37 +7,16 @@ Every broken-document test asserts the exact lines the person running the genera
 from __future__ import annotations
 
 import subprocess
-import textwrap
+import sys
 from pathlib import Path
 
 import pytest
+from specfiles import HEADER, spec, write_specs
 
 from generator.load import LoadedSpec, load_specs
 from generator.problems import Location, Problem, SpecError
 
 ROOT = Path(__file__).resolve().parents[1]
-PYTHON = ROOT / ".venv" / "bin" / "python"
-
-# Four lines, so the first line after it is line 5.
-HEADER = """\
-openapi: 3.0.2
-info:
-  title: Test API
-  version: '1'
-"""
-
-
-def spec(body: str) -> str:
-    """A spec file: the common header, then `body` (dedented) from line 5 on."""
-    return HEADER + textwrap.dedent(body)
-
-
-def write_specs(folder: Path, files: dict[str, str]) -> Path:
-    """Write each `name: text` into `folder` (created if missing) and return the folder."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
 
 
 def load(tmp_path: Path, files: dict[str, str]) -> LoadedSpec:
@@ -117,14 +96,18 @@ def test_operation_files_name_the_file_each_operation_came_from(real: LoadedSpec
         ("/v1/video-projects/{id}", "delete"): "specs/video-projects-delete.yaml",
     }
     # A component every file repeats identically is recorded once, from the first file.
-    assert real.component_files == {("securitySchemes", "bearerAuth"): "specs/ai-gif-generator.yaml"}
+    assert real.component_files == {
+        ("securitySchemes", "bearerAuth"): "specs/ai-gif-generator.yaml"
+    }
 
 
 def test_locate_gives_one_based_positions_in_the_named_file(real: LoadedSpec) -> None:
     # Line 55 of ai-gif-generator.yaml is `  /v1/ai-gif-generator:`, line 56 is `    post:`.
     file = "specs/ai-gif-generator.yaml"
     assert real.locate(file, ("paths", "/v1/ai-gif-generator"), key=True) == Location(file, 55, 3)
-    assert real.locate(file, ("paths", "/v1/ai-gif-generator", "post"), key=True) == Location(file, 56, 5)
+    assert real.locate(file, ("paths", "/v1/ai-gif-generator", "post"), key=True) == Location(
+        file, 56, 5
+    )
     assert real.locate(file, ("openapi",)) == Location(file, 1, 10)
     # A pointer that leaves the document stops at the deepest node that exists.
     assert real.locate(file, ("paths", "/v1/ai-gif-generator", "nothing", "here")) == real.locate(
@@ -146,7 +129,10 @@ def test_yml_files_and_subfolders_are_read_and_named_relative_to_the_folder(tmp_
     folder = write_specs(tmp_path / "specs", {"a.yml": spec(GET_THINGS)})
     write_specs(
         folder / "more",
-        {"b.yaml": spec(GET_THINGS.replace("/v1/things", "/v1/gadgets")), "notes.txt": "not a spec"},
+        {
+            "b.yaml": spec(GET_THINGS.replace("/v1/things", "/v1/gadgets")),
+            "notes.txt": "not a spec",
+        },
     )
     loaded = load_specs(folder, "specs")
     assert loaded.operation_files == {
@@ -190,7 +176,9 @@ def test_bad_yaml_is_one_problem_at_its_position(tmp_path: Path, text: str, expe
 def test_a_file_that_is_not_utf8_is_a_problem(tmp_path: Path) -> None:
     folder = tmp_path / "specs"
     folder.mkdir()
-    (folder / "latin1.yaml").write_bytes(HEADER.encode() + "paths: {}\n# caf\xe9\n".encode("latin-1"))
+    (folder / "latin1.yaml").write_bytes(
+        HEADER.encode() + "paths: {}\n# caf\xe9\n".encode("latin-1")
+    )
     with pytest.raises(SpecError) as raised:
         load_specs(folder, "specs")
     assert str(raised.value) == "specs/latin1.yaml:1:1: not UTF-8 text: invalid continuation byte"
@@ -200,8 +188,7 @@ def test_a_file_that_is_not_utf8_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_wrong_type_inside_a_request_body_property(tmp_path: Path) -> None:
-    text = spec(
-        """\
+    text = spec("""\
         paths:
           /v1/things:
             post:
@@ -217,8 +204,7 @@ def test_wrong_type_inside_a_request_body_property(tmp_path: Path) -> None:
               responses:
                 '200':
                   description: OK
-        """
-    )
+        """)
     # Line 16 is `                  minLength: abc`; the value starts in column 30.
     assert problems(tmp_path, {"things.yaml": text}) == [
         "specs/things.yaml:16:30: 'minLength': input should be a valid integer, "
@@ -243,8 +229,7 @@ def test_missing_required_fields_are_named(tmp_path: Path) -> None:
 def test_wrong_type_inside_an_unquoted_response_code_is_located_exactly(tmp_path: Path) -> None:
     # `200:` unquoted is the most common way to write a response code; YAML reads it as an
     # integer key, and the problem inside it must still be located at the value itself.
-    text = spec(
-        """\
+    text = spec("""\
         paths:
           /v1/things:
             get:
@@ -259,8 +244,7 @@ def test_wrong_type_inside_an_unquoted_response_code_is_located_exactly(tmp_path
                           name:
                             type: string
                             minLength: abc
-        """
-    )
+        """)
     # Line 18 is `                    minLength: abc`; the value starts in column 32.
     assert problems(tmp_path, {"things.yaml": text}) == [
         "specs/things.yaml:18:32: 'minLength': input should be a valid integer, "
@@ -272,8 +256,7 @@ def test_wrong_type_inside_an_unquoted_response_code_is_located_exactly(tmp_path
 
 
 def _body_with_property(name: str, ref: str) -> str:
-    return spec(
-        f"""\
+    return spec(f"""\
         paths:
           /v1/things:
             post:
@@ -288,8 +271,7 @@ def _body_with_property(name: str, ref: str) -> str:
               responses:
                 '200':
                   description: OK
-        """
-    )
+        """)
 
 
 def test_unknown_component_ref(tmp_path: Path) -> None:
@@ -301,8 +283,7 @@ def test_unknown_component_ref(tmp_path: Path) -> None:
 
 
 def test_ref_to_a_component_of_another_file_resolves(tmp_path: Path) -> None:
-    shared = spec(
-        """\
+    shared = spec("""\
         paths: {}
         components:
           schemas:
@@ -311,11 +292,13 @@ def test_ref_to_a_component_of_another_file_resolves(tmp_path: Path) -> None:
               properties:
                 prompt:
                   type: string
-        """
-    )
+        """)
     loaded = load(
         tmp_path,
-        {"things.yaml": _body_with_property("style", "#/components/schemas/Style"), "shared.yaml": shared},
+        {
+            "things.yaml": _body_with_property("style", "#/components/schemas/Style"),
+            "shared.yaml": shared,
+        },
     )
     assert loaded.component_files == {("schemas", "Style"): "specs/shared.yaml"}
 
@@ -328,7 +311,9 @@ def test_ref_to_a_file_outside_the_folder(tmp_path: Path) -> None:
     ]
 
 
-def test_unknown_ref_under_a_property_whose_name_starts_with_x_is_still_checked(tmp_path: Path) -> None:
+def test_unknown_ref_under_a_property_whose_name_starts_with_x_is_still_checked(
+    tmp_path: Path,
+) -> None:
     # `x-` marks an extension only where the key is a field of an OpenAPI object; under
     # `properties` it is a property name like any other, and its schema's $ref must resolve.
     text = _body_with_property("x-trace-id", "#/components/schemas/Missing")
@@ -338,8 +323,7 @@ def test_unknown_ref_under_a_property_whose_name_starts_with_x_is_still_checked(
 
 
 def test_a_ref_inside_an_example_is_data_not_a_reference(tmp_path: Path) -> None:
-    text = spec(
-        """\
+    text = spec("""\
         paths:
           /v1/things:
             get:
@@ -350,8 +334,7 @@ def test_a_ref_inside_an_example_is_data_not_a_reference(tmp_path: Path) -> None
                     application/json:
                       example:
                         $ref: '#/components/schemas/Missing'
-        """
-    )
+        """)
     assert list(load(tmp_path, {"things.yaml": text}).document.paths or {}) == ["/v1/things"]
 
 
@@ -361,8 +344,7 @@ def test_a_ref_inside_an_example_is_data_not_a_reference(tmp_path: Path) -> None
 def test_same_operation_defined_differently_names_both_files(tmp_path: Path) -> None:
     first = spec(GET_THINGS)
     # In the second file the operation sits lower (line 11), after another path.
-    second = spec(
-        """\
+    second = spec("""\
         paths:
           /v1/gadgets:
             get:
@@ -374,8 +356,7 @@ def test_same_operation_defined_differently_names_both_files(tmp_path: Path) -> 
               responses:
                 '200':
                   description: Something else
-        """
-    )
+        """)
     assert problems(tmp_path, {"a.yaml": first, "b.yaml": second}) == [
         "specs/b.yaml:12:5: GET /v1/things is already defined differently in specs/a.yaml:7:5"
     ]
@@ -412,17 +393,17 @@ def test_conflicting_info_between_files(tmp_path: Path) -> None:
 
 def test_conflicting_component_between_files(tmp_path: Path) -> None:
     def with_component(file_type: str) -> str:
-        return spec(
-            f"""\
+        return spec(f"""\
             paths: {{}}
             components:
               schemas:
                 Style:
                   type: {file_type}
-            """
-        )
+            """)
 
-    assert problems(tmp_path, {"a.yaml": with_component("string"), "b.yaml": with_component("integer")}) == [
+    assert problems(
+        tmp_path, {"a.yaml": with_component("string"), "b.yaml": with_component("integer")}
+    ) == [
         "specs/b.yaml:8:5: component schemas/Style is already defined differently in specs/a.yaml:8:5"
     ]
 
@@ -470,7 +451,10 @@ def test_the_folder_is_named_as_the_caller_spells_it(tmp_path: Path) -> None:
     folder = write_specs(tmp_path / "specs", {"a.yaml": "openapi: 3.0.2\ninfo: [\n"})
     with pytest.raises(SpecError) as raised:
         load_specs(folder, "./my specs/")
-    assert str(raised.value) == "./my specs/a.yaml:3:1: invalid YAML: expected the node content, but found '<stream end>'"
+    assert (
+        str(raised.value)
+        == "./my specs/a.yaml:3:1: invalid YAML: expected the node content, but found '<stream end>'"
+    )
     with pytest.raises(SpecError) as raised:
         load_specs(folder)
     assert str(raised.value).startswith(f"{folder}/a.yaml:3:1: ")
@@ -533,7 +517,9 @@ def test_every_problem_is_reported_one_line_each_sorted_by_file_and_line(tmp_pat
 def test_problems_found_while_merging_are_sorted_too(tmp_path: Path) -> None:
     # The conflict in b.yaml is found before the bad $ref in a.yaml; a.yaml still comes first.
     with_bad_ref = _body_with_property("style", "#/components/schemas/Missing")
-    conflicting = spec(GET_THINGS.replace("description: OK", "description: Other").replace("get:", "post:"))
+    conflicting = spec(
+        GET_THINGS.replace("description: OK", "description: Other").replace("get:", "post:")
+    )
     assert problems(tmp_path, {"a.yaml": with_bad_ref, "b.yaml": conflicting}) == [
         "specs/a.yaml:15:25: $ref '#/components/schemas/Missing' does not resolve to anything",
         "specs/b.yaml:7:5: POST /v1/things is already defined differently in specs/a.yaml:7:5",
@@ -551,7 +537,7 @@ def test_the_same_problem_is_reported_once() -> None:
 
 def _run_generator(specs: Path, output: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(PYTHON), "-m", "generator", "--specs", str(specs), "--output", str(output)],
+        [sys.executable, "-m", "generator", "--specs", str(specs), "--output", str(output)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -585,8 +571,7 @@ def test_cli_reports_every_problem_and_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_cli_reports_a_model_problem_without_a_traceback(tmp_path: Path) -> None:
-    text = spec(
-        """\
+    text = spec("""\
         paths:
           /v1/things:
             get:
@@ -602,8 +587,7 @@ def test_cli_reports_a_model_problem_without_a_traceback(tmp_path: Path) -> None
                             oneOf:
                               - type: string
                               - type: integer
-        """
-    )
+        """)
     specs = write_specs(tmp_path / "specs", {"things.yaml": text})
     output = tmp_path / "out"
     result = _run_generator(specs, output)

@@ -12,33 +12,26 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from specfiles import HEADER, spec, write_specs
 
 from generator.load import load_specs
 from generator.model import Api, ModelClass, ParamsClass, build_api, docstring_text, python_literal
-from generator.naming import MODEL_RESERVED, RESERVED, is_plain_key, pascal, python_name, snake, words
+from generator.naming import (
+    MODEL_RESERVED,
+    RESERVED,
+    is_plain_key,
+    pascal,
+    python_name,
+    snake,
+    words,
+)
 from generator.problems import SpecError
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Four lines, so the first line after it is line 5.
-HEADER = """\
-openapi: 3.0.2
-info:
-  title: Test API
-  version: '1'
-"""
-
-
-def spec(body: str) -> str:
-    return HEADER + textwrap.dedent(body)
-
 
 def build(tmp_path: Path, files: dict[str, str]) -> Api:
-    folder = tmp_path / "specs"
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return build_api(load_specs(folder, "specs"))
+    return build_api(load_specs(write_specs(tmp_path / "specs", files), "specs"))
 
 
 def problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
@@ -72,13 +65,33 @@ def fields(cls: ParamsClass | ModelClass) -> dict[str, Any]:
 def test_resources_and_their_access_paths(api: Api) -> None:
     assert [(r.access_path, r.class_name, r.module) for r in api.resources] == [
         ("client.v1", "V1Client", "magic_hour.resources.v1"),
-        ("client.v1.ai_gif_generator", "AiGifGeneratorClient", "magic_hour.resources.v1.ai_gif_generator"),
-        ("client.v1.ai_image_generator", "AiImageGeneratorClient", "magic_hour.resources.v1.ai_image_generator"),
+        (
+            "client.v1.ai_gif_generator",
+            "AiGifGeneratorClient",
+            "magic_hour.resources.v1.ai_gif_generator",
+        ),
+        (
+            "client.v1.ai_image_generator",
+            "AiImageGeneratorClient",
+            "magic_hour.resources.v1.ai_image_generator",
+        ),
         ("client.v1.animation", "AnimationClient", "magic_hour.resources.v1.animation"),
         ("client.v1.files", "FilesClient", "magic_hour.resources.v1.files"),
-        ("client.v1.files.upload_urls", "UploadUrlsClient", "magic_hour.resources.v1.files.upload_urls"),
-        ("client.v1.image_projects", "ImageProjectsClient", "magic_hour.resources.v1.image_projects"),
-        ("client.v1.video_projects", "VideoProjectsClient", "magic_hour.resources.v1.video_projects"),
+        (
+            "client.v1.files.upload_urls",
+            "UploadUrlsClient",
+            "magic_hour.resources.v1.files.upload_urls",
+        ),
+        (
+            "client.v1.image_projects",
+            "ImageProjectsClient",
+            "magic_hour.resources.v1.image_projects",
+        ),
+        (
+            "client.v1.video_projects",
+            "VideoProjectsClient",
+            "magic_hour.resources.v1.video_projects",
+        ),
     ]
     assert [c.attribute for c in api.root.children] == ["v1"]
     files = next(r for r in api.resources if r.access_path == "client.v1.files")
@@ -93,13 +106,17 @@ def test_methods_of_each_resource(api: Api) -> None:
     }
     assert found == {
         "client.v1": [],
-        "client.v1.ai_gif_generator": [("create", "POST", "/v1/ai-gif-generator", "specs/ai-gif-generator.yaml")],
+        "client.v1.ai_gif_generator": [
+            ("create", "POST", "/v1/ai-gif-generator", "specs/ai-gif-generator.yaml")
+        ],
         "client.v1.ai_image_generator": [
             ("create", "POST", "/v1/ai-image-generator", "specs/ai-image-generator.yaml")
         ],
         "client.v1.animation": [("create", "POST", "/v1/animation", "specs/animation.yaml")],
         "client.v1.files": [],
-        "client.v1.files.upload_urls": [("create", "POST", "/v1/files/upload-urls", "specs/files-upload-urls.yaml")],
+        "client.v1.files.upload_urls": [
+            ("create", "POST", "/v1/files/upload-urls", "specs/files-upload-urls.yaml")
+        ],
         "client.v1.image_projects": [
             ("get", "GET", "/v1/image-projects/{id}", "specs/image-projects-get.yaml"),
             ("delete", "DELETE", "/v1/image-projects/{id}", "specs/image-projects-delete.yaml"),
@@ -117,10 +134,22 @@ def test_request_and_response_classes_of_each_operation(api: Api) -> None:
         for op in api.operations
     }
     assert found == {
-        ("POST", "/v1/ai-gif-generator"): ("V1AiGifGeneratorCreateBody", "V1AiGifGeneratorCreateResponse", 200),
-        ("POST", "/v1/ai-image-generator"): ("V1AiImageGeneratorCreateBody", "V1AiImageGeneratorCreateResponse", 200),
+        ("POST", "/v1/ai-gif-generator"): (
+            "V1AiGifGeneratorCreateBody",
+            "V1AiGifGeneratorCreateResponse",
+            200,
+        ),
+        ("POST", "/v1/ai-image-generator"): (
+            "V1AiImageGeneratorCreateBody",
+            "V1AiImageGeneratorCreateResponse",
+            200,
+        ),
         ("POST", "/v1/animation"): ("V1AnimationCreateBody", "V1AnimationCreateResponse", 200),
-        ("POST", "/v1/files/upload-urls"): ("V1FilesUploadUrlsCreateBody", "V1FilesUploadUrlsCreateResponse", 200),
+        ("POST", "/v1/files/upload-urls"): (
+            "V1FilesUploadUrlsCreateBody",
+            "V1FilesUploadUrlsCreateResponse",
+            200,
+        ),
         ("GET", "/v1/image-projects/{id}"): (None, "V1ImageProjectsGetResponse", 200),
         ("DELETE", "/v1/image-projects/{id}"): (None, None, 204),
         ("GET", "/v1/video-projects/{id}"): (None, "V1VideoProjectsGetResponse", 200),
@@ -131,10 +160,14 @@ def test_request_and_response_classes_of_each_operation(api: Api) -> None:
 def test_path_parameter_of_the_project_endpoints(api: Api) -> None:
     for op in api.operations:
         if op.path.endswith("{id}"):
-            assert [(a.wire_name, a.py_name, a.location, a.required, a.annotation) for a in op.arguments] == [
-                ("id", "id", "path", True, "str")
-            ]
-            assert op.parameters_rule == {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]}
+            assert [
+                (a.wire_name, a.py_name, a.location, a.required, a.annotation) for a in op.arguments
+            ] == [("id", "id", "path", True, "str")]
+            assert op.parameters_rule == {
+                "type": "object",
+                "properties": {"id": {"type": "string"}},
+                "required": ["id"],
+            }
 
 
 def test_project_kind(api: Api) -> None:
@@ -203,12 +236,21 @@ def test_model_class_names_and_modules(api: Api) -> None:
         ("V1AiImageGeneratorCreateResponse", "v1_ai_image_generator_create_response"),
         ("V1AnimationCreateResponse", "v1_animation_create_response"),
         ("V1FilesUploadUrlsCreateResponse", "v1_files_upload_urls_create_response"),
-        ("V1FilesUploadUrlsCreateResponseItemsItem", "v1_files_upload_urls_create_response_items_item"),
+        (
+            "V1FilesUploadUrlsCreateResponseItemsItem",
+            "v1_files_upload_urls_create_response_items_item",
+        ),
         ("V1ImageProjectsGetResponse", "v1_image_projects_get_response"),
-        ("V1ImageProjectsGetResponseDownloadsItem", "v1_image_projects_get_response_downloads_item"),
+        (
+            "V1ImageProjectsGetResponseDownloadsItem",
+            "v1_image_projects_get_response_downloads_item",
+        ),
         ("V1ImageProjectsGetResponseError", "v1_image_projects_get_response_error"),
         ("V1VideoProjectsGetResponse", "v1_video_projects_get_response"),
-        ("V1VideoProjectsGetResponseDownloadsItem", "v1_video_projects_get_response_downloads_item"),
+        (
+            "V1VideoProjectsGetResponseDownloadsItem",
+            "v1_video_projects_get_response_downloads_item",
+        ),
         ("V1VideoProjectsGetResponseError", "v1_video_projects_get_response_error"),
     ]
 
@@ -226,19 +268,30 @@ def test_nested_classes_are_referenced_and_imported(api: Api) -> None:
         ("v1_ai_gif_generator_create_body_style", "V1AiGifGeneratorCreateBodyStyle")
     ]
     upload = fields(params_class(api, "V1FilesUploadUrlsCreateBody"))
-    assert upload["items"].schema.param_annotation == "typing.List[V1FilesUploadUrlsCreateBodyItemsItem]"
+    assert (
+        upload["items"].schema.param_annotation
+        == "typing.List[V1FilesUploadUrlsCreateBodyItemsItem]"
+    )
     animation = fields(params_class(api, "V1AnimationCreateBody"))
     assert animation["assets"].schema.param_annotation == "V1AnimationCreateBodyAssets"
 
     image = fields(model_class(api, "V1ImageProjectsGetResponse"))
-    assert image["downloads"].model_annotation == "typing.List[V1ImageProjectsGetResponseDownloadsItem]"
+    assert (
+        image["downloads"].model_annotation
+        == "typing.List[V1ImageProjectsGetResponseDownloadsItem]"
+    )
     assert image["error"].model_annotation == "typing.Optional[V1ImageProjectsGetResponseError]"
     assert model_class(api, "V1ImageProjectsGetResponse").imports == [
-        ("v1_image_projects_get_response_downloads_item", "V1ImageProjectsGetResponseDownloadsItem"),
+        (
+            "v1_image_projects_get_response_downloads_item",
+            "V1ImageProjectsGetResponseDownloadsItem",
+        ),
         ("v1_image_projects_get_response_error", "V1ImageProjectsGetResponseError"),
     ]
     resource = next(r for r in api.resources if r.access_path == "client.v1.image_projects")
-    assert resource.model_imports == [("v1_image_projects_get_response", "V1ImageProjectsGetResponse")]
+    assert resource.model_imports == [
+        ("v1_image_projects_get_response", "V1ImageProjectsGetResponse")
+    ]
     assert resource.params_imports == []
 
 
@@ -247,7 +300,10 @@ def test_nested_classes_are_referenced_and_imported(api: Api) -> None:
 
 def test_type_field_becomes_type_underscore_and_keeps_its_wire_name(api: Api) -> None:
     item = params_class(api, "V1FilesUploadUrlsCreateBodyItemsItem")
-    assert [(f.wire_name, f.py_name) for f in item.fields] == [("type", "type_"), ("extension", "extension")]
+    assert [(f.wire_name, f.py_name) for f in item.fields] == [
+        ("type", "type_"),
+        ("extension", "extension"),
+    ]
     # `type` cannot be a TypedDict class attribute, so the class uses the functional syntax.
     assert item.functional_syntax is True
     assert params_class(api, "V1AiGifGeneratorCreateBody").functional_syntax is False
@@ -277,8 +333,7 @@ request_options: {type: string}
 
 
 def _awkward_api(tmp_path: Path) -> Api:
-    text = spec(
-        """\
+    text = spec("""\
         paths:
           /v1/things:
             post:
@@ -296,8 +351,7 @@ def _awkward_api(tmp_path: Path) -> Api:
                         $ref: '#/components/schemas/Out'
         components:
           schemas:
-        """
-    )
+        """)
     for name in ("In", "Out"):
         text += f"    {name}:\n      type: object\n      properties:\n"
         text += textwrap.indent(AWKWARD_PROPERTIES, " " * 8)
@@ -419,7 +473,9 @@ def test_python_name(wire: str, expected: str) -> None:
 
 def test_python_name_is_unique_within_its_taken_set() -> None:
     taken: set[str] = set()
-    names = [python_name(w, taken) for w in ["name", "Name", "NAME", "na-me", "type", "type_", "-", "$"]]
+    names = [
+        python_name(w, taken) for w in ["name", "Name", "NAME", "na-me", "type", "type_", "-", "$"]
+    ]
     assert names == ["name", "name_", "name__", "na_me", "type_", "type__", "field", "field_"]
     assert taken == set(names)
 
@@ -457,9 +513,16 @@ def test_is_plain_key(name: str, plain: bool) -> None:
 
 
 def test_required_names_without_a_property_do_not_become_fields(api: Api) -> None:
-    for name in ("V1AiGifGeneratorCreateResponse", "V1AiImageGeneratorCreateResponse", "V1AnimationCreateResponse"):
+    for name in (
+        "V1AiGifGeneratorCreateResponse",
+        "V1AiImageGeneratorCreateResponse",
+        "V1AnimationCreateResponse",
+    ):
         cls = model_class(api, name)
-        assert [(f.wire_name, f.required) for f in cls.fields] == [("id", True), ("credits_charged", True)]
+        assert [(f.wire_name, f.required) for f in cls.fields] == [
+            ("id", True),
+            ("credits_charged", True),
+        ]
     video = model_class(api, "V1VideoProjectsGetResponse")
     wire_names = [f.wire_name for f in video.fields]
     assert "total_frame_cost" not in wire_names and "download" not in wire_names
@@ -480,12 +543,13 @@ def test_required_names_without_a_property_do_not_become_fields(api: Api) -> Non
         "downloads",
     ]
     assert all(f.required for f in video.fields)
-    assert "frame_cost" not in [f.wire_name for f in model_class(api, "V1ImageProjectsGetResponse").fields]
+    assert "frame_cost" not in [
+        f.wire_name for f in model_class(api, "V1ImageProjectsGetResponse").fields
+    ]
 
 
 def test_required_name_without_a_property_in_a_request_body(tmp_path: Path) -> None:
-    text = spec(
-        """\
+    text = spec("""\
         paths:
           /v1/things:
             post:
@@ -505,8 +569,7 @@ def test_required_name_without_a_property_in_a_request_body(tmp_path: Path) -> N
               responses:
                 '204':
                   description: Done
-        """
-    )
+        """)
     op = build(tmp_path, {"things.yaml": text}).operations[0]
     assert [(a.wire_name, a.required) for a in op.arguments] == [("prompt", True), ("size", False)]
     assert op.body_rule == {
@@ -519,11 +582,17 @@ def test_required_name_without_a_property_in_a_request_body(tmp_path: Path) -> N
 
 def test_enum_values_that_are_not_identifiers_appear_verbatim(api: Api) -> None:
     image = fields(params_class(api, "V1AiImageGeneratorCreateBody"))
-    assert image["aspect_ratio"].schema.param_annotation == 'typing_extensions.Literal["1:1", "16:9", "9:16"]'
+    assert (
+        image["aspect_ratio"].schema.param_annotation
+        == 'typing_extensions.Literal["1:1", "16:9", "9:16"]'
+    )
     assert image["resolution"].schema.param_annotation == (
         'typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"]'
     )
-    assert image["resolution"].schema.rule == {"type": "string", "enum": ["auto", "640px", "1k", "2k", "4k"]}
+    assert image["resolution"].schema.rule == {
+        "type": "string",
+        "enum": ["auto", "640px", "1k", "2k", "4k"],
+    }
     # The response side also takes values this client does not know yet.
     assert image["aspect_ratio"].model_annotation == (
         'typing.Optional[typing.Union[typing_extensions.Literal["1:1", "16:9", "9:16"], str]]'
@@ -532,9 +601,12 @@ def test_enum_values_that_are_not_identifiers_appear_verbatim(api: Api) -> None:
     camera = style["camera_effect"].schema
     assert '"Zoom In - Audio Sync"' in camera.param_annotation
     assert "Zoom In - Audio Sync" in (camera.enum or [])
-    assert camera.param_annotation == "typing_extensions.Literal[" + ", ".join(
-        python_literal(v) for v in camera.enum or []
-    ) + "]"
+    assert (
+        camera.param_annotation
+        == "typing_extensions.Literal["
+        + ", ".join(python_literal(v) for v in camera.enum or [])
+        + "]"
+    )
     assert '"3D Render"' in style["art_style"].schema.param_annotation
 
 
@@ -583,7 +655,10 @@ def test_method_names_follow_the_verb_and_path_rules(tmp_path: Path) -> None:
     }
     assert found == {
         "client.v1": [],
-        "client.v1.gadgets": [("delete", "DELETE", "/v1/gadgets"), ("update", "PATCH", "/v1/gadgets/{id}")],
+        "client.v1.gadgets": [
+            ("delete", "DELETE", "/v1/gadgets"),
+            ("update", "PATCH", "/v1/gadgets/{id}"),
+        ],
         "client.v1.things": [
             ("create", "POST", "/v1/things"),
             ("delete", "DELETE", "/v1/things/{id}"),
@@ -601,7 +676,9 @@ def test_method_names_follow_the_verb_and_path_rules(tmp_path: Path) -> None:
 def test_post_on_an_item_takes_its_name_from_the_operation_id(tmp_path: Path) -> None:
     text = _paths(("/v1/things/{id}", ["post"]), operation_id="things.cancelRender")
     built = build(tmp_path, {"things.yaml": text})
-    assert [(op.method_name, op.http_method) for op in built.operations] == [("cancel_render", "POST")]
+    assert [(op.method_name, op.http_method) for op in built.operations] == [
+        ("cancel_render", "POST")
+    ]
 
 
 def test_post_on_an_item_without_an_operation_id_is_a_problem(tmp_path: Path) -> None:
@@ -637,8 +714,7 @@ def test_a_path_without_a_name_segment_is_a_problem(tmp_path: Path) -> None:
 
 def test_path_level_parameters_become_arguments(tmp_path: Path) -> None:
     # OpenAPI lets a path item declare the parameters all its operations share.
-    text = spec(
-        """\
+    text = spec("""\
         paths:
           /v1/things/{id}:
             parameters:
@@ -651,8 +727,7 @@ def test_path_level_parameters_become_arguments(tmp_path: Path) -> None:
               responses:
                 '204':
                   description: Done
-        """
-    )
+        """)
     op = build(tmp_path, {"things.yaml": text}).operations[0]
     assert [(a.wire_name, a.py_name, a.location, a.required) for a in op.arguments] == [
         ("id", "id", "path", True)
@@ -661,16 +736,14 @@ def test_path_level_parameters_become_arguments(tmp_path: Path) -> None:
 
 def test_a_path_template_variable_without_a_parameter_is_a_problem(tmp_path: Path) -> None:
     # Without a parameter for `{id}` the client would request the literal URL `/v1/things/{id}`.
-    text = spec(
-        """\
+    text = spec("""\
         paths:
           /v1/things/{id}:
             get:
               responses:
                 '204':
                   description: Done
-        """
-    )
+        """)
     with pytest.raises(SpecError) as raised:
         build(tmp_path, {"things.yaml": text})
     [problem] = raised.value.problems
@@ -682,8 +755,7 @@ def test_a_path_template_variable_without_a_parameter_is_a_problem(tmp_path: Pat
 
 
 def test_project_kind_comes_from_the_tags_of_create_methods(tmp_path: Path) -> None:
-    text = spec(
-        """\
+    text = spec("""\
         paths:
           /v1/clips:
             post:
@@ -708,8 +780,7 @@ def test_project_kind_comes_from_the_tags_of_create_methods(tmp_path: Path) -> N
               responses:
                 '204':
                   description: Done
-        """
-    )
+        """)
     built = build(tmp_path, {"things.yaml": text})
     assert {(op.method_name, op.path): op.project_kind for op in built.operations} == {
         ("create", "/v1/clips"): "video",
@@ -720,8 +791,7 @@ def test_project_kind_comes_from_the_tags_of_create_methods(tmp_path: Path) -> N
 
 
 def test_error_classes_of_a_small_spec(tmp_path: Path) -> None:
-    text = spec(
-        """\
+    text = spec("""\
         paths:
           /v1/things:
             get:
@@ -734,8 +804,7 @@ def test_error_classes_of_a_small_spec(tmp_path: Path) -> None:
                   description: Unavailable
                 default:
                   description: Anything else
-        """
-    )
+        """)
     built = build(tmp_path, {"things.yaml": text})
     assert [(e.status, e.name) for e in built.error_classes] == [
         (403, "ForbiddenError"),
@@ -751,8 +820,7 @@ def test_error_classes_of_a_small_spec(tmp_path: Path) -> None:
 @pytest.mark.parametrize("construct", ["oneOf", "anyOf", "allOf", "not"])
 def test_unsupported_construct_in_a_request_body_is_located(tmp_path: Path, construct: str) -> None:
     value = "{type: string}" if construct == "not" else "[{type: string}, {type: integer}]"
-    text = spec(
-        f"""\
+    text = spec(f"""\
         paths:
           /v1/things:
             post:
@@ -767,15 +835,15 @@ def test_unsupported_construct_in_a_request_body_is_located(tmp_path: Path, cons
               responses:
                 '204':
                   description: Done
-        """
-    )
+        """)
     # Line 15 is `                  <construct>: ...`; the key starts in column 19.
-    assert problems(tmp_path, {"things.yaml": text}) == [f"specs/things.yaml:15:19: '{construct}' is not supported yet"]
+    assert problems(tmp_path, {"things.yaml": text}) == [
+        f"specs/things.yaml:15:19: '{construct}' is not supported yet"
+    ]
 
 
 def test_unsupported_construct_in_a_component_is_located_in_its_own_file(tmp_path: Path) -> None:
-    uses = spec(
-        """\
+    uses = spec("""\
         paths:
           /v1/things:
             post:
@@ -787,10 +855,8 @@ def test_unsupported_construct_in_a_component_is_located_in_its_own_file(tmp_pat
               responses:
                 '204':
                   description: Done
-        """
-    )
-    defines = spec(
-        """\
+        """)
+    defines = spec("""\
         paths: {}
         components:
           schemas:
@@ -801,16 +867,14 @@ def test_unsupported_construct_in_a_component_is_located_in_its_own_file(tmp_pat
                   anyOf:
                     - type: string
                     - type: integer
-        """
-    )
+        """)
     assert problems(tmp_path, {"a.yaml": uses, "shared.yaml": defines}) == [
         "specs/shared.yaml:12:11: 'anyOf' is not supported yet"
     ]
 
 
 def test_unsupported_construct_under_an_unquoted_response_code_is_located(tmp_path: Path) -> None:
-    text = spec(
-        """\
+    text = spec("""\
         paths:
           /v1/things:
             get:
@@ -826,10 +890,11 @@ def test_unsupported_construct_under_an_unquoted_response_code_is_located(tmp_pa
                             oneOf:
                               - type: string
                               - type: integer
-        """
-    )
+        """)
     # Line 17 is `                    oneOf:`; the key starts in column 21.
-    assert problems(tmp_path, {"things.yaml": text}) == ["specs/things.yaml:17:21: 'oneOf' is not supported yet"]
+    assert problems(tmp_path, {"things.yaml": text}) == [
+        "specs/things.yaml:17:21: 'oneOf' is not supported yet"
+    ]
 
 
 def test_several_model_problems_are_all_reported(tmp_path: Path) -> None:
@@ -869,15 +934,19 @@ def test_python_literal(value: Any, expected: str) -> None:
 
 
 NESTED_JSON_VALUES: list[Any] = [
-    'quote " and \' apostrophe',
+    "quote \" and ' apostrophe",
     "backslash \\ and \\n not a newline",
     'triple """ quotes',
     "real\nnewline\r\nand\ttab and \x00 nul and \x7f del",
     "non-ASCII: é ü ß ø 日本語 🎬 — “curly” ‘quotes’ \u2028 line separator",
     "",
-    {"name": "My Ai Gif gif", "style": {"prompt": "Cute dancing cat, pixel art"}, "output_format": "gif"},
+    {
+        "name": "My Ai Gif gif",
+        "style": {"prompt": "Cute dancing cat, pixel art"},
+        "output_format": "gif",
+    },
     {"items": [{"type": "video", "extension": "mp4"}, {"type": "audio", "extension": "mp3"}]},
-    {"nested": [[1, 2.5, -3], {"deep": {"deeper": [None, True, False, "\"\\"]}}], "é": "ü"},
+    {"nested": [[1, 2.5, -3], {"deep": {"deeper": [None, True, False, '"\\']}}], "é": "ü"},
     [1e-7, 1e21, 12345678901234567890, -0.0],
 ]
 

@@ -25,7 +25,9 @@ def generated_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
-def run_generator(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_generator(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
         cwd=cwd,
@@ -38,7 +40,9 @@ def run_generator(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = Non
 
 def test_committed_output_matches_the_specs() -> None:
     files = generate(SPECS, "specs")
-    assert {path: text.encode() for path, text in files.items()} == existing_files(ROOT / "generated")
+    assert {path: text.encode() for path, text in files.items()} == existing_files(
+        ROOT / "generated"
+    )
 
 
 def test_output_is_the_same_bytes_whatever_the_hash_seed_and_working_directory(
@@ -48,7 +52,14 @@ def test_output_is_the_same_bytes_whatever_the_hash_seed_and_working_directory(
     specs_copy = tmp_path / "elsewhere" / "my-specs"
     shutil.copytree(SPECS, specs_copy)
     output = tmp_path / "second"
-    result = run_generator("--specs", str(specs_copy), "--output", str(output), cwd=tmp_path, env={"PYTHONHASHSEED": "12345"})
+    result = run_generator(
+        "--specs",
+        str(specs_copy),
+        "--output",
+        str(output),
+        cwd=tmp_path,
+        env={"PYTHONHASHSEED": "12345"},
+    )
     assert result.returncode == 0, result.stderr
     assert existing_files(output) == existing_files(generated_once)
 
@@ -84,7 +95,11 @@ def test_check_mode_prints_a_diff_and_writes_nothing(generated_once: Path, tmp_p
     assert "+        Create a Animation video" in result.stdout
     assert "--- a/magic_hour/stale.py\n+++ /dev/null\n" in result.stdout
     assert "--- /dev/null\n+++ b/magic_hour/environment.py\n" in result.stdout
-    assert result.stderr.strip().splitlines()[-1].startswith(f"{output} is out of date (1 added, 1 changed, 1 removed")
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .startswith(f"{output} is out of date (1 added, 1 changed, 1 removed")
+    )
     assert existing_files(output) == before
 
 
@@ -112,7 +127,9 @@ def test_files_a_spec_no_longer_produces_are_removed(tmp_path: Path) -> None:
 def test_a_broken_spec_writes_nothing(tmp_path: Path) -> None:
     specs = tmp_path / "specs"
     shutil.copytree(SPECS, specs)
-    (specs / "animation.yaml").write_text((specs / "animation.yaml").read_text().replace("minimum: 64", "minimum: lots"))
+    (specs / "animation.yaml").write_text(
+        (specs / "animation.yaml").read_text().replace("minimum: 64", "minimum: lots")
+    )
     output = tmp_path / "generated"
     result = run_generator("--specs", str(specs), "--output", str(output))
     assert result.returncode == 1
@@ -130,9 +147,21 @@ def test_missing_specs_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert result.stderr == f"{tmp_path / 'nope'}: not a folder\n"
 
 
-def test_generated_package_builds_into_an_installable_wheel(generated_once: Path, tmp_path: Path) -> None:
+def test_generated_package_builds_into_an_installable_wheel(
+    generated_once: Path, tmp_path: Path
+) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(generated_once)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(generated_once),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
