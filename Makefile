@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: generate check test mypy clean
+.PHONY: generate check test mypy fuzz bench clean
 
 $(INSTALLED): pyproject.toml generated/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,13 @@ mypy: $(INSTALLED)
 
 test: check mypy
 	$(BIN)/python -m pytest
+
+# The property tests at volume: 10,000 examples per operation and property.
+fuzz: $(INSTALLED)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py -k "valid_requests or broken_requests_are_refused" -p no:cacheprovider
+
+bench: $(INSTALLED)
+	$(BIN)/python bench/validation.py
 
 clean:
 	rm -rf $(VENV)

@@ -1007,6 +1007,35 @@ def _example_call(call: str, arguments: list[Argument]) -> str:
     return f"{call}(\n" + "\n".join(lines) + "\n)" if lines else f"{call}()"
 
 
+# A sentence that makes a field's presence or value depend on another field's.
+_CONDITION = re.compile(r"\b(required if|must be)\b", re.IGNORECASE)
+
+
+def _is_condition(sentence: str) -> bool:
+    return bool(_CONDITION.search(sentence)) and " if " in f" {sentence.lower()} "
+
+
+def prose_conditions(arguments: list[Argument]) -> list[tuple[str, str]]:
+    """(field path, sentence) for each condition a description states in words only."""
+    found: list[tuple[str, str]] = []
+
+    def visit(path: str, description: str, schema: SchemaType) -> None:
+        # A Markdown list item is kept whole: its sentences lean on its first words.
+        for index, unit in enumerate(re.split(r"\n\s*[*-]\s+", "\n" + description)):
+            text = " ".join(unit.split())
+            sentences = [s for s in re.split(r"(?<=\.)\s+", text) if _is_condition(s)]
+            if sentences:
+                found.append((path, text if index > 0 else " ".join(sentences)))
+        for f in schema.fields:
+            visit(f"{path}.{f.wire_name}", f.description, f.schema)
+        if schema.items is not None:
+            visit(f"{path}[]", "", schema.items)
+
+    for argument in arguments:
+        visit(argument.wire_name, argument.description, argument.schema)
+    return found
+
+
 def _operation_docstring(op: Operation_, operation: Operation) -> str:
     parts = []
     if op.summary:
@@ -1024,6 +1053,12 @@ def _operation_docstring(op: Operation_, operation: Operation) -> str:
             "    request_options: Additional options for this request (timeout, retries, headers)."
         )
         parts.append("\n".join(lines))
+    conditions = [f"- {name}: {sentence}" for name, sentence in prose_conditions(op.arguments)]
+    if conditions:
+        heading = (
+            "Conditions the spec states only in prose (the API checks them, this client does not):"
+        )
+        parts.append("\n".join([heading, *conditions]))
     returns = op.response_model or "None"
     parts.append(
         f"Returns:\n    {returns}: {'the parsed response body' if op.response_model else 'nothing (success)'}."

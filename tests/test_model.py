@@ -15,7 +15,15 @@ import pytest
 from specfiles import HEADER, spec, write_specs
 
 from generator.load import load_specs
-from generator.model import Api, ModelClass, ParamsClass, build_api, docstring_text, python_literal
+from generator.model import (
+    Api,
+    ModelClass,
+    ParamsClass,
+    build_api,
+    docstring_text,
+    python_literal,
+    prose_conditions,
+)
 from generator.naming import (
     MODEL_RESERVED,
     RESERVED,
@@ -1008,3 +1016,23 @@ def test_every_generated_docstring_is_safe(api: Api) -> None:
             assert ast.literal_eval('"""' + f.doc + '"""') == "\n".join(
                 line.rstrip() for line in f.description.splitlines()
             )
+
+
+def test_conditions_stated_in_prose_are_listed_in_the_docstring(api: Api) -> None:
+    [op] = [op for op in api.operations if op.path == "/v1/animation"]
+    conditions = dict(prose_conditions(op.arguments))
+    assert (
+        conditions["style.art_style_custom"] == "This field is required if `art_style` is `Custom`"
+    )
+    assert (
+        conditions["assets.audio_file_path"]
+        == "This field is required if `audio_source` is `file`."
+    )
+    assert conditions["style.prompt"] == "Prompt is required if `prompt_type` is `custom`."
+    assert (
+        "- assets.youtube_url: This field is required if `audio_source` is `youtube`"
+        in op.docstring
+    )
+    # Only prose: the validation rule does not make these fields required.
+    assert op.body_rule is not None
+    assert op.body_rule["properties"]["assets"]["required"] == ["audio_source"]

@@ -195,6 +195,14 @@ class AnimationClient:
             name: Give your video a custom name for easy identification.
             request_options: Additional options for this request (timeout, retries, headers).
 
+        Conditions the spec states only in prose (the API checks them, this client does not):
+        - style.art_style_custom: This field is required if `art_style` is `Custom`
+        - style.prompt_type: `use_lyrics` - Use the lyrics of the audio to create the prompt. If this option is selected, then `assets.audio_source` must be `file` or `youtube`.
+        - style.prompt_type: `ai_choose` - Let AI write the prompt. If this option is selected, then `assets.audio_source` must be `file` or `youtube`.
+        - style.prompt: Prompt is required if `prompt_type` is `custom`.
+        - assets.audio_file_path: This field is required if `audio_source` is `file`.
+        - assets.youtube_url: This field is required if `audio_source` is `youtube`
+
         Returns:
             V1AnimationCreateResponse: the parsed response body.
 
@@ -279,6 +287,14 @@ class AsyncAnimationClient:
             assets: Provide the assets for animation.
             name: Give your video a custom name for easy identification.
             request_options: Additional options for this request (timeout, retries, headers).
+
+        Conditions the spec states only in prose (the API checks them, this client does not):
+        - style.art_style_custom: This field is required if `art_style` is `Custom`
+        - style.prompt_type: `use_lyrics` - Use the lyrics of the audio to create the prompt. If this option is selected, then `assets.audio_source` must be `file` or `youtube`.
+        - style.prompt_type: `ai_choose` - Let AI write the prompt. If this option is selected, then `assets.audio_source` must be `file` or `youtube`.
+        - style.prompt: Prompt is required if `prompt_type` is `custom`.
+        - assets.audio_file_path: This field is required if `audio_source` is `file`.
+        - assets.youtube_url: This field is required if `audio_source` is `youtube`
 
         Returns:
             V1AnimationCreateResponse: the parsed response body.
