@@ -42,14 +42,19 @@ MOCK_SERVER_URL = "http://127.0.0.1:4010"
 JSON = "application/json"
 # Which projects a tag says an operation creates, and the resource that reports on them.
 PROJECT_TAGS = {"Image Projects": "image", "Video Projects": "video", "Audio Projects": "audio"}
+# Method names by (verb, whether the path ends in a `{parameter}`). POST on an item has no rule:
+# such an operation is named from its operationId.
 METHOD_NAMES = {
     ("post", False): "create",
     ("get", True): "get",
     ("get", False): "list",
     ("delete", True): "delete",
+    ("delete", False): "delete",
+    ("put", True): "update",
+    ("put", False): "update",
+    ("patch", True): "update",
+    ("patch", False): "update",
 }
-METHOD_NAMES.update({(verb, item): "update" for verb in ("put", "patch") for item in (True, False)})
-METHOD_NAMES[("delete", False)] = "delete"
 # JSON Schema keywords the client enforces, in the order its rules list them.
 CONSTRAINTS = (
     "minLength",
@@ -408,7 +413,7 @@ class _Builder:
             return None
         is_item = bool(segments) and segments[-1].startswith("{")
         method_name = METHOD_NAMES.get((verb, is_item))
-        if method_name is None or (verb == "post" and is_item):
+        if method_name is None:
             if not operation.operationId:
                 message = f"{verb.upper()} {path}: no method name rule for this verb on this path, and no operationId"
                 self.problems.append(Problem(here, message))
@@ -798,14 +803,14 @@ class _Builder:
         nested = _nested_classes(schema, side)
         if side == "params":
             schema.params_class = name
-            imports = sorted((snake_module(self.params_classes, n), n) for n in nested)
+            imports = sorted((self.params_classes[n].module, n) for n in nested)
             functional = not all(is_plain_key(f.wire_name) for f in schema.fields)
             self.params_classes[name] = ParamsClass(
                 name, module, schema.description, schema.fields, functional, imports
             )
         else:
             schema.model_class = name
-            imports = sorted((snake_module(self.model_classes, n), n) for n in nested)
+            imports = sorted((self.model_classes[n].module, n) for n in nested)
             self.model_classes[name] = ModelClass(
                 name, module, schema.description, schema.fields, imports
             )
@@ -846,10 +851,6 @@ def _error_class_name(status: int) -> tuple[str, str]:
     except ValueError:
         phrase = f"Status {status}"
     return pascal(words(phrase)) + "Error", phrase
-
-
-def snake_module(classes: dict[str, Any], name: str) -> str:
-    return str(classes[name].module)
 
 
 def _nested_classes(schema: SchemaType, side: str) -> set[str]:

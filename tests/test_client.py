@@ -229,6 +229,17 @@ def test_statuses_outside_the_spec_raise_typed_errors(
     assert str(caught.value) == f"{status} on GET /v1/image-projects/abc: <html>Bad gateway</html>"
 
 
+@pytest.mark.parametrize(
+    ("value", "sent"),
+    [(".", "%2E"), ("..", "%2E%2E"), ("a/b", "a%2Fb"), ("é ?#", "%C3%A9%20%3F%23")],
+)
+def test_path_arguments_are_one_segment_whatever_they_hold(value: str, sent: str) -> None:
+    with loopback_server(lambda request: Reply(204, None)) as server:
+        with Client(token=TOKEN, base_url=server.url) as client:
+            client.v1.image_projects.delete(id=value)
+    assert server.requests[0].path == f"/v1/image-projects/{sent}"
+
+
 def test_no_content_returns_none() -> None:
     with loopback_server(lambda request: Reply(204, None)) as server:
         with Client(token=TOKEN, base_url=server.url) as client:

@@ -167,12 +167,15 @@ def check_valid(client: Client, server: Loopback, key: str, arguments: dict[str,
     assert len(server.requests) == before + 1
     request = server.requests[-1]
     parameters = parameters_schema(key)["properties"]
-    expected_path = op.path
-    for name in parameters:
-        expected_path = expected_path.replace(
-            "{" + name + "}", urllib.parse.quote(str(arguments[name]), safe="")
-        )
-    assert request.path == expected_path
+    # Each path segment arrives, once decoded, as the template's text or the argument's value.
+    sent_segments = request.path.split("/")
+    template_segments = op.path.split("/")
+    assert len(sent_segments) == len(template_segments)
+    for template, sent in zip(template_segments, sent_segments):
+        if template.startswith("{"):
+            assert urllib.parse.unquote(sent) == str(arguments[template[1:-1]])
+        else:
+            assert sent == template
     schema = body_schema(key)
     if schema is None:
         assert request.body == b""

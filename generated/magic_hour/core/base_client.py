@@ -300,7 +300,11 @@ def _fill_path(template: str, values: typing.Mapping[str, typing.Any]) -> str:
     """`/v1/image-projects/{id}` with each `{name}` replaced by its value, percent-encoded."""
     path = template
     for name, value in values.items():
-        path = path.replace("{" + name + "}", urllib.parse.quote(str(value), safe=""))
+        segment = urllib.parse.quote(str(value), safe="")
+        if segment in (".", ".."):
+            # Left as is, URL normalisation would drop it and call another endpoint.
+            segment = segment.replace(".", "%2E")
+        path = path.replace("{" + name + "}", segment)
     return path
 
 
