@@ -11,7 +11,7 @@ import http
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from openapi_pydantic.v3.v3_0 import (
     MediaType,
@@ -69,6 +69,8 @@ CONSTRAINTS = (
     "maxItems",
     "uniqueItems",
 )
+# What a `$ref` is expected to land on: a parameter, a request body, a response.
+NodeT = TypeVar("NodeT")
 UNSUPPORTED_SCHEMA_KEYS = ("allOf", "oneOf", "anyOf", "not")
 
 
@@ -177,7 +179,6 @@ class Operation_:
     body_params_class: str | None
     response_model: str | None
     response_example: Any
-    has_response_example: bool
     success_status: int
     error_statuses: list[int]
     project_kind: str | None
@@ -492,7 +493,6 @@ class _Builder:
             body_params_class=body_class,
             response_model=response_type.model_class if response_type else None,
             response_example=_example(response_type, complete=True) if response_type else None,
-            has_response_example=response_type is not None,
             success_status=success_status,
             error_statuses=sorted(
                 int(s) for s in operation.responses if s.isdigit() and int(s) >= 400
@@ -517,24 +517,27 @@ class _Builder:
         ]
         for source_file, list_pointer, parameters in sources:
             for index, parameter in enumerate(parameters or []):
-                resolved = self._resolve_parameter(source_file, (*list_pointer, index), parameter)
+                resolved = self._follow(
+                    source_file, (*list_pointer, index), parameter, Parameter, "parameter"
+                )
                 if resolved is not None:
                     found[(resolved[2].name, resolved[2].param_in.value)] = resolved
         return list(found.values())
 
-    def _resolve_parameter(
-        self, file: str, pointer: Pointer, parameter: Parameter | Reference
-    ) -> tuple[str, Pointer, Parameter] | None:
-        if isinstance(parameter, Reference):
-            resolved = self._resolve(file, pointer, parameter.ref)
+    def _follow(
+        self, file: str, pointer: Pointer, node: Any, kind: type[NodeT], what: str
+    ) -> tuple[str, Pointer, NodeT] | None:
+        """`node` itself, or what its `$ref` points at, which must be a `kind` (a `what`)."""
+        if isinstance(node, Reference):
+            resolved = self._resolve(file, pointer, node.ref)
             if resolved is None:
                 return None
-            file, pointer, parameter = resolved
-        if not isinstance(parameter, Parameter):
+            file, pointer, node = resolved
+        if not isinstance(node, kind):
             location = self.spec.locate(file, pointer)
-            self.problems.append(Problem(location, "this $ref must point at a parameter"))
+            self.problems.append(Problem(location, f"this $ref must point at a {what}"))
             return None
-        return file, pointer, parameter
+        return file, pointer, node
 
     def _parameter(
         self, file: str, pointer: Pointer, parameter: Parameter, taken: set[str]
@@ -575,15 +578,13 @@ class _Builder:
         name_parts: list[str],
         taken: set[str],
     ) -> tuple[SchemaType, list[Argument]] | None:
-        if isinstance(body, Reference):
-            resolved = self._resolve(file, pointer, body.ref)
-            if resolved is None:
-                return None
-            file, pointer, body = resolved
-        assert isinstance(body, RequestBody)
-        media = body.content.get(JSON)
+        followed = self._follow(file, pointer, body, RequestBody, "request body")
+        if followed is None:
+            return None
+        file, pointer, request_body = followed
+        media = request_body.content.get(JSON)
         if media is None or media.media_type_schema is None:
-            types = ", ".join(sorted(body.content)) or "none"
+            types = ", ".join(sorted(request_body.content)) or "none"
             message = f"request bodies must be {JSON} with a schema (found: {types})"
             self.problems.append(
                 Problem(self.spec.locate(file, (*pointer, "content"), key=True), message)
@@ -624,14 +625,12 @@ class _Builder:
             self.problems.append(Problem(self.spec.locate(file, pointer, key=True), message))
             return None
         code = successes[0]
-        response = operation.responses[code]
-        response_pointer: Pointer = (*pointer, code)
-        if isinstance(response, Reference):
-            resolved = self._resolve(file, response_pointer, response.ref)
-            if resolved is None:
-                return None
-            file, response_pointer, response = resolved
-        assert isinstance(response, Response)
+        followed = self._follow(
+            file, (*pointer, code), operation.responses[code], Response, "response"
+        )
+        if followed is None:
+            return None
+        file, response_pointer, response = followed
         if not response.content:
             return int(code), None
         media: MediaType | None = response.content.get(JSON)

@@ -1036,3 +1036,23 @@ def test_conditions_stated_in_prose_are_listed_in_the_docstring(api: Api) -> Non
     # Only prose: the validation rule does not make these fields required.
     assert op.body_rule is not None
     assert op.body_rule["properties"]["assets"]["required"] == ["audio_source"]
+
+
+def test_a_request_body_ref_to_something_else_is_a_located_problem(tmp_path: Path) -> None:
+    text = spec("""\
+        paths:
+          /v1/things:
+            post:
+              requestBody:
+                $ref: '#/components/schemas/Thing'
+              responses:
+                '204':
+                  description: done
+        components:
+          schemas:
+            Thing:
+              type: object
+        """)
+    assert problems(tmp_path, {"things.yaml": text}) == [
+        "specs/things.yaml:16:7: this $ref must point at a request body"
+    ]

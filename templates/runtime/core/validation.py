@@ -26,19 +26,6 @@ _TYPE_NAMES = {
 }
 
 
-def check(value: typing.Any, rule: Rule, field: str = "") -> None:
-    """Raise RequestValidationError listing every way `value` breaks `rule`."""
-    violations = violations_of(value, rule, field)
-    if violations:
-        raise RequestValidationError(violations)
-
-
-def violations_of(value: typing.Any, rule: Rule, field: str = "") -> typing.List[str]:
-    found: typing.List[str] = []
-    _visit(value, rule, field, found)
-    return found
-
-
 def _visit(value: typing.Any, rule: Rule, field: str, found: typing.List[str]) -> None:
     where = field or "body"
     if value is None:
