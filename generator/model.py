@@ -42,6 +42,10 @@ MOCK_SERVER_URL = "http://127.0.0.1:4010"
 JSON = "application/json"
 # Which projects a tag says an operation creates, and the resource that reports on them.
 PROJECT_TAGS = {"Image Projects": "image", "Video Projects": "video", "Audio Projects": "audio"}
+# The tag of the operation that hands out upload URLs for local files (`files.upload_urls`).
+UPLOAD_TAG = "Files"
+# A body field whose name ends so holds an input file: a URL, a storage path, or a local file.
+ASSET_SUFFIX = "_file_path"
 # Method names by (verb, whether the path ends in a `{parameter}`). POST on an item has no rule:
 # such an operation is named from its operationId.
 METHOD_NAMES = {
@@ -145,6 +149,7 @@ class ModelClass:
     description: str
     fields: list[FieldInfo]
     imports: list[tuple[str, str]]
+    base: str | None = None  # another model this one extends
 
     @property
     def doc(self) -> str:
@@ -181,10 +186,13 @@ class Operation_:
     response_example: Any
     success_status: int
     error_statuses: list[int]
-    project_kind: str | None
+    project_kind: str | None  # the kind of project a `create` starts
+    reports_on: str | None  # the kind of project a `get` returns
+    tags: list[str]
     example_call: str
     file: str
     deprecated: bool
+    workflow: Workflow | None = None
 
     @property
     def parameters_rule_name(self) -> str:
@@ -208,6 +216,32 @@ class Operation_:
 
 
 @dataclass
+class AssetField:
+    """A body field that names an input file, as the runtime's `AssetField` takes it."""
+
+    path: tuple[str, ...]  # wire names from the top of the body; "[]" steps into array items
+    asset_type: str | None  # from the field name, when it names an upload type
+
+
+@dataclass
+class Workflow:
+    """What `generate` adds to a `create`: upload local assets, wait for the project, download."""
+
+    kind: str  # image | video | audio
+    getter: Resource  # has the `get` that reports on this kind of project
+    result_model: str  # the getter's response plus `downloaded_paths`
+    assets: list[AssetField]
+    uploader: Resource | None  # has the `create` that hands out upload URLs
+    docstring: str
+    example_call: str
+
+    @property
+    def extra_arguments(self) -> tuple[tuple[str, str, str, str], ...]:
+        """(name, annotation, default, description) of each argument `create` does not take."""
+        return WORKFLOW_ARGUMENTS
+
+
+@dataclass
 class Resource:
     attribute: str  # name on the parent: `ai_gif_generator`
     class_name: str  # `AiGifGeneratorClient`; the async one adds `Async`
@@ -221,6 +255,10 @@ class Resource:
     @property
     def has_deprecated(self) -> bool:
         return any(op.deprecated for op in self.operations)
+
+    @property
+    def workflow(self) -> Workflow | None:
+        return next((op.workflow for op in self.operations if op.workflow), None)
 
     @property
     def async_class_name(self) -> str:
@@ -278,6 +316,9 @@ def python_literal(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
         return "[" + ", ".join(python_literal(v) for v in value) + "]"
+    if isinstance(value, tuple):
+        inner = ", ".join(python_literal(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
     if isinstance(value, dict):
         return (
             "{"
@@ -324,6 +365,7 @@ class _Builder:
                 built = self._operation(path, verb, operation, item, root, method_owner)
                 if built is not None:
                     built[0].operations.append(built[1])
+        self._workflows(root)
         if self.problems:
             raise SpecError(self.problems)
         for resource in root.walk():
@@ -343,6 +385,111 @@ class _Builder:
             model_classes=sorted(self.model_classes.values(), key=lambda c: c.name),
             error_classes=self._error_classes(),
         )
+
+    def _workflows(self, root: Resource) -> None:
+        """Give each project-creating `create` its `generate`: the getter, uploads, result type."""
+        getters: dict[str, Resource] = {}
+        uploader: Resource | None = None
+        for resource in root.walk():
+            for op in resource.operations:
+                if op.reports_on and op.response_model:
+                    getters.setdefault(op.reports_on, resource)
+                if op.method_name == "create" and UPLOAD_TAG in op.tags and uploader is None:
+                    uploader = resource
+        upload_types = _upload_types(uploader)
+        for resource in root.walk():
+            for op in resource.operations:
+                if op.project_kind is None:
+                    continue
+                here = self.spec.locate(
+                    op.file, ("paths", op.path, op.http_method.lower()), key=True
+                )
+                getter = getters.get(op.project_kind)
+                if getter is None:
+                    message = (
+                        f"{op.http_method} {op.path} creates {op.project_kind} projects, but no"
+                        f" GET on an item path tagged {_tag_of(op.project_kind)!r} reports on them"
+                    )
+                    self.problems.append(Problem(here, message))
+                    continue
+                asset_fields = [
+                    AssetField(path, _asset_type(path[-1], upload_types))
+                    for argument in op.body_arguments
+                    for path in _asset_paths(argument.schema, (argument.wire_name,))
+                ]
+                if asset_fields and uploader is None:
+                    message = (
+                        f"{op.http_method} {op.path} takes input files, but no POST tagged"
+                        f" {UPLOAD_TAG!r} hands out upload URLs for them"
+                    )
+                    self.problems.append(Problem(here, message))
+                    continue
+                getter_op = next(o for o in getter.operations if o.reports_on)
+                missing = self._missing_fields(op, {"id"}) or self._missing_fields(
+                    getter_op, {"id", "status", "downloads"}
+                )
+                if missing:
+                    self.problems.append(Problem(here, missing))
+                    continue
+                result = self._result_model(getter_op.response_model or "", here)
+                op.workflow = Workflow(
+                    kind=op.project_kind,
+                    getter=getter,
+                    result_model=result,
+                    assets=asset_fields,
+                    uploader=uploader if asset_fields else None,
+                    docstring="",
+                    example_call="",
+                )
+                op.workflow.example_call = _generate_example_call(resource, op)
+                op.workflow.docstring = docstring_text(_generate_docstring(resource, op, getter))
+
+    def _missing_fields(self, op: Operation_, names: set[str]) -> str | None:
+        """Why `generate` cannot use `op`'s response, if its model lacks one of `names`."""
+        model = self.model_classes.get(op.response_model or "")
+        present = {f.wire_name for f in model.fields} if model else set()
+        absent = sorted(names - present)
+        if not absent:
+            return None
+        fields = ", ".join(repr(name) for name in absent)
+        return f"{op.http_method} {op.path}: `generate` needs {fields} in the JSON response"
+
+    def _result_model(self, base: str, here: Location) -> str:
+        """The getter's response model plus `downloaded_paths`, as the published SDK has it."""
+        name = f"{base}WithDownloads"
+        if name in self.model_classes:
+            return name
+        if name in self.class_names:
+            self.problems.append(Problem(here, f"the class name {name} is already taken"))
+            return name
+        self.class_names.add(name)
+        paths = SchemaType(
+            kind="array",
+            nullable=True,
+            description="",
+            enum=None,
+            constraints={},
+            format=None,
+            model_annotation="typing.List[str]",
+        )
+        self.model_classes[name] = ModelClass(
+            name=name,
+            module=snake(words(name)),
+            description=f"`{base}` as `generate` returns it: the project, and where its outputs were saved.",
+            fields=[
+                FieldInfo(
+                    wire_name="downloaded_paths",
+                    py_name="downloaded_paths",
+                    required=False,
+                    schema=paths,
+                    description="The files the outputs were saved to, in the order of `downloads`;"
+                    " None when nothing was downloaded.",
+                )
+            ],
+            imports=[(self.model_classes[base].module, base)],
+            base=base,
+        )
+        return name
 
     def _error_classes(self) -> list[ErrorClass]:
         # The runtime retries on 429 and 5xx, so those always have a class of their own.
@@ -366,6 +513,8 @@ class _Builder:
                 params |= _referenced(argument.schema, "params")
             if op.response_model:
                 models.add(op.response_model)
+            if op.workflow is not None:
+                models.add(op.workflow.result_model)
         resource.params_imports = sorted((self.params_classes[n].module, n) for n in params)
         resource.model_imports = sorted((self.model_classes[n].module, n) for n in models)
 
@@ -474,10 +623,8 @@ class _Builder:
         if response is None:
             return None
         success_status, response_type = response
-        project_kind = None
-        if method_name == "create":
-            kinds = [PROJECT_TAGS[t] for t in operation.tags or [] if t in PROJECT_TAGS]
-            project_kind = kinds[0] if kinds else None
+        kinds = [PROJECT_TAGS[t] for t in operation.tags or [] if t in PROJECT_TAGS]
+        kind = kinds[0] if kinds else None
 
         example_call = _example_call(f"{resource.access_path}.{method_name}", arguments)
         op = Operation_(
@@ -497,7 +644,9 @@ class _Builder:
             error_statuses=sorted(
                 int(s) for s in operation.responses if s.isdigit() and int(s) >= 400
             ),
-            project_kind=project_kind,
+            project_kind=kind if method_name == "create" else None,
+            reports_on=kind if method_name == "get" else None,
+            tags=list(operation.tags or []),
             example_call=example_call,
             file=file,
             deprecated=bool(operation.deprecated),
@@ -998,12 +1147,13 @@ def _placeholder(schema: SchemaType) -> Any:
     if schema.kind == "array":
         return []
     if schema.kind == "object":
-        return _example(schema, complete=True)
+        return _example(schema, complete=True) if schema.fields else {}
     return None
 
 
-def _example_call(call: str, arguments: list[Argument]) -> str:
+def _example_call(call: str, arguments: list[Argument], extra: list[str] | None = None) -> str:
     lines = [f"    {a.py_name}={a.example}," for a in arguments if a.example is not None]
+    lines += [f"    {keyword}," for keyword in extra or []]
     return f"{call}(\n" + "\n".join(lines) + "\n)" if lines else f"{call}()"
 
 
@@ -1034,6 +1184,136 @@ def prose_conditions(arguments: list[Argument]) -> list[tuple[str, str]]:
     for argument in arguments:
         visit(argument.wire_name, argument.description, argument.schema)
     return found
+
+
+def _tag_of(kind: str) -> str:
+    return next(tag for tag, tag_kind in PROJECT_TAGS.items() if tag_kind == kind)
+
+
+def _asset_paths(schema: SchemaType, path: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The paths under `schema` of string fields named `*_file_path`."""
+    if schema.kind == "string":
+        return [path] if path[-1].endswith(ASSET_SUFFIX) and path[-1] != "[]" else []
+    if schema.kind == "array" and schema.items is not None:
+        return _asset_paths(schema.items, (*path, "[]"))
+    return [p for f in schema.fields for p in _asset_paths(f.schema, (*path, f.wire_name))]
+
+
+def _asset_type(field_name: str, upload_types: set[str]) -> str | None:
+    """`image` for `image_file_path`, when the upload operation takes that type."""
+    prefix = field_name[: -len(ASSET_SUFFIX)]
+    return prefix if prefix in upload_types else None
+
+
+def _upload_types(uploader: Resource | None) -> set[str]:
+    """The asset types the upload operation takes: the enum of a `type` field in its body."""
+    found: set[str] = set()
+
+    def visit(schema: SchemaType) -> None:
+        for f in schema.fields:
+            if f.wire_name == "type" and f.schema.enum:
+                found.update(str(v) for v in f.schema.enum)
+            visit(f.schema)
+        if schema.items is not None:
+            visit(schema.items)
+
+    for op in uploader.operations if uploader else []:
+        for argument in op.body_arguments:
+            visit(argument.schema)
+            if argument.wire_name == "type" and argument.schema.enum:
+                found.update(str(v) for v in argument.schema.enum)
+    return found
+
+
+# The arguments `generate` takes on top of `create`'s, with their documentation.
+WORKFLOW_ARGUMENTS = (
+    (
+        "wait_for_completion",
+        "bool",
+        "True",
+        "Wait until the project is complete, errored or canceled.",
+    ),
+    ("download_outputs", "bool", "True", "Download the outputs of a complete project."),
+    (
+        "download_directory",
+        "typing.Optional[str]",
+        "None",
+        "Where to save the outputs (default: the current directory); created if missing."
+        " An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.",
+    ),
+    (
+        "wait_timeout",
+        "typing.Optional[float]",
+        "None",
+        "Seconds to wait for the project before GenerationTimeoutError"
+        " (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).",
+    ),
+    (
+        "poll_interval",
+        "typing.Optional[float]",
+        "None",
+        "Seconds between the first status checks, backing off from there"
+        " (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos).",
+    ),
+    (
+        "on_progress",
+        "typing.Optional[ProgressCallback]",
+        "None",
+        "Called with a `Progress` on each status change and as each chunk of an output is saved.",
+    ),
+)
+
+
+def _generate_example_call(resource: Resource, op: Operation_) -> str:
+    extra = ["wait_for_completion=True", "download_outputs=True", 'download_directory="outputs"']
+    return _example_call(f"{resource.access_path}.generate", op.arguments, extra)
+
+
+def _generate_docstring(resource: Resource, op: Operation_, getter: Resource) -> str:
+    assert op.workflow is not None
+    parts = [
+        f"{op.summary or op.method_name}: create, wait for the result, download it.",
+        "\n".join(
+            [
+                "1. Uploads each local file named in a `*_file_path` field (URLs and"
+                " `api-assets/...` paths pass through).",
+                f"2. Creates the project with `{resource.access_path}.create`.",
+                f"3. Polls `{getter.access_path}.get` until the project is complete, errored or canceled.",
+                "4. Downloads its outputs to `download_directory`.",
+            ]
+        ),
+        f"{op.http_method} {op.path}",
+    ]
+    lines = ["Args:"]
+    for argument in op.arguments:
+        text = " ".join(argument.description.split()) or "No description."
+        lines.append(f"    {argument.py_name}: {text}")
+    for name, _, _, text in WORKFLOW_ARGUMENTS:
+        lines.append(f"    {name}: {text}")
+    lines.append(
+        "    request_options: Additional options for each request (timeout, retries, headers)."
+    )
+    parts.append("\n".join(lines))
+    parts.append(
+        f"Returns:\n    {op.workflow.result_model}: the project as last fetched; `downloaded_paths`"
+        " lists the saved files (None when nothing was downloaded). A project that ends in"
+        " `error` or `canceled` is returned too: check `status` and `error`."
+    )
+    raises = [
+        "Raises:",
+        "    RequestValidationError: an argument breaks the spec, or a local file is missing or"
+        " of a type the API does not take; nothing was sent.",
+        "    UploadError: a local file could not be uploaded; no project was created.",
+        "    GenerationTimeoutError: the project did not finish within `wait_timeout`.",
+        "    DownloadError: an output could not be downloaded; no partial file is left.",
+        "    GenerationInterrupted: Ctrl-C while waiting; it carries the project id.",
+    ]
+    for status in op.error_statuses:
+        name, phrase = _error_class_name(status)
+        raises.append(f"    {name}: the API answered {status} {phrase}.")
+    parts.append("\n".join(raises))
+    parts.append("Examples:\n```py\n" + op.workflow.example_call + "\n```")
+    return "\n\n".join(parts)
 
 
 def _operation_docstring(op: Operation_, operation: Operation) -> str:

@@ -254,12 +254,20 @@ def test_model_class_names_and_modules(api: Api) -> None:
             "v1_image_projects_get_response_downloads_item",
         ),
         ("V1ImageProjectsGetResponseError", "v1_image_projects_get_response_error"),
+        (
+            "V1ImageProjectsGetResponseWithDownloads",
+            "v1_image_projects_get_response_with_downloads",
+        ),
         ("V1VideoProjectsGetResponse", "v1_video_projects_get_response"),
         (
             "V1VideoProjectsGetResponseDownloadsItem",
             "v1_video_projects_get_response_downloads_item",
         ),
         ("V1VideoProjectsGetResponseError", "v1_video_projects_get_response_error"),
+        (
+            "V1VideoProjectsGetResponseWithDownloads",
+            "v1_video_projects_get_response_with_downloads",
+        ),
     ]
 
 
@@ -762,15 +770,39 @@ def test_a_path_template_variable_without_a_parameter_is_a_problem(tmp_path: Pat
 # -- project kind and error classes on small specs -------------------------------------------
 
 
+PROJECT_RESPONSE = """\
+              responses:
+                '200':
+                  description: Done
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          id: {type: string}
+                          status: {type: string}
+                          downloads: {type: array, items: {type: object}}
+"""
+
+
+def getter(path: str, tag: str) -> str:
+    return f"""\
+          {path}/{{id}}:
+            get:
+              tags: [{tag}]
+              parameters:
+                - {{name: id, in: path, required: true, schema: {{type: string}}}}
+{PROJECT_RESPONSE}"""
+
+
 def test_project_kind_comes_from_the_tags_of_create_methods(tmp_path: Path) -> None:
-    text = spec("""\
+    text = spec(
+        f"""\
         paths:
           /v1/clips:
             post:
               tags: [Video Projects]
-              responses:
-                '204':
-                  description: Done
+{PROJECT_RESPONSE}
             get:
               tags: [Video Projects]
               responses:
@@ -779,22 +811,41 @@ def test_project_kind_comes_from_the_tags_of_create_methods(tmp_path: Path) -> N
           /v1/songs:
             post:
               tags: [Files, Audio Projects]
-              responses:
-                '204':
-                  description: Done
+{PROJECT_RESPONSE}
           /v1/notes:
             post:
               tags: [Notes]
               responses:
                 '204':
                   description: Done
-        """)
+"""
+        + getter("/v1/video-projects", "Video Projects")
+        + getter("/v1/audio-projects", "Audio Projects")
+    )
     built = build(tmp_path, {"things.yaml": text})
-    assert {(op.method_name, op.path): op.project_kind for op in built.operations} == {
-        ("create", "/v1/clips"): "video",
-        ("list", "/v1/clips"): None,
-        ("create", "/v1/songs"): "audio",
-        ("create", "/v1/notes"): None,
+    kinds = {(op.method_name, op.path): (op.project_kind, op.reports_on) for op in built.operations}
+    assert kinds == {
+        ("create", "/v1/clips"): ("video", None),
+        ("list", "/v1/clips"): (None, None),
+        ("create", "/v1/songs"): ("audio", None),
+        ("create", "/v1/notes"): (None, None),
+        ("get", "/v1/video-projects/{id}"): (None, "video"),
+        ("get", "/v1/audio-projects/{id}"): (None, "audio"),
+    }
+    workflows = {op.path: op.workflow for op in built.operations if op.workflow}
+    assert {
+        path: (w.kind, w.getter.access_path, w.result_model) for path, w in workflows.items()
+    } == {
+        "/v1/clips": (
+            "video",
+            "client.v1.video_projects",
+            "V1VideoProjectsGetResponseWithDownloads",
+        ),
+        "/v1/songs": (
+            "audio",
+            "client.v1.audio_projects",
+            "V1AudioProjectsGetResponseWithDownloads",
+        ),
     }
 
 
@@ -1056,3 +1107,104 @@ def test_a_request_body_ref_to_something_else_is_a_located_problem(tmp_path: Pat
     assert problems(tmp_path, {"things.yaml": text}) == [
         "specs/things.yaml:16:7: this $ref must point at a request body"
     ]
+
+
+def test_a_project_kind_without_a_getter_is_a_located_error(tmp_path: Path) -> None:
+    text = spec(f"""\
+        paths:
+          /v1/clips:
+            post:
+              tags: [Video Projects]
+{PROJECT_RESPONSE}""")
+    assert problems(tmp_path, {"clips.yaml": text}) == [
+        "specs/clips.yaml:7:5: POST /v1/clips creates video projects, but no GET on an item path"
+        " tagged 'Video Projects' reports on them"
+    ]
+
+
+def test_generate_needs_an_id_from_create_and_a_status_from_the_getter(tmp_path: Path) -> None:
+    text = spec("""\
+        paths:
+          /v1/clips:
+            post:
+              tags: [Video Projects]
+              responses:
+                '200':
+                  description: Done
+                  content:
+                    application/json:
+                      schema: {type: object, properties: {name: {type: string}}}
+""" + getter("/v1/video-projects", "Video Projects"))
+    assert problems(tmp_path, {"clips.yaml": text}) == [
+        "specs/clips.yaml:7:5: POST /v1/clips: `generate` needs 'id' in the JSON response"
+    ]
+
+
+def test_asset_fields_and_their_upload_types(tmp_path: Path) -> None:
+    text = spec(f"""\
+        paths:
+          /v1/clips:
+            post:
+              tags: [Video Projects]
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        image_file_path: {{type: string}}
+                        assets:
+                          type: object
+                          properties:
+                            video_file_path: {{type: string}}
+                            target_file_path: {{type: string}}
+                            frames:
+                              type: array
+                              items: {{type: object, properties: {{image_file_path: {{type: string}}}}}}
+{PROJECT_RESPONSE}
+          /v1/files/upload-urls:
+            post:
+              tags: [Files]
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        items:
+                          type: array
+                          items:
+                            type: object
+                            properties:
+                              type: {{type: string, enum: [video, image]}}
+{PROJECT_RESPONSE}
+""" + getter("/v1/video-projects", "Video Projects"))
+    (op,) = [op for op in build(tmp_path, {"clips.yaml": text}).operations if op.workflow]
+    assert op.workflow is not None and op.workflow.uploader is not None
+    assert op.workflow.uploader.access_path == "client.v1.files.upload_urls"
+    assert [(a.path, a.asset_type) for a in op.workflow.assets] == [
+        (("image_file_path",), "image"),
+        (("assets", "video_file_path"), "video"),
+        (("assets", "target_file_path"), None),
+        (("assets", "frames", "[]", "image_file_path"), "image"),
+    ]
+
+
+def test_an_object_without_properties_has_an_empty_example(tmp_path: Path) -> None:
+    text = spec("""\
+        paths:
+          /v1/things:
+            get:
+              responses:
+                '200':
+                  description: Done
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [meta]
+                        properties:
+                          meta: {type: object}
+        """)
+    (op,) = build(tmp_path, {"things.yaml": text}).operations
+    assert op.response_example == {"meta": {}}

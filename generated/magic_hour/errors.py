@@ -12,7 +12,12 @@ import httpx
 
 
 class MagicHourError(Exception):
-    """Base class of every error raised by this package."""
+    """Base class of every error raised by this package.
+
+    `project_id` names the project `generate` was working on when the error happened, if any.
+    """
+
+    project_id: typing.Optional[str] = None
 
 
 class RequestValidationError(MagicHourError, ValueError):
@@ -76,6 +81,76 @@ class APIStatusError(MagicHourError):
     @property
     def status(self) -> int:
         return self.status_code
+
+
+class UploadError(MagicHourError):
+    """A local file could not be uploaded to the storage URL the API handed out."""
+
+    def __init__(self, *, file: str, reason: str) -> None:
+        self.file = file
+        self.reason = reason
+        super().__init__(f"uploading {file} failed: {reason}")
+
+
+class GenerationError(MagicHourError):
+    """`generate` created a project but could not see it through; `project_id` names it.
+
+    The project lives on the server whatever happened here: fetch it with the project's `get`.
+    """
+
+    def __init__(self, message: str, *, project_id: str) -> None:
+        self.project_id = project_id
+        super().__init__(f"project {project_id}: {message}")
+
+
+class GenerationTimeoutError(GenerationError, TimeoutError):
+    """The project did not finish within `generate`'s `wait_timeout`; it may still finish."""
+
+    def __init__(self, *, project_id: str, status: str, timeout: float) -> None:
+        self.status = status
+        self.timeout = timeout
+        super().__init__(
+            f"still {status!r} after {timeout:g} s; it may still finish: fetch it later with its id",
+            project_id=project_id,
+        )
+
+
+class DownloadError(GenerationError):
+    """An output could not be downloaded; no partial file was left behind.
+
+    `url` is the download address without its query (which holds credentials);
+    `downloaded_paths` lists the outputs saved before the failure.
+    """
+
+    def __init__(
+        self,
+        *,
+        project_id: str,
+        url: str,
+        reason: str,
+        status_code: typing.Optional[int] = None,
+        downloaded_paths: typing.Optional[typing.List[str]] = None,
+    ) -> None:
+        self.url = url
+        self.reason = reason
+        self.status_code = status_code
+        self.downloaded_paths = list(downloaded_paths or [])
+        super().__init__(f"downloading {url} failed: {reason}", project_id=project_id)
+
+
+class GenerationInterrupted(KeyboardInterrupt):
+    """Ctrl-C while `generate` waited: the project goes on on the server; `project_id` names it.
+
+    A `KeyboardInterrupt`, so handlers of Ctrl-C keep working; not a `MagicHourError`, so
+    `except Exception` does not swallow it.
+    """
+
+    def __init__(self, *, project_id: str, status: typing.Optional[str]) -> None:
+        self.project_id = project_id
+        self.status = status
+        super().__init__(
+            f"interrupted while waiting for project {project_id} (last status {status!r})"
+        )
 
 
 class BadRequestError(APIStatusError):

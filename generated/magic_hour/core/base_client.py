@@ -83,6 +83,20 @@ class _Common:
             timeout=timeout,
         )
 
+    def _transfer_request(
+        self,
+        client: typing.Union[httpx.Client, httpx.AsyncClient],
+        method: str,
+        url: str,
+        *,
+        headers: typing.Optional[typing.Mapping[str, str]] = None,
+        content: typing.Any = None,
+        request_options: typing.Optional[RequestOptions],
+    ) -> httpx.Request:
+        """A request to a storage URL the API handed out: it is signed, so no API key goes."""
+        timeout = (request_options or {}).get("timeout", self.timeout)
+        return client.build_request(method, url, headers=headers, content=content, timeout=timeout)
+
     def _max_retries(self, request_options: typing.Optional[RequestOptions]) -> int:
         return (request_options or {}).get("max_retries", self.max_retries)
 
@@ -187,12 +201,27 @@ class SyncBaseClient(_Common):
             json_body=json_body,
             request_options=request_options,
         )
-        max_retries = self._max_retries(request_options)
+        response = self.send(lambda: request, max_retries=self._max_retries(request_options))
+        return self._result(request, response, cast_to)
+
+    def send(
+        self,
+        build: typing.Callable[[], httpx.Request],
+        *,
+        max_retries: int,
+        stream: bool = False,
+    ) -> httpx.Response:
+        """The final response to `build()`'s request after the retries the policy allows.
+
+        `build` is called for each attempt, so a streamed body starts over every time.
+        With `stream`, the caller reads and closes the response.
+        """
         attempt = 0
         while True:
+            request = build()
             logger.debug("%s %s (attempt %d)", request.method, request.url.path, attempt + 1)
             try:
-                response = self.httpx_client.send(request)
+                response = self.httpx_client.send(request, stream=stream)
             except httpx.TransportError as exc:
                 wait = self._outcome(request, None, exc, attempt, max_retries)
                 if wait is None:
@@ -200,7 +229,7 @@ class SyncBaseClient(_Common):
             else:
                 wait = self._outcome(request, response, None, attempt, max_retries)
                 if wait is None:
-                    return self._result(request, response, cast_to)
+                    return response
                 response.close()
             logger.debug("retrying %s %s in %.2fs", request.method, request.url.path, wait)
             time.sleep(wait)
@@ -276,12 +305,27 @@ class AsyncBaseClient(_Common):
             json_body=json_body,
             request_options=request_options,
         )
-        max_retries = self._max_retries(request_options)
+        response = await self.send(lambda: request, max_retries=self._max_retries(request_options))
+        return self._result(request, response, cast_to)
+
+    async def send(
+        self,
+        build: typing.Callable[[], httpx.Request],
+        *,
+        max_retries: int,
+        stream: bool = False,
+    ) -> httpx.Response:
+        """The final response to `build()`'s request after the retries the policy allows.
+
+        `build` is called for each attempt, so a streamed body starts over every time.
+        With `stream`, the caller reads and closes the response.
+        """
         attempt = 0
         while True:
+            request = build()
             logger.debug("%s %s (attempt %d)", request.method, request.url.path, attempt + 1)
             try:
-                response = await self.httpx_client.send(request)
+                response = await self.httpx_client.send(request, stream=stream)
             except httpx.TransportError as exc:
                 wait = self._outcome(request, None, exc, attempt, max_retries)
                 if wait is None:
@@ -289,7 +333,7 @@ class AsyncBaseClient(_Common):
             else:
                 wait = self._outcome(request, response, None, attempt, max_retries)
                 if wait is None:
-                    return self._result(request, response, cast_to)
+                    return response
                 await response.aclose()
             logger.debug("retrying %s %s in %.2fs", request.method, request.url.path, wait)
             await asyncio.sleep(wait)

@@ -20,12 +20,18 @@ from magic_hour.types.models.v1_image_projects_get_response_downloads_item impor
 from magic_hour.types.models.v1_image_projects_get_response_error import (
     V1ImageProjectsGetResponseError,
 )
+from magic_hour.types.models.v1_image_projects_get_response_with_downloads import (
+    V1ImageProjectsGetResponseWithDownloads,
+)
 from magic_hour.types.models.v1_video_projects_get_response import V1VideoProjectsGetResponse
 from magic_hour.types.models.v1_video_projects_get_response_downloads_item import (
     V1VideoProjectsGetResponseDownloadsItem,
 )
 from magic_hour.types.models.v1_video_projects_get_response_error import (
     V1VideoProjectsGetResponseError,
+)
+from magic_hour.types.models.v1_video_projects_get_response_with_downloads import (
+    V1VideoProjectsGetResponseWithDownloads,
 )
 
 __all__ = [
@@ -37,7 +43,9 @@ __all__ = [
     "V1ImageProjectsGetResponse",
     "V1ImageProjectsGetResponseDownloadsItem",
     "V1ImageProjectsGetResponseError",
+    "V1ImageProjectsGetResponseWithDownloads",
     "V1VideoProjectsGetResponse",
     "V1VideoProjectsGetResponseDownloadsItem",
     "V1VideoProjectsGetResponseError",
+    "V1VideoProjectsGetResponseWithDownloads",
 ]

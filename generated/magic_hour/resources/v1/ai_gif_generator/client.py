@@ -10,11 +10,19 @@ from magic_hour.core import validation
 from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
 from magic_hour.core.request_options import RequestOptions
 from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
+from magic_hour.core.workflow import AsyncWorkflow, ProgressCallback, SyncWorkflow
+from magic_hour.resources.v1.image_projects.client import (
+    AsyncImageProjectsClient,
+    ImageProjectsClient,
+)
 from magic_hour.types.params.v1_ai_gif_generator_create_body_style import (
     V1AiGifGeneratorCreateBodyStyle,
 )
 from magic_hour.types.models.v1_ai_gif_generator_create_response import (
     V1AiGifGeneratorCreateResponse,
+)
+from magic_hour.types.models.v1_image_projects_get_response_with_downloads import (
+    V1ImageProjectsGetResponseWithDownloads,
 )
 
 # The spec's rules for each method's arguments, checked before anything is sent.
@@ -40,6 +48,108 @@ class AiGifGeneratorClient:
 
     def __init__(self, *, base_client: SyncBaseClient) -> None:
         self._base_client = base_client
+
+    def generate(
+        self,
+        *,
+        style: V1AiGifGeneratorCreateBodyStyle,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        output_format: typing.Union[
+            typing_extensions.Literal["gif", "mp4", "webm"], NotGiven
+        ] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Optional[str] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1ImageProjectsGetResponseWithDownloads:
+        """
+        AI GIF Generator: create, wait for the result, download it.
+
+        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
+        2. Creates the project with `client.v1.ai_gif_generator.create`.
+        3. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
+        4. Downloads its outputs to `download_directory`.
+
+        POST /v1/ai-gif-generator
+
+        Args:
+            style: No description.
+            name: Give your gif a custom name for easy identification.
+            output_format: The output file format for the generated animation.
+            wait_for_completion: Wait until the project is complete, errored or canceled.
+            download_outputs: Download the outputs of a complete project.
+            download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
+            wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
+            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos).
+            on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
+            request_options: Additional options for each request (timeout, retries, headers).
+
+        Returns:
+            V1ImageProjectsGetResponseWithDownloads: the project as last fetched; `downloaded_paths` lists the saved files (None when nothing was downloaded). A project that ends in `error` or `canceled` is returned too: check `status` and `error`.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec, or a local file is missing or of a type the API does not take; nothing was sent.
+            UploadError: a local file could not be uploaded; no project was created.
+            GenerationTimeoutError: the project did not finish within `wait_timeout`.
+            DownloadError: an output could not be downloaded; no partial file is left.
+            GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+
+        Examples:
+        ```py
+        client.v1.ai_gif_generator.generate(
+            style={"prompt": "Cute dancing cat, pixel art"},
+            name="My Ai Gif gif",
+            output_format="gif",
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "style": style,
+                "output_format": output_format,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = SyncWorkflow(
+            self._base_client,
+            kind="image",
+            get_project=ImageProjectsClient(base_client=self._base_client).get,
+            create_upload_urls=None,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        created = self.create(
+            style=style,
+            name=name,
+            output_format=output_format,
+            request_options=request_options,
+        )
+        return workflow.finish(
+            created.id,
+            V1ImageProjectsGetResponseWithDownloads,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+        )
 
     def create(
         self,
@@ -111,6 +221,108 @@ class AsyncAiGifGeneratorClient:
 
     def __init__(self, *, base_client: AsyncBaseClient) -> None:
         self._base_client = base_client
+
+    async def generate(
+        self,
+        *,
+        style: V1AiGifGeneratorCreateBodyStyle,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        output_format: typing.Union[
+            typing_extensions.Literal["gif", "mp4", "webm"], NotGiven
+        ] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Optional[str] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1ImageProjectsGetResponseWithDownloads:
+        """
+        AI GIF Generator: create, wait for the result, download it.
+
+        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
+        2. Creates the project with `client.v1.ai_gif_generator.create`.
+        3. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
+        4. Downloads its outputs to `download_directory`.
+
+        POST /v1/ai-gif-generator
+
+        Args:
+            style: No description.
+            name: Give your gif a custom name for easy identification.
+            output_format: The output file format for the generated animation.
+            wait_for_completion: Wait until the project is complete, errored or canceled.
+            download_outputs: Download the outputs of a complete project.
+            download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
+            wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
+            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos).
+            on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
+            request_options: Additional options for each request (timeout, retries, headers).
+
+        Returns:
+            V1ImageProjectsGetResponseWithDownloads: the project as last fetched; `downloaded_paths` lists the saved files (None when nothing was downloaded). A project that ends in `error` or `canceled` is returned too: check `status` and `error`.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec, or a local file is missing or of a type the API does not take; nothing was sent.
+            UploadError: a local file could not be uploaded; no project was created.
+            GenerationTimeoutError: the project did not finish within `wait_timeout`.
+            DownloadError: an output could not be downloaded; no partial file is left.
+            GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+
+        Examples:
+        ```py
+        client.v1.ai_gif_generator.generate(
+            style={"prompt": "Cute dancing cat, pixel art"},
+            name="My Ai Gif gif",
+            output_format="gif",
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "style": style,
+                "output_format": output_format,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = AsyncWorkflow(
+            self._base_client,
+            kind="image",
+            get_project=AsyncImageProjectsClient(base_client=self._base_client).get,
+            create_upload_urls=None,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        created = await self.create(
+            style=style,
+            name=name,
+            output_format=output_format,
+            request_options=request_options,
+        )
+        return await workflow.finish(
+            created.id,
+            V1ImageProjectsGetResponseWithDownloads,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+        )
 
     async def create(
         self,

@@ -7,12 +7,22 @@ import typing
 import typing_extensions
 
 from magic_hour.core import validation
+from magic_hour.core.assets import AssetField
 from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
 from magic_hour.core.request_options import RequestOptions
 from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
+from magic_hour.core.workflow import AsyncWorkflow, ProgressCallback, SyncWorkflow
+from magic_hour.resources.v1.video_projects.client import (
+    AsyncVideoProjectsClient,
+    VideoProjectsClient,
+)
+from magic_hour.resources.v1.files.upload_urls.client import AsyncUploadUrlsClient, UploadUrlsClient
 from magic_hour.types.params.v1_animation_create_body_assets import V1AnimationCreateBodyAssets
 from magic_hour.types.params.v1_animation_create_body_style import V1AnimationCreateBodyStyle
 from magic_hour.types.models.v1_animation_create_response import V1AnimationCreateResponse
+from magic_hour.types.models.v1_video_projects_get_response_with_downloads import (
+    V1VideoProjectsGetResponseWithDownloads,
+)
 
 # The spec's rules for each method's arguments, checked before anything is sent.
 _CREATE_BODY_RULE: validation.Rule = {
@@ -159,12 +169,139 @@ _CREATE_BODY_RULE: validation.Rule = {
     "additionalProperties": False,
 }
 
+# The fields in which `generate` looks for local files to upload, and the asset type of each.
+_GENERATE_ASSETS: typing.List[AssetField] = [
+    AssetField(("assets", "audio_file_path"), "audio"),
+    AssetField(("assets", "image_file_path"), "image"),
+]
+
 
 class AnimationClient:
     """`client.v1.animation`."""
 
     def __init__(self, *, base_client: SyncBaseClient) -> None:
         self._base_client = base_client
+
+    def generate(
+        self,
+        *,
+        fps: float,
+        end_seconds: float,
+        height: int,
+        width: int,
+        style: V1AnimationCreateBodyStyle,
+        assets: V1AnimationCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Optional[str] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1VideoProjectsGetResponseWithDownloads:
+        """
+        Animation: create, wait for the result, download it.
+
+        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
+        2. Creates the project with `client.v1.animation.create`.
+        3. Polls `client.v1.video_projects.get` until the project is complete, errored or canceled.
+        4. Downloads its outputs to `download_directory`.
+
+        POST /v1/animation
+
+        Args:
+            fps: The desire output video frame rate
+            end_seconds: This value determines the duration of the output video.
+            height: The height of the final output video. The maximum height depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
+            width: The width of the final output video. The maximum width depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
+            style: Defines the style of the output video
+            assets: Provide the assets for animation.
+            name: Give your video a custom name for easy identification.
+            wait_for_completion: Wait until the project is complete, errored or canceled.
+            download_outputs: Download the outputs of a complete project.
+            download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
+            wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
+            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos).
+            on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
+            request_options: Additional options for each request (timeout, retries, headers).
+
+        Returns:
+            V1VideoProjectsGetResponseWithDownloads: the project as last fetched; `downloaded_paths` lists the saved files (None when nothing was downloaded). A project that ends in `error` or `canceled` is returned too: check `status` and `error`.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec, or a local file is missing or of a type the API does not take; nothing was sent.
+            UploadError: a local file could not be uploaded; no project was created.
+            GenerationTimeoutError: the project did not finish within `wait_timeout`.
+            DownloadError: an output could not be downloaded; no partial file is left.
+            GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+
+        Examples:
+        ```py
+        client.v1.animation.generate(
+            fps=12,
+            end_seconds=15,
+            height=960,
+            width=512,
+            style={"art_style": "Painterly Illustration", "camera_effect": "Simple Zoom In", "prompt_type": "custom", "prompt": "Cyberpunk city", "transition_speed": 5},
+            assets={"audio_source": "file", "audio_file_path": "api-assets/id/1234.mp3", "image_file_path": "api-assets/id/1234.png"},
+            name="My Animation video",
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "fps": fps,
+                "end_seconds": end_seconds,
+                "height": height,
+                "width": width,
+                "style": style,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = SyncWorkflow(
+            self._base_client,
+            kind="video",
+            get_project=VideoProjectsClient(base_client=self._base_client).get,
+            create_upload_urls=UploadUrlsClient(base_client=self._base_client).create,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        uploaded = workflow.upload_assets(body, _GENERATE_ASSETS)
+        created = self.create(
+            fps=uploaded["fps"],
+            end_seconds=uploaded["end_seconds"],
+            height=uploaded["height"],
+            width=uploaded["width"],
+            style=uploaded["style"],
+            assets=uploaded["assets"],
+            name=uploaded.get("name", NOT_GIVEN),
+            request_options=request_options,
+        )
+        return workflow.finish(
+            created.id,
+            V1VideoProjectsGetResponseWithDownloads,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+        )
 
     def create(
         self,
@@ -258,6 +395,127 @@ class AsyncAnimationClient:
 
     def __init__(self, *, base_client: AsyncBaseClient) -> None:
         self._base_client = base_client
+
+    async def generate(
+        self,
+        *,
+        fps: float,
+        end_seconds: float,
+        height: int,
+        width: int,
+        style: V1AnimationCreateBodyStyle,
+        assets: V1AnimationCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Optional[str] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1VideoProjectsGetResponseWithDownloads:
+        """
+        Animation: create, wait for the result, download it.
+
+        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
+        2. Creates the project with `client.v1.animation.create`.
+        3. Polls `client.v1.video_projects.get` until the project is complete, errored or canceled.
+        4. Downloads its outputs to `download_directory`.
+
+        POST /v1/animation
+
+        Args:
+            fps: The desire output video frame rate
+            end_seconds: This value determines the duration of the output video.
+            height: The height of the final output video. The maximum height depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
+            width: The width of the final output video. The maximum width depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
+            style: Defines the style of the output video
+            assets: Provide the assets for animation.
+            name: Give your video a custom name for easy identification.
+            wait_for_completion: Wait until the project is complete, errored or canceled.
+            download_outputs: Download the outputs of a complete project.
+            download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
+            wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
+            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos).
+            on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
+            request_options: Additional options for each request (timeout, retries, headers).
+
+        Returns:
+            V1VideoProjectsGetResponseWithDownloads: the project as last fetched; `downloaded_paths` lists the saved files (None when nothing was downloaded). A project that ends in `error` or `canceled` is returned too: check `status` and `error`.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec, or a local file is missing or of a type the API does not take; nothing was sent.
+            UploadError: a local file could not be uploaded; no project was created.
+            GenerationTimeoutError: the project did not finish within `wait_timeout`.
+            DownloadError: an output could not be downloaded; no partial file is left.
+            GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+
+        Examples:
+        ```py
+        client.v1.animation.generate(
+            fps=12,
+            end_seconds=15,
+            height=960,
+            width=512,
+            style={"art_style": "Painterly Illustration", "camera_effect": "Simple Zoom In", "prompt_type": "custom", "prompt": "Cyberpunk city", "transition_speed": 5},
+            assets={"audio_source": "file", "audio_file_path": "api-assets/id/1234.mp3", "image_file_path": "api-assets/id/1234.png"},
+            name="My Animation video",
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "fps": fps,
+                "end_seconds": end_seconds,
+                "height": height,
+                "width": width,
+                "style": style,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = AsyncWorkflow(
+            self._base_client,
+            kind="video",
+            get_project=AsyncVideoProjectsClient(base_client=self._base_client).get,
+            create_upload_urls=AsyncUploadUrlsClient(base_client=self._base_client).create,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        uploaded = await workflow.upload_assets(body, _GENERATE_ASSETS)
+        created = await self.create(
+            fps=uploaded["fps"],
+            end_seconds=uploaded["end_seconds"],
+            height=uploaded["height"],
+            width=uploaded["width"],
+            style=uploaded["style"],
+            assets=uploaded["assets"],
+            name=uploaded.get("name", NOT_GIVEN),
+            request_options=request_options,
+        )
+        return await workflow.finish(
+            created.id,
+            V1VideoProjectsGetResponseWithDownloads,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+        )
 
     async def create(
         self,

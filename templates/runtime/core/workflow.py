@@ -1,0 +1,553 @@
+"""What `generate` does around `create`: upload local assets, wait for the project, download.
+
+`SyncWorkflow` and `AsyncWorkflow` run the same steps; only sending, sleeping and the
+concurrency of downloads differ. Each generated `generate` method builds one per call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import os
+import time
+import typing
+from datetime import datetime, timezone
+
+import httpx
+import pydantic
+
+from magic_hour.core import assets, downloads, polling
+from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
+from magic_hour.core.request_options import RequestOptions
+from magic_hour.errors import (
+    DownloadError,
+    GenerationInterrupted,
+    GenerationTimeoutError,
+    MagicHourError,
+    UploadError,
+)
+
+logger = logging.getLogger("magic_hour")
+
+ResultT = typing.TypeVar("ResultT", bound=pydantic.BaseModel)
+Body = typing.Dict[str, typing.Any]
+
+
+@dataclasses.dataclass(frozen=True)
+class Progress:
+    """What `generate` tells its `on_progress` callback.
+
+    Sent when the project's status changes and as each chunk of an output is saved.
+    `total_bytes` is the sum of the sizes of the outputs whose download has started, or
+    None while a size is unknown.
+    """
+
+    project_id: str
+    status: str
+    downloaded_bytes: int = 0
+    total_bytes: typing.Optional[int] = None
+
+
+ProgressCallback = typing.Callable[[Progress], None]
+
+
+class _Reporter:
+    def __init__(self, project_id: str, callback: typing.Optional[ProgressCallback]) -> None:
+        self._callback = callback
+        self._progress = Progress(project_id=project_id, status="", total_bytes=0)
+
+    def status(self, status: str) -> None:
+        if status != self._progress.status:
+            logger.debug("project %s is %s", self._progress.project_id, status)
+            self._update(status=status)
+
+    def expect(self, size: typing.Optional[int]) -> None:
+        total = self._progress.total_bytes
+        self._progress = dataclasses.replace(
+            self._progress, total_bytes=None if size is None or total is None else total + size
+        )
+
+    def advance(self, count: int) -> None:
+        self._update(downloaded_bytes=self._progress.downloaded_bytes + count)
+
+    def _update(self, **changes: typing.Any) -> None:
+        self._progress = dataclasses.replace(self._progress, **changes)
+        if self._callback is not None:
+            self._callback(self._progress)
+
+
+class _Refused(Exception):
+    """A storage URL answered 4xx: most likely it has expired."""
+
+    def __init__(self, status_code: int) -> None:
+        self.status_code = status_code
+
+
+class _Common:
+    def __init__(
+        self,
+        *,
+        kind: str,
+        get_project: typing.Callable[..., typing.Any],
+        create_upload_urls: typing.Optional[typing.Callable[..., typing.Any]],
+        wait_timeout: typing.Optional[float],
+        poll_interval: typing.Optional[float],
+        on_progress: typing.Optional[ProgressCallback],
+        request_options: typing.Optional[RequestOptions],
+    ) -> None:
+        self._kind = kind
+        self._get_project = get_project
+        self._create_upload_urls = create_upload_urls
+        self._wait_timeout = (
+            polling.default_wait_timeout(kind) if wait_timeout is None else wait_timeout
+        )
+        self._poll_interval = poll_interval
+        self._on_progress = on_progress
+        self._request_options = request_options
+
+    def _upload_items(self, local: typing.Sequence[assets.LocalAsset]) -> typing.List[Body]:
+        if self._create_upload_urls is None:
+            raise MagicHourError("this API has no upload operation for local files")
+        return [{"type": a.asset_type, "extension": a.extension} for a in local]
+
+    def _max_retries(self, base: typing.Union[SyncBaseClient, AsyncBaseClient]) -> int:
+        return (self._request_options or {}).get("max_retries", base.max_retries)
+
+
+def _expired(download: typing.Any) -> bool:
+    expires_at = getattr(download, "expires_at", None)
+    if isinstance(expires_at, str):
+        try:
+            expires_at = datetime.fromisoformat(expires_at.replace("Z", "+00:00"))
+        except ValueError:
+            return False
+    if not isinstance(expires_at, datetime):
+        return False
+    if expires_at.tzinfo is None:
+        expires_at = expires_at.replace(tzinfo=timezone.utc)
+    return expires_at <= datetime.now(timezone.utc)
+
+
+def _result(
+    result_type: typing.Type[ResultT],
+    project: pydantic.BaseModel,
+    downloaded_paths: typing.Optional[typing.List[str]],
+) -> ResultT:
+    return result_type.model_validate(
+        {**project.model_dump(by_alias=True), "downloaded_paths": downloaded_paths}
+    )
+
+
+def _with_project_id(error: MagicHourError, project_id: str) -> MagicHourError:
+    error.project_id = project_id
+    if hasattr(error, "add_note"):  # Python 3.11+: tracebacks show it too.
+        error.add_note(f"project id: {project_id}")
+    return error
+
+
+def _content_length(response: httpx.Response) -> typing.Optional[int]:
+    value = response.headers.get("content-length")
+    return int(value) if value and value.isdigit() else None
+
+
+def _check_complete(response: httpx.Response) -> None:
+    expected = _content_length(response)
+    if expected is not None and response.num_bytes_downloaded != expected:
+        raise httpx.RemoteProtocolError(
+            f"connection closed after {response.num_bytes_downloaded} of {expected} bytes"
+        )
+
+
+def _status_refusal(response: httpx.Response, project_id: str, url: str) -> None:
+    if 400 <= response.status_code < 500:
+        raise _Refused(response.status_code)
+    if not response.is_success:
+        raise DownloadError(
+            project_id=project_id,
+            url=downloads.strip_query(url),
+            reason=f"storage answered {response.status_code}",
+            status_code=response.status_code,
+        )
+
+
+def _refused_error(project_id: str, url: str, refused: _Refused) -> DownloadError:
+    return DownloadError(
+        project_id=project_id,
+        url=downloads.strip_query(url),
+        reason=f"storage answered {refused.status_code}, also for a fresh URL",
+        status_code=refused.status_code,
+    )
+
+
+def _read_chunks(path: str) -> typing.Iterator[bytes]:
+    with open(path, "rb") as file:
+        while chunk := file.read(downloads.CHUNK_SIZE):
+            yield chunk
+
+
+async def _aread_chunks(path: str) -> typing.AsyncIterator[bytes]:
+    with open(path, "rb") as file:
+        while chunk := file.read(downloads.CHUNK_SIZE):
+            yield chunk
+
+
+class SyncWorkflow(_Common):
+    def __init__(self, base_client: SyncBaseClient, **settings: typing.Any) -> None:
+        super().__init__(**settings)
+        self._base = base_client
+        self._fresh: typing.Optional[typing.List[typing.Any]] = None  # downloads, refetched
+
+    def upload_assets(
+        self, body: typing.Mapping[str, typing.Any], fields: typing.Sequence[assets.AssetField]
+    ) -> Body:
+        """`body` with every local file uploaded and replaced by its storage path."""
+        local = assets.local_assets(body, fields)
+        if not local:
+            return dict(body)
+        items = self._upload_items(local)
+        assert self._create_upload_urls is not None
+        answer = self._create_upload_urls(items=items, request_options=self._request_options)
+        for asset, item in zip(local, answer.items):
+            self._upload(asset.file, item.upload_url)
+        return assets.with_uploads(body, local, [item.file_path for item in answer.items])
+
+    def _upload(self, file: str, url: str) -> None:
+        size = os.path.getsize(file)
+
+        def build() -> httpx.Request:
+            return self._base._transfer_request(
+                self._base.httpx_client,
+                "PUT",
+                url,
+                headers={"Content-Length": str(size)},
+                content=_read_chunks(file),
+                request_options=self._request_options,
+            )
+
+        response = self._base.send(build, max_retries=self._max_retries(self._base))
+        response.close()
+        if not response.is_success:
+            raise UploadError(file=file, reason=f"storage answered {response.status_code}")
+
+    def finish(
+        self,
+        project_id: str,
+        result_type: typing.Type[ResultT],
+        *,
+        wait_for_completion: bool,
+        download_outputs: bool,
+        download_directory: typing.Optional[str],
+    ) -> ResultT:
+        """The project, waited for and its outputs downloaded as asked."""
+        reporter = _Reporter(project_id, self._on_progress)
+        try:
+            if not wait_for_completion:
+                return _result(result_type, self._get(project_id), None)
+            project = self._wait(project_id, reporter)
+            paths = None
+            if download_outputs and project.status == "complete" and project.downloads:
+                paths = self._download_all(project, download_directory or ".", reporter)
+            return _result(result_type, project, paths)
+        except MagicHourError as error:
+            raise _with_project_id(error, project_id)
+
+    def _get(self, project_id: str) -> typing.Any:
+        return self._get_project(id=project_id, request_options=self._request_options)
+
+    def _wait(self, project_id: str, reporter: _Reporter) -> typing.Any:
+        deadline = time.monotonic() + self._wait_timeout
+        waits = polling.intervals(self._kind, self._poll_interval)
+        status: typing.Optional[str] = None
+        try:
+            while True:
+                project = self._get(project_id)
+                status = str(project.status)
+                reporter.status(status)
+                if status in polling.TERMINAL_STATUSES:
+                    return project
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise GenerationTimeoutError(
+                        project_id=project_id, status=status, timeout=self._wait_timeout
+                    )
+                time.sleep(min(next(waits), remaining))
+        except KeyboardInterrupt as interrupt:
+            raise GenerationInterrupted(project_id=project_id, status=status) from interrupt
+
+    def _download_all(
+        self, project: typing.Any, directory: str, reporter: _Reporter
+    ) -> typing.List[str]:
+        os.makedirs(directory, exist_ok=True)
+        items = list(project.downloads)
+        if any(_expired(item) for item in items):
+            items = self._fresh_items(project.id)
+        saved: typing.List[str] = []
+        try:
+            for index in range(len(items)):
+                current = self._fresh if self._fresh is not None else items
+                saved.append(
+                    self._download_one(
+                        project.id, index, current, directory, reporter, fresh=current is self._fresh
+                    )
+                )
+        except DownloadError as error:
+            error.downloaded_paths = list(saved)
+            raise
+        return saved
+
+    def _fresh_items(self, project_id: str) -> typing.List[typing.Any]:
+        if self._fresh is None:
+            self._fresh = list(self._get(project_id).downloads)
+        return self._fresh
+
+    def _download_one(
+        self,
+        project_id: str,
+        index: int,
+        items: typing.List[typing.Any],
+        directory: str,
+        reporter: _Reporter,
+        *,
+        fresh: bool,
+    ) -> str:
+        """Download output `index`; a refused URL is replaced by a fresh one, once.
+
+        `fresh` says whether `items` already comes from refetching the project.
+        """
+        url = items[index].url
+        while True:
+            try:
+                return self._download(project_id, index, url, directory, reporter)
+            except _Refused as refused:
+                latest = None if fresh else self._fresh_items(project_id)
+                if latest is None or index >= len(latest):
+                    raise _refused_error(project_id, url, refused) from None
+                logger.debug("download URL refused (%d): using a fresh one", refused.status_code)
+                url, fresh = latest[index].url, True
+
+    def _download(
+        self, project_id: str, index: int, url: str, directory: str, reporter: _Reporter
+    ) -> str:
+        def build() -> httpx.Request:
+            return self._base._transfer_request(
+                self._base.httpx_client, "GET", url, request_options=self._request_options
+            )
+
+        try:
+            response = self._base.send(build, max_retries=self._max_retries(self._base), stream=True)
+        except MagicHourError as error:
+            raise DownloadError(
+                project_id=project_id, url=downloads.strip_query(url), reason=str(error)
+            ) from error
+        try:
+            _status_refusal(response, project_id, url)
+            name = downloads.file_name(
+                url, f"{project_id}-{index}", response.headers.get("content-type")
+            )
+            temporary = downloads.temporary_path(directory, name)
+            try:
+                with downloads.open_temporary(temporary) as out:
+                    reporter.expect(_content_length(response))
+                    for chunk in response.iter_bytes():
+                        out.write(chunk)
+                        reporter.advance(len(chunk))
+                _check_complete(response)
+                return downloads.place(temporary, directory, name)
+            finally:
+                downloads.remove(temporary)
+        except (httpx.HTTPError, OSError) as error:
+            raise DownloadError(
+                project_id=project_id, url=downloads.strip_query(url), reason=str(error)
+            ) from error
+        finally:
+            response.close()
+
+
+class AsyncWorkflow(_Common):
+    def __init__(self, base_client: AsyncBaseClient, **settings: typing.Any) -> None:
+        super().__init__(**settings)
+        self._base = base_client
+        self._fresh: typing.Optional["asyncio.Future[typing.List[typing.Any]]"] = None
+
+    async def upload_assets(
+        self, body: typing.Mapping[str, typing.Any], fields: typing.Sequence[assets.AssetField]
+    ) -> Body:
+        """`body` with every local file uploaded and replaced by its storage path."""
+        local = assets.local_assets(body, fields)
+        if not local:
+            return dict(body)
+        items = self._upload_items(local)
+        assert self._create_upload_urls is not None
+        answer = await self._create_upload_urls(items=items, request_options=self._request_options)
+        await asyncio.gather(
+            *(self._upload(asset.file, item.upload_url) for asset, item in zip(local, answer.items))
+        )
+        return assets.with_uploads(body, local, [item.file_path for item in answer.items])
+
+    async def _upload(self, file: str, url: str) -> None:
+        size = os.path.getsize(file)
+
+        def build() -> httpx.Request:
+            return self._base._transfer_request(
+                self._base.httpx_client,
+                "PUT",
+                url,
+                headers={"Content-Length": str(size)},
+                content=_aread_chunks(file),
+                request_options=self._request_options,
+            )
+
+        response = await self._base.send(build, max_retries=self._max_retries(self._base))
+        await response.aclose()
+        if not response.is_success:
+            raise UploadError(file=file, reason=f"storage answered {response.status_code}")
+
+    async def finish(
+        self,
+        project_id: str,
+        result_type: typing.Type[ResultT],
+        *,
+        wait_for_completion: bool,
+        download_outputs: bool,
+        download_directory: typing.Optional[str],
+    ) -> ResultT:
+        """The project, waited for and its outputs downloaded as asked."""
+        reporter = _Reporter(project_id, self._on_progress)
+        try:
+            if not wait_for_completion:
+                return _result(result_type, await self._get(project_id), None)
+            project = await self._wait(project_id, reporter)
+            paths = None
+            if download_outputs and project.status == "complete" and project.downloads:
+                paths = await self._download_all(project, download_directory or ".", reporter)
+            return _result(result_type, project, paths)
+        except MagicHourError as error:
+            raise _with_project_id(error, project_id)
+
+    async def _get(self, project_id: str) -> typing.Any:
+        return await self._get_project(id=project_id, request_options=self._request_options)
+
+    async def _wait(self, project_id: str, reporter: _Reporter) -> typing.Any:
+        deadline = time.monotonic() + self._wait_timeout
+        waits = polling.intervals(self._kind, self._poll_interval)
+        status: typing.Optional[str] = None
+        try:
+            while True:
+                project = await self._get(project_id)
+                status = str(project.status)
+                reporter.status(status)
+                if status in polling.TERMINAL_STATUSES:
+                    return project
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise GenerationTimeoutError(
+                        project_id=project_id, status=status, timeout=self._wait_timeout
+                    )
+                await asyncio.sleep(min(next(waits), remaining))
+        except asyncio.CancelledError as cancelled:
+            # Cancellation must stay a CancelledError; the note keeps the id in the traceback.
+            if hasattr(cancelled, "add_note"):
+                cancelled.add_note(f"project id: {project_id} (last status {status!r})")
+            raise
+
+    async def _download_all(
+        self, project: typing.Any, directory: str, reporter: _Reporter
+    ) -> typing.List[str]:
+        os.makedirs(directory, exist_ok=True)
+        items, fresh = list(project.downloads), False
+        if any(_expired(item) for item in items):
+            items, fresh = await self._fresh_items(project.id), True
+        saved: typing.Dict[int, str] = {}
+
+        async def one(index: int) -> None:
+            saved[index] = await self._download_one(
+                project.id, index, items, directory, reporter, fresh=fresh
+            )
+
+        tasks = [asyncio.ensure_future(one(index)) for index in range(len(items))]
+        try:
+            await asyncio.gather(*tasks)
+        except BaseException as error:
+            for task in tasks:
+                task.cancel()
+            # Let the others remove their temporary files before the error goes up.
+            await asyncio.gather(*tasks, return_exceptions=True)
+            if isinstance(error, DownloadError):
+                error.downloaded_paths = [saved[i] for i in sorted(saved)]
+            raise
+        return [saved[index] for index in range(len(items))]
+
+    async def _fresh_items(self, project_id: str) -> typing.List[typing.Any]:
+        # Concurrent downloads that find their URL refused share one refetch of the project.
+        if self._fresh is None:
+
+            async def refetch() -> typing.List[typing.Any]:
+                return list((await self._get(project_id)).downloads)
+
+            self._fresh = asyncio.ensure_future(refetch())
+        return await asyncio.shield(self._fresh)
+
+    async def _download_one(
+        self,
+        project_id: str,
+        index: int,
+        items: typing.List[typing.Any],
+        directory: str,
+        reporter: _Reporter,
+        *,
+        fresh: bool,
+    ) -> str:
+        """Download output `index`; a refused URL is replaced by a fresh one, once.
+
+        `fresh` says whether `items` already comes from refetching the project.
+        """
+        url = items[index].url
+        while True:
+            try:
+                return await self._download(project_id, index, url, directory, reporter)
+            except _Refused as refused:
+                latest = None if fresh else await self._fresh_items(project_id)
+                if latest is None or index >= len(latest):
+                    raise _refused_error(project_id, url, refused) from None
+                logger.debug("download URL refused (%d): using a fresh one", refused.status_code)
+                url, fresh = latest[index].url, True
+
+    async def _download(
+        self, project_id: str, index: int, url: str, directory: str, reporter: _Reporter
+    ) -> str:
+        def build() -> httpx.Request:
+            return self._base._transfer_request(
+                self._base.httpx_client, "GET", url, request_options=self._request_options
+            )
+
+        try:
+            response = await self._base.send(
+                build, max_retries=self._max_retries(self._base), stream=True
+            )
+        except MagicHourError as error:
+            raise DownloadError(
+                project_id=project_id, url=downloads.strip_query(url), reason=str(error)
+            ) from error
+        try:
+            _status_refusal(response, project_id, url)
+            name = downloads.file_name(
+                url, f"{project_id}-{index}", response.headers.get("content-type")
+            )
+            temporary = downloads.temporary_path(directory, name)
+            try:
+                with downloads.open_temporary(temporary) as out:
+                    reporter.expect(_content_length(response))
+                    async for chunk in response.aiter_bytes():
+                        out.write(chunk)
+                        reporter.advance(len(chunk))
+                _check_complete(response)
+                return downloads.place(temporary, directory, name)
+            finally:
+                downloads.remove(temporary)
+        except (httpx.HTTPError, OSError) as error:
+            raise DownloadError(
+                project_id=project_id, url=downloads.strip_query(url), reason=str(error)
+            ) from error
+        finally:
+            await response.aclose()
