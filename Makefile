@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+MOCK_PORT ?= 4010
 
-.PHONY: generate check test mypy fuzz bench clean
+.PHONY: generate check test mypy fuzz bench mock demo clean
 
 $(INSTALLED): pyproject.toml generated/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,7 +21,7 @@ check: $(INSTALLED)
 
 mypy: $(INSTALLED)
 	$(BIN)/mypy --strict generated/magic_hour
-	$(BIN)/mypy generator
+	$(BIN)/mypy generator mockserver
 
 test: check mypy
 	$(BIN)/python -m pytest
@@ -31,6 +32,15 @@ fuzz: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python bench/validation.py
+	$(BIN)/python bench/download.py
+
+# The mock API server on http://127.0.0.1:$(MOCK_PORT) (Environment.MOCK_SERVER), until Ctrl-C.
+mock: $(INSTALLED)
+	$(BIN)/python -m mockserver --specs specs --port $(MOCK_PORT)
+
+# The SDK page's ai_gif_generator.generate example, offline against the mock server.
+demo: $(INSTALLED)
+	$(BIN)/python -m mockserver.demo
 
 clean:
 	rm -rf $(VENV)

@@ -1,0 +1,509 @@
+"""The HTTP server: routes each request to what the spec says about it."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+import secrets
+import socket
+import socketserver
+import sys
+import threading
+import urllib.parse
+from collections.abc import Iterator, Mapping
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import MappingProxyType, TracebackType
+from typing import Any
+
+from generator.load import load_specs
+from generator.model import build_api
+from mockserver import files
+from mockserver.routes import (
+    CREATE,
+    DELETE,
+    GET,
+    NOT_FOUND,
+    UPLOAD_URLS,
+    Endpoint,
+    Router,
+    build_router,
+)
+from mockserver.state import (
+    DownloadTicket,
+    ProjectState,
+    SteeringError,
+    Store,
+    UploadRecord,
+    expired,
+    iso,
+    parse_steering,
+)
+
+logger = logging.getLogger("mockserver")
+
+UPLOADS_PATH = "/_mock/uploads/"
+DOWNLOADS_PATH = "/_mock/downloads/"
+# Downloads are found by this query parameter, never by their path: clients normalise `..`
+# segments, and tests hand out hostile names on purpose.
+DOWNLOAD_PARAMETER = "mock-download"
+DEFAULT_FORMATS = {"image": "png", "video": "mp4", "audio": "wav"}
+MAX_JSON_BODY = 16 * 1024 * 1024
+EXPIRED = {"message": "Request has expired"}
+ACCESS_DENIED = {"message": "Access Denied"}
+_EMPTY = object()  # a response with no body at all
+_SAFE_HOST = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")
+
+
+class MockServer:
+    """A mock of the API the specs describe, on a real socket, served from a thread.
+
+    Use as a context manager, or call start() and stop(). `port=0` picks a free port;
+    `url` tells which. Projects move queued -> rendering -> final state every
+    `polls_per_status` GETs, or every `seconds_per_status` seconds if that is given.
+    """
+
+    def __init__(
+        self,
+        specs: str | Path = "specs",
+        host: str = "127.0.0.1",
+        port: int = 0,
+        polls_per_status: int = 1,
+        seconds_per_status: float | None = None,
+        output_size: int = 16 * 1024,
+    ) -> None:
+        if polls_per_status < 0:
+            raise ValueError(f"polls_per_status must be >= 0, got {polls_per_status}")
+        if seconds_per_status is not None and seconds_per_status < 0:
+            raise ValueError(f"seconds_per_status must be >= 0, got {seconds_per_status}")
+        if not 0 <= output_size <= files.MAX_SIZE:
+            raise ValueError(f"output_size must be 0 to {files.MAX_SIZE}, got {output_size}")
+        spec = load_specs(Path(specs), str(specs))
+        api = build_api(spec)
+        self.title = api.title
+        self.operation_count = len(api.operations)
+        self.router: Router = build_router(spec, api)
+        self.store = Store(polls_per_status, seconds_per_status)
+        self.host = host
+        self.port = port
+        self.output_size = output_size
+        self._httpd: _HTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._lifecycle = threading.Lock()
+
+    @property
+    def url(self) -> str:
+        if self._httpd is None:
+            raise RuntimeError("the mock server is not running: call start() first")
+        host, port = self._httpd.server_address[:2]
+        shown = f"[{host!s}]" if ":" in str(host) else str(host)
+        return f"http://{shown}:{port}"
+
+    @property
+    def projects(self) -> Mapping[str, ProjectState]:
+        """A snapshot: project id -> state."""
+        return MappingProxyType(self.store.projects())
+
+    @property
+    def uploads(self) -> Mapping[str, UploadRecord]:
+        """A snapshot: file_path -> what was PUT there."""
+        return MappingProxyType(self.store.uploads())
+
+    def start(self) -> MockServer:
+        with self._lifecycle:
+            if self._httpd is None:
+                httpd = _HTTPServer((self.host, self.port), self)
+                self._thread = threading.Thread(
+                    target=httpd.serve_forever,
+                    kwargs={"poll_interval": 0.05},
+                    name=f"mockserver-{httpd.server_address[1]}",
+                    daemon=True,
+                )
+                self._httpd = httpd
+                self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        with self._lifecycle:
+            httpd, thread = self._httpd, self._thread
+            self._httpd = self._thread = None
+            if httpd is None or thread is None:
+                return
+            httpd.shutdown()
+            thread.join()
+            # Keep-alive connections would otherwise go on being served after stop().
+            httpd.close_connections()
+            httpd.server_close()
+
+    def __enter__(self) -> MockServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    # Room for many clients connecting at once: a full backlog costs a 1 s SYN retry.
+    request_queue_size = 128
+
+    def __init__(self, address: tuple[str, int], mock: MockServer) -> None:
+        self.mock = mock
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        super().__init__(address, _Handler)
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind looks the host name up (socket.getfqdn), which can stall.
+        socketserver.TCPServer.server_bind(self)
+        host, port = self.server_address[:2]
+        self.server_name, self.server_port = str(host), int(port)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        with self._open_lock:
+            connections = list(self._open)
+        for connection in connections:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], OSError):
+            return  # the client went away mid-request: nothing to report
+        logger.exception("mock server: unexpected error serving %s", client_address)
+
+
+class _BadRequest(Exception):
+    pass
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    # Headers and body go out as separate writes; without this, Nagle and delayed ACKs
+    # hold each keep-alive response back by about 40 ms.
+    disable_nagle_algorithm = True
+    server: _HTTPServer
+
+    def do_GET(self) -> None:
+        self._responded = False
+        try:
+            self._handle()
+        except OSError:
+            self.close_connection = True
+        except _BadRequest as exc:
+            self.close_connection = True
+            if not self._responded:
+                self._send_json(400, {"message": str(exc)})
+        except Exception:
+            logger.exception("mock server: error answering %s %s", self.command, self.path)
+            self.close_connection = True
+            if not self._responded:
+                self._send_json(500, {"message": "Mock server error; see its log"})
+
+    do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = do_GET
+
+    @property
+    def mock(self) -> MockServer:
+        return self.server.mock
+
+    def _handle(self) -> None:
+        target = urllib.parse.urlsplit(self.path)
+        query = urllib.parse.parse_qs(target.query, keep_blank_values=True)
+        if self.command == "PUT" and target.path.startswith(UPLOADS_PATH):
+            self._upload(target.path)
+            return
+        body = self._read_body()
+        if body is None:
+            self._send_json(413, {"message": f"Request body over {MAX_JSON_BODY} bytes"})
+            return
+        if self.command in ("GET", "HEAD") and DOWNLOAD_PARAMETER in query:
+            self._download(query[DOWNLOAD_PARAMETER][0])
+            return
+        found = self.mock.router.match(target.path)
+        if found is None:
+            self._send_json(404, NOT_FOUND)
+            return
+        route, path_values = found
+        endpoint = route.endpoints.get(self.command)
+        if endpoint is None:
+            allow = ", ".join(sorted(route.endpoints))
+            self._send_json(405, {"message": "Method Not Allowed"}, {"Allow": allow})
+            return
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        if not endpoint.authorized(headers, query):
+            self._send_json(401, endpoint.unauthorized_body)
+            return
+        value, rejection = endpoint.check(path_values, query, headers, body)
+        if rejection is not None:
+            self._send_json(rejection.status, {"message": rejection.message})
+            return
+        if endpoint.role == CREATE:
+            self._create(endpoint, value, headers)
+        elif endpoint.role == GET:
+            self._get(endpoint, path_values)
+        elif endpoint.role == DELETE:
+            self._delete(endpoint, path_values)
+        elif endpoint.role == UPLOAD_URLS:
+            self._upload_urls(endpoint, value)
+        else:
+            self._answer(endpoint, copy.deepcopy(endpoint.operation.response_example))
+
+    # The operations.
+
+    def _create(self, endpoint: Endpoint, body: Any, headers: Mapping[str, str]) -> None:
+        try:
+            steering = parse_steering(headers)
+        except SteeringError as exc:
+            self._send_json(400, {"message": str(exc)})
+            return
+        kind = endpoint.kind or "image"
+        fields = body if isinstance(body, dict) else {}
+        name = fields.get("name")
+        # What the spec says the API does when these are left out (AI GIFs default to gif).
+        defaults = endpoint.body_defaults
+        requested_format = fields.get("output_format", defaults.get("output_format"))
+        count = fields.get("image_count", defaults.get("image_count"))
+        example = endpoint.operation.response_example
+        answer = copy.deepcopy(example) if isinstance(example, dict) else {}
+        credits = answer.get("credits_charged")
+        project = self.mock.store.create(
+            kind=kind,
+            name=name if isinstance(name, str) else None,
+            output_format=(
+                requested_format if requested_format in files.FORMATS else DEFAULT_FORMATS[kind]
+            ),
+            output_count=count if type(count) is int and count >= 1 else 1,
+            output_size=self.mock.output_size,
+            credits_charged=credits if isinstance(credits, int) else None,
+            steering=steering,
+        )
+        answer["id"] = project.id
+        self._answer(endpoint, answer)
+
+    def _get(self, endpoint: Endpoint, path_values: Mapping[str, str]) -> None:
+        found = self.mock.store.poll(path_values[endpoint.id_parameter or ""], endpoint.kind or "")
+        if found is None:
+            self._send_json(404, endpoint.not_found_body)
+            return
+        project, tickets = found
+        example = endpoint.operation.response_example
+        answer = copy.deepcopy(example) if isinstance(example, dict) else {}
+        final = project.status in ("error", "canceled")
+        answer.update(
+            id=project.id,
+            name=project.name,
+            status=project.status,
+            # Credits are refunded when a render fails or is canceled.
+            credits_charged=0 if final else project.credits_charged,
+            created_at=iso(project.created_at),
+            downloads=[
+                {"url": self._download_url(project, t), "expires_at": iso(t.expires_at)}
+                for t in tickets
+            ],
+            error=(
+                {"code": project.error_code, "message": project.error_message}
+                if project.status == "error"
+                else None
+            ),
+        )
+        if project.kind == "image":
+            answer["image_count"] = project.output_count
+        self._answer(endpoint, answer)
+
+    def _download_url(self, project: ProjectState, ticket: DownloadTicket) -> str:
+        name = project.download_name
+        if name is None:
+            extension = project.output_format
+            several = project.output_count > 1
+            name = f"output-{ticket.index + 1}.{extension}" if several else f"output.{extension}"
+        return (
+            f"{self._base_url()}{DOWNLOADS_PATH}{project.id}/{name}"
+            f"?{DOWNLOAD_PARAMETER}={ticket.token}&auth-token={secrets.token_hex(8)}"
+        )
+
+    def _delete(self, endpoint: Endpoint, path_values: Mapping[str, str]) -> None:
+        if not self.mock.store.delete(
+            path_values[endpoint.id_parameter or ""], endpoint.kind or ""
+        ):
+            self._send_json(404, endpoint.not_found_body)
+            return
+        self._answer(endpoint, copy.deepcopy(endpoint.operation.response_example))
+
+    def _upload_urls(self, endpoint: Endpoint, body: Any) -> None:
+        items = body.get("items") if isinstance(body, dict) else None
+        extensions = [
+            str(item.get("extension")) if isinstance(item, dict) else "bin"
+            for item in (items if isinstance(items, list) else [])
+        ]
+        # The extension goes into a URL path and a file path: letters and digits only.
+        extensions = [e if e.isascii() and e.isalnum() else "bin" for e in extensions]
+        slots = self.mock.store.new_upload_slots(extensions)
+        example = endpoint.operation.response_example
+        answer = copy.deepcopy(example) if isinstance(example, dict) else {}
+        base = f"{self._base_url()}{UPLOADS_PATH}"
+        answer["items"] = [
+            {
+                "upload_url": f"{base}{slot.token}/{slot.file_path.rsplit('/', 1)[-1]}",
+                "expires_at": iso(slot.expires_at),
+                "file_path": slot.file_path,
+            }
+            for slot in slots
+        ]
+        self._answer(endpoint, answer)
+
+    def _answer(self, endpoint: Endpoint, example: Any) -> None:
+        status = endpoint.operation.success_status
+        self._send_json(status, _EMPTY if example is None or status == 204 else example)
+
+    # Files.
+
+    def _upload(self, path: str) -> None:
+        token = path[len(UPLOADS_PATH) :].split("/", 1)[0]
+        slot = self.mock.store.upload_slot(token)
+        digest = hashlib.sha256()
+        size = 0
+        # Read the whole body whatever the answer, so the connection can be kept alive.
+        for data in self._body_chunks():
+            digest.update(data)
+            size += len(data)
+        if slot is None:
+            self._send_json(403, ACCESS_DENIED)
+        elif expired(slot.expires_at):
+            self._send_json(403, EXPIRED)
+        else:
+            self.mock.store.record_upload(slot, size, digest.hexdigest())
+            self._send_json(200, b"")
+
+    def _download(self, token: str) -> None:
+        found = self.mock.store.ticket(token)
+        ticket, project = found if found is not None else (None, None)
+        if ticket is None or project is None:
+            self._send_json(404, NOT_FOUND)
+            return
+        if expired(ticket.expires_at) or ticket.revoked:
+            self._send_json(403, EXPIRED)
+            return
+        layout = files.layout(project.output_format, project.output_size)
+        self._start(200, {"Content-Type": layout.content_type, "Content-Length": str(layout.size)})
+        if self.command == "HEAD":
+            return
+        truncate = project.download_fault == "truncate"
+        # `truncate`: announce the whole file, send about half, then hang up.
+        remaining = layout.size // 2 if truncate else layout.size
+        for piece in layout.pieces():
+            if len(piece) > remaining:
+                piece = memoryview(piece)[:remaining]
+            self.wfile.write(piece)
+            remaining -= len(piece)
+            if remaining == 0:
+                break
+        self.close_connection = self.close_connection or truncate
+
+    # HTTP plumbing.
+
+    def _base_url(self) -> str:
+        """This server as the client reached it, so that the URLs it hands out work."""
+        host = self.headers.get("Host", "")
+        if host and all(c in _SAFE_HOST for c in host):
+            return f"http://{host}"
+        return self.mock.url
+
+    def _read_body(self) -> bytes | None:
+        """The request body; None (after reading it all) if it is too large to keep."""
+        kept: list[bytes] = []
+        size = 0
+        for data in self._body_chunks():
+            size += len(data)
+            if size <= MAX_JSON_BODY:
+                kept.append(data)
+        return b"".join(kept) if size <= MAX_JSON_BODY else None
+
+    def _body_chunks(self) -> Iterator[bytes]:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            yield from self._chunked_body()
+            return
+        text = self.headers.get("Content-Length", "0").strip() or "0"
+        if not text.isascii() or not text.isdigit():
+            raise _BadRequest(f"Content-Length: not a number of bytes: {text!r}")
+        yield from self._read_exactly(int(text))
+
+    def _chunked_body(self) -> Iterator[bytes]:
+        while True:
+            line = self.rfile.readline(1024)
+            try:
+                size = int(line.split(b";", 1)[0].strip(), 16)
+            except ValueError:
+                raise _BadRequest(f"bad chunk size line in a chunked body: {line!r}") from None
+            if size == 0:
+                # Trailer fields, if any, up to the blank line.
+                while self.rfile.readline(65536).strip():
+                    pass
+                return
+            yield from self._read_exactly(size)
+            self.rfile.readline(16)  # the CRLF after the chunk
+
+    def _read_exactly(self, length: int) -> Iterator[bytes]:
+        while length > 0:
+            data = self.rfile.read(min(length, files.CHUNK))
+            if not data:
+                raise ConnectionError("client closed the connection mid-body")
+            length -= len(data)
+            yield data
+
+    def _start(self, status: int, headers: Mapping[str, str]) -> None:
+        self._responded = True
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+
+    def _send_json(self, status: int, body: Any, headers: Mapping[str, str] | None = None) -> None:
+        content: dict[str, str] = {}
+        if body is _EMPTY:
+            payload = b""
+        elif isinstance(body, bytes):
+            payload = body
+        else:
+            payload = json.dumps(body).encode()
+            content = {"Content-Type": "application/json"}
+        if status != 204:
+            content["Content-Length"] = str(len(payload))
+        self._start(status, {**content, **(headers or {})})
+        if self.command != "HEAD" and status != 204:
+            self.wfile.write(payload)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # http.server's own errors (a broken request line, an unknown method) as the API's JSON.
+        self.close_connection = True
+        self._send_json(code, {"message": message or HTTPStatus(code).phrase})
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # `requestline`, not `path`: a request too broken to parse has no path.
+        logger.info("%s %s", self.requestline, int(code) if code != "-" else code)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        logger.info("%s %s", self.address_string(), format % args)
