@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def peak_rss_mb() -> float:
-    # Linux reports kilobytes.
+    # Linux reports KiB.
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -51,10 +51,11 @@ def measure_generate(url: str, size: int, directory: str) -> dict[str, float]:
 
 
 def measure_httpx(url: str, size: int, directory: str) -> dict[str, float]:
-    """The floor: one project's output streamed with plain httpx, written in 64 KiB chunks."""
+    """The floor: the same create, polls and download with plain httpx, no checks, no safety."""
     baseline = peak_rss_mb()
     headers = {"Authorization": "Bearer bench", "X-Mock-Output-Size": str(size)}
     with httpx.Client(timeout=60) as client:
+        started = time.perf_counter()
         created = client.post(
             f"{url}/v1/ai-gif-generator",
             json={"style": {"prompt": "bench"}, "output_format": "mp4"},
@@ -65,7 +66,6 @@ def measure_httpx(url: str, size: int, directory: str) -> dict[str, float]:
             if project["status"] == "complete":
                 break
             time.sleep(0.01)
-        started = time.perf_counter()
         path = os.path.join(directory, "plain.mp4")
         with client.stream("GET", project["downloads"][0]["url"]) as response:
             with open(path, "wb") as out:
@@ -125,15 +125,18 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=10)
 
-    megabytes = arguments.size / 1e6
-    print(f"download of {megabytes:.0f} MB, median of {arguments.runs} runs, client process only")
+    megabytes = arguments.size / 2**20
+    print(
+        f"create, poll and download {megabytes:.0f} MiB; median of {arguments.runs} runs;"
+        " memory of the client process only"
+    )
     for kind, runs in rows.items():
         seconds = statistics.median(r["seconds"] for r in runs)
         peak = statistics.median(r["peak_mb"] for r in runs)
         growth = statistics.median(r["peak_mb"] - r["baseline_mb"] for r in runs)
         print(
-            f"  {kind:<9} {megabytes / seconds:8.1f} MB/s   peak RSS {peak:6.1f} MB"
-            f"   (+{growth:.1f} MB over the process before the download)"
+            f"  {kind:<9} {megabytes / seconds:8.1f} MiB/s   peak RSS {peak:6.1f} MiB"
+            f"   (+{growth:.1f} MiB over the process before the download)"
         )
 
 

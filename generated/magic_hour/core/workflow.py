@@ -53,28 +53,31 @@ ProgressCallback = typing.Callable[[Progress], None]
 
 
 class _Reporter:
+    """Keeps the counts; builds a `Progress` only when someone listens."""
+
     def __init__(self, project_id: str, callback: typing.Optional[ProgressCallback]) -> None:
+        self._project_id = project_id
         self._callback = callback
-        self._progress = Progress(project_id=project_id, status="", total_bytes=0)
+        self._status = ""
+        self._downloaded = 0
+        self._total: typing.Optional[int] = 0
 
     def status(self, status: str) -> None:
-        if status != self._progress.status:
-            logger.debug("project %s is %s", self._progress.project_id, status)
-            self._update(status=status)
+        if status != self._status:
+            logger.debug("project %s is %s", self._project_id, status)
+            self._status = status
+            self._report()
 
     def expect(self, size: typing.Optional[int]) -> None:
-        total = self._progress.total_bytes
-        self._progress = dataclasses.replace(
-            self._progress, total_bytes=None if size is None or total is None else total + size
-        )
+        self._total = None if size is None or self._total is None else self._total + size
 
     def advance(self, count: int) -> None:
-        self._update(downloaded_bytes=self._progress.downloaded_bytes + count)
+        self._downloaded += count
+        self._report()
 
-    def _update(self, **changes: typing.Any) -> None:
-        self._progress = dataclasses.replace(self._progress, **changes)
+    def _report(self) -> None:
         if self._callback is not None:
-            self._callback(self._progress)
+            self._callback(Progress(self._project_id, self._status, self._downloaded, self._total))
 
 
 class _Refused(Exception):
