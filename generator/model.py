@@ -46,6 +46,43 @@ PROJECT_TAGS = {"Image Projects": "image", "Video Projects": "video", "Audio Pro
 UPLOAD_TAG = "Files"
 # A body field whose name ends so holds an input file: a URL, a storage path, or a local file.
 ASSET_SUFFIX = "_file_path"
+# The arguments `generate` takes on top of `create`'s, with their documentation.
+WORKFLOW_ARGUMENTS = (
+    (
+        "wait_for_completion",
+        "bool",
+        "True",
+        "Wait until the project is complete, errored or canceled.",
+    ),
+    ("download_outputs", "bool", "True", "Download the outputs of a complete project."),
+    (
+        "download_directory",
+        'typing.Union[str, "os.PathLike[str]", None]',
+        "None",
+        "Where to save the outputs (default: the current directory); created if missing."
+        " An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.",
+    ),
+    (
+        "wait_timeout",
+        "typing.Optional[float]",
+        "None",
+        "Seconds to wait for the project before GenerationTimeoutError"
+        " (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).",
+    ),
+    (
+        "poll_interval",
+        "typing.Optional[float]",
+        "None",
+        "Seconds between the first status checks, backing off from there"
+        " (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos).",
+    ),
+    (
+        "on_progress",
+        "typing.Optional[ProgressCallback]",
+        "None",
+        "Called with a `Progress` on each status change and as each chunk of an output is saved.",
+    ),
+)
 # Method names by (verb, whether the path ends in a `{parameter}`). POST on an item has no rule:
 # such an operation is named from its operationId.
 METHOD_NAMES = {
@@ -1225,45 +1262,6 @@ def _upload_types(uploader: Resource | None) -> set[str]:
     return found
 
 
-# The arguments `generate` takes on top of `create`'s, with their documentation.
-WORKFLOW_ARGUMENTS = (
-    (
-        "wait_for_completion",
-        "bool",
-        "True",
-        "Wait until the project is complete, errored or canceled.",
-    ),
-    ("download_outputs", "bool", "True", "Download the outputs of a complete project."),
-    (
-        "download_directory",
-        "typing.Optional[str]",
-        "None",
-        "Where to save the outputs (default: the current directory); created if missing."
-        " An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.",
-    ),
-    (
-        "wait_timeout",
-        "typing.Optional[float]",
-        "None",
-        "Seconds to wait for the project before GenerationTimeoutError"
-        " (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).",
-    ),
-    (
-        "poll_interval",
-        "typing.Optional[float]",
-        "None",
-        "Seconds between the first status checks, backing off from there"
-        " (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos).",
-    ),
-    (
-        "on_progress",
-        "typing.Optional[ProgressCallback]",
-        "None",
-        "Called with a `Progress` on each status change and as each chunk of an output is saved.",
-    ),
-)
-
-
 def _generate_example_call(resource: Resource, op: Operation_) -> str:
     extra = ["wait_for_completion=True", "download_outputs=True", 'download_directory="outputs"']
     return _example_call(f"{resource.access_path}.generate", op.arguments, extra)
@@ -1284,10 +1282,7 @@ def _generate_docstring(resource: Resource, op: Operation_, getter: Resource) ->
         ),
         f"{op.http_method} {op.path}",
     ]
-    lines = ["Args:"]
-    for argument in op.arguments:
-        text = " ".join(argument.description.split()) or "No description."
-        lines.append(f"    {argument.py_name}: {text}")
+    lines = ["Args:", *_argument_lines(op.arguments)]
     for name, _, _, text in WORKFLOW_ARGUMENTS:
         lines.append(f"    {name}: {text}")
     lines.append(
@@ -1308,12 +1303,26 @@ def _generate_docstring(resource: Resource, op: Operation_, getter: Resource) ->
         "    DownloadError: an output could not be downloaded; no partial file is left.",
         "    GenerationInterrupted: Ctrl-C while waiting; it carries the project id.",
     ]
-    for status in op.error_statuses:
-        name, phrase = _error_class_name(status)
-        raises.append(f"    {name}: the API answered {status} {phrase}.")
-    parts.append("\n".join(raises))
+    parts.append("\n".join(raises + _status_errors(op)))
     parts.append("Examples:\n```py\n" + op.workflow.example_call + "\n```")
     return "\n\n".join(parts)
+
+
+def _argument_lines(arguments: list[Argument]) -> list[str]:
+    """The `Args:` lines of a method's own arguments."""
+    return [
+        f"    {a.py_name}: {' '.join(a.description.split()) or 'No description.'}"
+        for a in arguments
+    ]
+
+
+def _status_errors(op: Operation_) -> list[str]:
+    """The `Raises:` lines of the API's documented error statuses."""
+    lines = []
+    for status in op.error_statuses:
+        name, phrase = _error_class_name(status)
+        lines.append(f"    {name}: the API answered {status} {phrase}.")
+    return lines
 
 
 def _operation_docstring(op: Operation_, operation: Operation) -> str:
@@ -1325,10 +1334,7 @@ def _operation_docstring(op: Operation_, operation: Operation) -> str:
         parts.append(description)
     parts.append(f"{op.http_method} {op.path}")
     if op.arguments:
-        lines = ["Args:"]
-        for argument in op.arguments:
-            text = " ".join(argument.description.split()) or "No description."
-            lines.append(f"    {argument.py_name}: {text}")
+        lines = ["Args:", *_argument_lines(op.arguments)]
         lines.append(
             "    request_options: Additional options for this request (timeout, retries, headers)."
         )
@@ -1347,9 +1353,6 @@ def _operation_docstring(op: Operation_, operation: Operation) -> str:
         "Raises:",
         "    RequestValidationError: an argument breaks the spec; nothing was sent.",
     ]
-    for status in op.error_statuses:
-        name, phrase = _error_class_name(status)
-        raises.append(f"    {name}: the API answered {status} {phrase}.")
-    parts.append("\n".join(raises))
+    parts.append("\n".join(raises + _status_errors(op)))
     parts.append("Examples:\n```py\n" + op.example_call + "\n```")
     return "\n\n".join(parts)

@@ -384,11 +384,11 @@ def test_an_expired_or_refused_url_is_refreshed_once(
     assert server.projects[result.id].completions == 2
 
 
-def test_the_download_directory_is_created(generate: Callable[..., Any], tmp_path: Path) -> None:
+def test_the_download_directory_is_created_and_may_be_a_path(
+    generate: Callable[..., Any], tmp_path: Path
+) -> None:
     directory = tmp_path / "a" / "b" / "c"
-    result = generate(
-        "ai_gif_generator", style={"prompt": "deep"}, download_directory=str(directory)
-    )
+    result = generate("ai_gif_generator", style={"prompt": "deep"}, download_directory=directory)
     assert Path(result.downloaded_paths[0]).parent == directory
 
 

@@ -240,7 +240,7 @@ class SyncWorkflow(_Common):
         *,
         wait_for_completion: bool,
         download_outputs: bool,
-        download_directory: typing.Optional[str],
+        download_directory: typing.Union[str, "os.PathLike[str]", None],
     ) -> ResultT:
         """The project, waited for and its outputs downloaded as asked."""
         reporter = _Reporter(project_id, self._on_progress)
@@ -250,7 +250,7 @@ class SyncWorkflow(_Common):
             project = self._wait(project_id, reporter)
             paths = None
             if download_outputs and project.status == "complete" and project.downloads:
-                paths = self._download_all(project, download_directory or ".", reporter)
+                paths = self._download_all(project, os.fspath(download_directory or "."), reporter)
             return _result(result_type, project, paths)
         except MagicHourError as error:
             raise _with_project_id(error, project_id)
@@ -420,7 +420,7 @@ class AsyncWorkflow(_Common):
         *,
         wait_for_completion: bool,
         download_outputs: bool,
-        download_directory: typing.Optional[str],
+        download_directory: typing.Union[str, "os.PathLike[str]", None],
     ) -> ResultT:
         """The project, waited for and its outputs downloaded as asked."""
         reporter = _Reporter(project_id, self._on_progress)
@@ -430,7 +430,9 @@ class AsyncWorkflow(_Common):
             project = await self._wait(project_id, reporter)
             paths = None
             if download_outputs and project.status == "complete" and project.downloads:
-                paths = await self._download_all(project, download_directory or ".", reporter)
+                paths = await self._download_all(
+                    project, os.fspath(download_directory or "."), reporter
+                )
             return _result(result_type, project, paths)
         except MagicHourError as error:
             raise _with_project_id(error, project_id)

@@ -77,9 +77,7 @@ class _Reporter:
 
     def _report(self) -> None:
         if self._callback is not None:
-            self._callback(
-                Progress(self._project_id, self._status, self._downloaded, self._total)
-            )
+            self._callback(Progress(self._project_id, self._status, self._downloaded, self._total))
 
 
 class _Refused(Exception):
@@ -242,7 +240,7 @@ class SyncWorkflow(_Common):
         *,
         wait_for_completion: bool,
         download_outputs: bool,
-        download_directory: typing.Optional[str],
+        download_directory: typing.Union[str, "os.PathLike[str]", None],
     ) -> ResultT:
         """The project, waited for and its outputs downloaded as asked."""
         reporter = _Reporter(project_id, self._on_progress)
@@ -252,7 +250,7 @@ class SyncWorkflow(_Common):
             project = self._wait(project_id, reporter)
             paths = None
             if download_outputs and project.status == "complete" and project.downloads:
-                paths = self._download_all(project, download_directory or ".", reporter)
+                paths = self._download_all(project, os.fspath(download_directory or "."), reporter)
             return _result(result_type, project, paths)
         except MagicHourError as error:
             raise _with_project_id(error, project_id)
@@ -293,7 +291,12 @@ class SyncWorkflow(_Common):
                 current = self._fresh if self._fresh is not None else items
                 saved.append(
                     self._download_one(
-                        project.id, index, current, directory, reporter, fresh=current is self._fresh
+                        project.id,
+                        index,
+                        current,
+                        directory,
+                        reporter,
+                        fresh=current is self._fresh,
                     )
                 )
         except DownloadError as error:
@@ -340,7 +343,9 @@ class SyncWorkflow(_Common):
             )
 
         try:
-            response = self._base.send(build, max_retries=self._max_retries(self._base), stream=True)
+            response = self._base.send(
+                build, max_retries=self._max_retries(self._base), stream=True
+            )
         except MagicHourError as error:
             raise DownloadError(
                 project_id=project_id, url=downloads.strip_query(url), reason=str(error)
@@ -415,7 +420,7 @@ class AsyncWorkflow(_Common):
         *,
         wait_for_completion: bool,
         download_outputs: bool,
-        download_directory: typing.Optional[str],
+        download_directory: typing.Union[str, "os.PathLike[str]", None],
     ) -> ResultT:
         """The project, waited for and its outputs downloaded as asked."""
         reporter = _Reporter(project_id, self._on_progress)
@@ -425,7 +430,9 @@ class AsyncWorkflow(_Common):
             project = await self._wait(project_id, reporter)
             paths = None
             if download_outputs and project.status == "complete" and project.downloads:
-                paths = await self._download_all(project, download_directory or ".", reporter)
+                paths = await self._download_all(
+                    project, os.fspath(download_directory or "."), reporter
+                )
             return _result(result_type, project, paths)
         except MagicHourError as error:
             raise _with_project_id(error, project_id)

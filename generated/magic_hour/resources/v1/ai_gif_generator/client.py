@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import typing
 
 import typing_extensions
@@ -59,7 +60,7 @@ class AiGifGeneratorClient:
         ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
-        download_directory: typing.Optional[str] = None,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
         wait_timeout: typing.Optional[float] = None,
         poll_interval: typing.Optional[float] = None,
         on_progress: typing.Optional[ProgressCallback] = None,
@@ -232,7 +233,7 @@ class AsyncAiGifGeneratorClient:
         ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
-        download_directory: typing.Optional[str] = None,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
         wait_timeout: typing.Optional[float] = None,
         poll_interval: typing.Optional[float] = None,
         on_progress: typing.Optional[ProgressCallback] = None,

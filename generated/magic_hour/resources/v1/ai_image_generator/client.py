@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import typing
 
 import typing_extensions
@@ -135,7 +136,7 @@ class AiImageGeneratorClient:
         ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
-        download_directory: typing.Optional[str] = None,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
         wait_timeout: typing.Optional[float] = None,
         poll_interval: typing.Optional[float] = None,
         on_progress: typing.Optional[ProgressCallback] = None,
@@ -365,7 +366,7 @@ class AsyncAiImageGeneratorClient:
         ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
-        download_directory: typing.Optional[str] = None,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
         wait_timeout: typing.Optional[float] = None,
         poll_interval: typing.Optional[float] = None,
         on_progress: typing.Optional[ProgressCallback] = None,
