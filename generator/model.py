@@ -83,6 +83,10 @@ WORKFLOW_ARGUMENTS = (
         "Called with a `Progress` on each status change and as each chunk of an output is saved.",
     ),
 )
+# Names `generate` uses itself: its own arguments and the locals of its body.
+GENERATE_NAMES = frozenset(
+    {name for name, *_ in WORKFLOW_ARGUMENTS} | {"workflow", "uploaded", "created"}
+)
 # Method names by (verb, whether the path ends in a `{parameter}`). POST on an item has no rule:
 # such an operation is named from its operationId.
 METHOD_NAMES = {
@@ -441,6 +445,14 @@ class _Builder:
                 here = self.spec.locate(
                     op.file, ("paths", op.path, op.http_method.lower()), key=True
                 )
+                clashes = sorted({a.py_name for a in op.arguments} & GENERATE_NAMES)
+                if clashes:
+                    names = ", ".join(repr(name) for name in clashes)
+                    message = (
+                        f"{op.http_method} {op.path}: `generate` uses the names {names} itself"
+                    )
+                    self.problems.append(Problem(here, message))
+                    continue
                 getter = getters.get(op.project_kind)
                 if getter is None:
                     message = (

@@ -18,6 +18,8 @@ request steer its project, so that tests can reach the failure paths:
     X-Mock-Download-Fault: truncate | expire-once | revoke-once
     X-Mock-Download-Name: <last part of each download URL's path, as given>
 
+and on an upload-URLs request, `X-Mock-Upload-Fault: refuse` makes its upload URLs answer 403.
+
 `truncate` cuts each download after about half its bytes; `expire-once` makes the first
 download URLs expired (`expires_at` past, 403 on fetch); `revoke-once` makes them answer 403
 while `expires_at` says they are still valid. Later GETs of the project give working URLs.
@@ -34,6 +36,7 @@ from mockserver.state import (
     ERROR_MESSAGES,
     OUTCOME_HEADER,
     OUTPUT_SIZE_HEADER,
+    UPLOAD_FAULT_HEADER,
     ProjectState,
     UploadRecord,
 )

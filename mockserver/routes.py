@@ -90,6 +90,8 @@ class Endpoint:
                 value = json.loads(body)
             except ValueError as exc:
                 return None, Rejection(400, f"Request body is not valid JSON: {exc}")
+            except RecursionError:
+                return None, Rejection(400, "Request body is nested too deeply")
             problems.extend(violations(self.body_checker, value))
         if problems:
             return value, Rejection(self.invalid_status, "; ".join(problems))
@@ -357,5 +359,5 @@ def _has_credential(scheme: dict[str, Any], headers: Headers, query: Query) -> b
 def _lenient_json(body: bytes) -> Any:
     try:
         return json.loads(body) if body.strip() else None
-    except ValueError:
+    except (ValueError, RecursionError):
         return None

@@ -33,6 +33,7 @@ from mockserver.routes import (
     build_router,
 )
 from mockserver.state import (
+    UPLOAD_FAULT_HEADER,
     DownloadTicket,
     ProjectState,
     SteeringError,
@@ -53,6 +54,7 @@ DOWNLOAD_PARAMETER = "mock-download"
 DEFAULT_FORMATS = {"image": "png", "video": "mp4", "audio": "wav"}
 MAX_JSON_BODY = 16 * 1024 * 1024
 EXPIRED = {"message": "Request has expired"}
+SIGNED_URL = {"message": "Storage URLs are signed: send no Authorization header"}
 ACCESS_DENIED = {"message": "Access Denied"}
 _EMPTY = object()  # a response with no body at all
 _SAFE_HOST = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")
@@ -93,6 +95,10 @@ class MockServer:
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._lifecycle = threading.Lock()
+        self._transfers = threading.Lock()
+        self._downloading = 0
+        self.downloads_started = 0  # bodies of output files begun, cut ones included
+        self.peak_downloads = 0  # the most downloads served at the same time so far
 
     @property
     def url(self) -> str:
@@ -108,9 +114,24 @@ class MockServer:
         return MappingProxyType(self.store.projects())
 
     @property
+    def upload_slots(self) -> int:
+        """How many upload URLs have been handed out."""
+        return self.store.upload_slot_count()
+
+    @property
     def uploads(self) -> Mapping[str, UploadRecord]:
         """A snapshot: file_path -> what was PUT there."""
         return MappingProxyType(self.store.uploads())
+
+    def _download_started(self) -> None:
+        with self._transfers:
+            self._downloading += 1
+            self.downloads_started += 1
+            self.peak_downloads = max(self.peak_downloads, self._downloading)
+
+    def _download_ended(self) -> None:
+        with self._transfers:
+            self._downloading -= 1
 
     def start(self) -> MockServer:
         with self._lifecycle:
@@ -204,6 +225,8 @@ class _Handler(BaseHTTPRequestHandler):
     # Headers and body go out as separate writes; without this, Nagle and delayed ACKs
     # hold each keep-alive response back by about 40 ms.
     disable_nagle_algorithm = True
+    # An idle keep-alive connection gives its thread back after this many seconds.
+    timeout = 60
     server: _HTTPServer
 
     def do_GET(self) -> None:
@@ -231,6 +254,15 @@ class _Handler(BaseHTTPRequestHandler):
     def _handle(self) -> None:
         target = urllib.parse.urlsplit(self.path)
         query = urllib.parse.parse_qs(target.query, keep_blank_values=True)
+        storage = (self.command == "PUT" and target.path.startswith(UPLOADS_PATH)) or (
+            self.command in ("GET", "HEAD") and DOWNLOAD_PARAMETER in query
+        )
+        if storage and "Authorization" in self.headers:
+            # Storage URLs carry their own signature; an API key sent there would leak it.
+            for _ in self._body_chunks():
+                pass
+            self._send_json(400, SIGNED_URL)
+            return
         if self.command == "PUT" and target.path.startswith(UPLOADS_PATH):
             self._upload(target.path)
             return
@@ -266,7 +298,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif endpoint.role == DELETE:
             self._delete(endpoint, path_values)
         elif endpoint.role == UPLOAD_URLS:
-            self._upload_urls(endpoint, value)
+            self._upload_urls(endpoint, value, headers)
         else:
             self._answer(endpoint, copy.deepcopy(endpoint.operation.response_example))
 
@@ -351,7 +383,12 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._answer(endpoint, copy.deepcopy(endpoint.operation.response_example))
 
-    def _upload_urls(self, endpoint: Endpoint, body: Any) -> None:
+    def _upload_urls(self, endpoint: Endpoint, body: Any, headers: Mapping[str, str]) -> None:
+        fault = headers.get(UPLOAD_FAULT_HEADER.lower())
+        if fault not in (None, "refuse"):
+            message = f"{UPLOAD_FAULT_HEADER}: expected refuse, got {fault!r}"
+            self._send_json(400, {"message": message})
+            return
         items = body.get("items") if isinstance(body, dict) else None
         extensions = [
             str(item.get("extension")) if isinstance(item, dict) else "bin"
@@ -359,7 +396,7 @@ class _Handler(BaseHTTPRequestHandler):
         ]
         # The extension goes into a URL path and a file path: letters and digits only.
         extensions = [e if e.isascii() and e.isalnum() else "bin" for e in extensions]
-        slots = self.mock.store.new_upload_slots(extensions)
+        slots = self.mock.store.new_upload_slots(extensions, refused=fault == "refuse")
         example = endpoint.operation.response_example
         answer = copy.deepcopy(example) if isinstance(example, dict) else {}
         base = f"{self._base_url()}{UPLOADS_PATH}"
@@ -388,7 +425,7 @@ class _Handler(BaseHTTPRequestHandler):
         for data in self._body_chunks():
             digest.update(data)
             size += len(data)
-        if slot is None:
+        if slot is None or slot.refused:
             self._send_json(403, ACCESS_DENIED)
         elif expired(slot.expires_at):
             self._send_json(403, EXPIRED)
@@ -412,13 +449,17 @@ class _Handler(BaseHTTPRequestHandler):
         truncate = project.download_fault == "truncate"
         # `truncate`: announce the whole file, send about half, then hang up.
         remaining = layout.size // 2 if truncate else layout.size
-        for piece in layout.pieces():
-            if len(piece) > remaining:
-                piece = memoryview(piece)[:remaining]
-            self.wfile.write(piece)
-            remaining -= len(piece)
-            if remaining == 0:
-                break
+        self.mock._download_started()
+        try:
+            for piece in layout.pieces():
+                if len(piece) > remaining:
+                    piece = memoryview(piece)[:remaining]
+                self.wfile.write(piece)
+                remaining -= len(piece)
+                if remaining == 0:
+                    break
+        finally:
+            self.mock._download_ended()
         self.close_connection = self.close_connection or truncate
 
     # HTTP plumbing.

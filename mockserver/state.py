@@ -22,6 +22,7 @@ OUTCOME_HEADER = "X-Mock-Outcome"
 OUTPUT_SIZE_HEADER = "X-Mock-Output-Size"
 DOWNLOAD_FAULT_HEADER = "X-Mock-Download-Fault"
 DOWNLOAD_NAME_HEADER = "X-Mock-Download-Name"
+UPLOAD_FAULT_HEADER = "X-Mock-Upload-Fault"
 
 OUTCOMES = ("complete", "error", "canceled")
 DOWNLOAD_FAULTS = ("truncate", "expire-once", "revoke-once")
@@ -72,6 +73,7 @@ class UploadSlot:
     token: str
     file_path: str
     expires_at: datetime.datetime
+    refused: bool = False  # a PUT here answers 403, as storage may
 
 
 @dataclass(frozen=True)
@@ -271,16 +273,25 @@ class Store:
                 return None
             return ticket, self._projects.get(ticket.project_id)
 
-    def new_upload_slots(self, extensions: list[str]) -> list[UploadSlot]:
+    def new_upload_slots(self, extensions: list[str], refused: bool = False) -> list[UploadSlot]:
         with self._lock:
             folder = f"mock-{next(self._counter)}-{secrets.token_hex(4)}"
             expires_at = _now() + UPLOAD_LIFETIME
             slots = [
-                UploadSlot(secrets.token_urlsafe(16), f"api-assets/{folder}/{n}.{ext}", expires_at)
+                UploadSlot(
+                    secrets.token_urlsafe(16),
+                    f"api-assets/{folder}/{n}.{ext}",
+                    expires_at,
+                    refused,
+                )
                 for n, ext in enumerate(extensions)
             ]
             self._slots.update((slot.token, slot) for slot in slots)
             return slots
+
+    def upload_slot_count(self) -> int:
+        with self._lock:
+            return len(self._slots)
 
     def upload_slot(self, token: str) -> UploadSlot | None:
         with self._lock:

@@ -23,9 +23,13 @@ from magic_hour.errors import RequestValidationError
         ("https://h/a/..%5C..%5Cwin.ini", "win.ini"),
         ("https://h/a/.hidden", "hidden"),
         ("https://h/a/caf%C3%A9%20cr%C3%A8me.mp4", "cafe_creme.mp4"),
-        ("https://h/a/%00nul%0A.png", "nul_.png"),
+        ("https://h/a/%00nul%0A.png", "_nul.png"),
         ("https://h/a/CON.gif", "_CON.gif"),
-        ("https://h/a/" + "x" * 300 + ".webm", "x" * 115 + ".webm"),
+        ("https://h/a/" + "x" * 300 + ".webm", "x" * 114 + ".webm"),
+        ("https://h/a/%E5%87%BA%E5%8A%9B.png", "project-0.png"),
+        ("https://h/a/" + "a" * 117 + ".b.c", "a" * 117 + ".c"),
+        ("https://h/a/___.---", "project-0.gif"),
+        ("https://h/a/..%2F..%2F.", "project-0.gif"),
     ],
 )
 def test_file_names_from_urls_are_single_safe_names(url: str, expected: str) -> None:
@@ -36,6 +40,18 @@ def test_file_names_from_urls_are_single_safe_names(url: str, expected: str) -> 
 
 def test_an_empty_name_without_a_known_type_is_the_bare_fallback() -> None:
     assert downloads.file_name("https://h/", "project-0", None) == "project-0"
+
+
+def test_the_fallback_is_made_safe_too() -> None:
+    # The fallback holds the project id, which comes from the server.
+    name = downloads.file_name("https://h/", "/../../../tmp/x/pwn-0", "image/gif")
+    assert name == "tmp_x_pwn-0.gif"
+
+
+def test_placing_refuses_anything_but_a_plain_name(tmp_path: Path) -> None:
+    for name in ("../x", "a/b", "", ".."):
+        with pytest.raises(ValueError):
+            downloads.place(str(tmp_path / "t"), str(tmp_path), name)
 
 
 def test_placing_never_replaces_a_file(tmp_path: Path) -> None:

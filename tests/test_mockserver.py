@@ -44,6 +44,11 @@ def http(server: MockServer) -> Iterator[httpx.Client]:
         yield client
 
 
+def fetch(url: str) -> httpx.Response:
+    """A storage URL, fetched as clients must: without the API key."""
+    return httpx.get(url, timeout=10)
+
+
 def create(http: httpx.Client, path: str, body: Any, **headers: str) -> str:
     response = http.post(path, json=body, headers=headers)
     assert response.status_code == 200, response.text
@@ -86,6 +91,12 @@ def test_a_body_that_is_missing_or_not_json_is_400(http: httpx.Client) -> None:
     response = http.post("/v1/ai-image-generator", content=b'{"style": ')
     assert response.status_code == 400
     assert response.json()["message"].startswith("Request body is not valid JSON")
+
+    response = http.post("/v1/ai-image-generator", content=b"[" * 100_000)
+    assert (response.status_code, response.json()) == (
+        400,
+        {"message": "Request body is nested too deeply"},
+    )
 
 
 @pytest.mark.parametrize(
@@ -283,7 +294,7 @@ def test_video_projects_default_to_mp4(http: httpx.Client, server: MockServer) -
     project_id = create(http, "/v1/animation", body)
     final = finish(http, "video", project_id)
     assert "image_count" not in final
-    response = http.get(final["downloads"][0]["url"])
+    response = fetch(final["downloads"][0]["url"])
     assert response.headers["content-type"] == "video/mp4"
     assert len(response.content) == server.output_size == 16 * 1024
 
@@ -322,6 +333,20 @@ def test_upload_urls_accept_puts_and_record_what_arrived(
 
     response = httpx.put(f"{server.url}/_mock/uploads/not-a-token/0.mp4", content=b"x")
     assert response.status_code == 403
+
+
+def test_storage_urls_refuse_an_api_key(http: httpx.Client) -> None:
+    items = [{"type": "image", "extension": "png"}]
+    upload_url = http.post("/v1/files/upload-urls", json={"items": items}).json()["items"][0]
+    response = httpx.put(upload_url["upload_url"], content=b"png", headers=AUTH)
+    assert (response.status_code, response.json()) == (
+        400,
+        {"message": "Storage URLs are signed: send no Authorization header"},
+    )
+    project_id = create(http, "/v1/ai-gif-generator", GIF_BODY)
+    download_url = finish(http, "image", project_id)["downloads"][0]["url"]
+    assert http.get(download_url).status_code == 400  # `http` sends the API key
+    assert fetch(download_url).status_code == 200
 
 
 # Download files.
@@ -452,7 +477,7 @@ def test_downloads_are_real_files_of_the_asked_size(
     url = finish(http, "image", project_id)["downloads"][0]["url"]
     assert url.split("?")[0].endswith(f"/output.{file_format}")
 
-    response = http.get(url)
+    response = fetch(url)
     assert response.status_code == 200
     assert response.headers["content-type"] == content_type
     assert response.headers["content-length"] == str(size) == str(len(response.content))
@@ -461,7 +486,7 @@ def test_downloads_are_real_files_of_the_asked_size(
 
 def test_a_size_below_the_smallest_file_gives_the_smallest_file(http: httpx.Client) -> None:
     project_id = create(http, "/v1/ai-image-generator", IMAGE_BODY, **{"X-Mock-Output-Size": "0"})
-    response = http.get(finish(http, "image", project_id)["downloads"][0]["url"])
+    response = fetch(finish(http, "image", project_id)["downloads"][0]["url"])
     assert len(response.content) == files.minimal_size("png")
     parse_png(response.content)
 
@@ -471,7 +496,7 @@ def test_a_truncated_download_announces_everything_and_sends_half(http: httpx.Cl
     project_id = create(http, "/v1/ai-gif-generator", GIF_BODY, **headers)
     url = finish(http, "image", project_id)["downloads"][0]["url"]
     received = bytearray()
-    with http.stream("GET", url) as response:
+    with httpx.stream("GET", url, timeout=10) as response:
         assert response.headers["content-length"] == "200000"
         with pytest.raises(httpx.RemoteProtocolError):
             for data in response.iter_raw():
@@ -486,12 +511,12 @@ def test_expire_once_hands_out_dead_urls_then_fresh_ones(http: httpx.Client) -> 
     assert datetime.datetime.fromisoformat(first["expires_at"]) < datetime.datetime.now(
         datetime.timezone.utc
     )
-    response = http.get(first["url"])
+    response = fetch(first["url"])
     assert (response.status_code, response.json()) == (403, {"message": "Request has expired"})
 
     again = http.get(f"/v1/image-projects/{project_id}").json()["downloads"][0]
     assert again["url"] != first["url"]
-    response = http.get(again["url"])
+    response = fetch(again["url"])
     assert response.status_code == 200
     parse_gif(response.content)
 
@@ -503,10 +528,10 @@ def test_revoke_once_refuses_urls_that_claim_to_be_valid(http: httpx.Client) -> 
     assert datetime.datetime.fromisoformat(first["expires_at"]) > datetime.datetime.now(
         datetime.timezone.utc
     )
-    assert http.get(first["url"]).status_code == 403
+    assert fetch(first["url"]).status_code == 403
 
     again = http.get(f"/v1/image-projects/{project_id}").json()["downloads"][0]
-    response = http.get(again["url"])
+    response = fetch(again["url"])
     assert response.status_code == 200
     parse_gif(response.content)
 
@@ -520,7 +545,7 @@ def test_hostile_download_names_are_handed_out_verbatim_and_still_served(
     assert url.startswith(f"{server.url}/_mock/downloads/{project_id}/{name}?mock-download=")
     assert "&auth-token=" in url
 
-    response = http.get(url)
+    response = fetch(url)
     assert response.status_code == 200
     parse_gif(response.content)
 
@@ -644,7 +669,7 @@ def test_a_new_spec_file_is_served_without_code_changes(extended_specs: Path) ->
             assert project_id.startswith("mock-video-")
             final = finish(http, "video", project_id)
             assert (final["status"], final["credits_charged"]) == ("complete", 120)
-            assert http.get(final["downloads"][0]["url"]).headers["content-type"] == "video/mp4"
+            assert fetch(final["downloads"][0]["url"]).headers["content-type"] == "video/mp4"
 
             # No 422 documented: a bad parameter is a 400.
             response = http.get("/v1/text-to-video-styles", params={"limit": "0"})

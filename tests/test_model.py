@@ -1208,3 +1208,24 @@ def test_an_object_without_properties_has_an_empty_example(tmp_path: Path) -> No
         """)
     (op,) = build(tmp_path, {"things.yaml": text}).operations
     assert op.response_example == {"meta": {}}
+
+
+def test_a_field_named_like_a_generate_argument_is_a_located_error(tmp_path: Path) -> None:
+    text = spec(f"""\
+        paths:
+          /v1/clips:
+            post:
+              tags: [Video Projects]
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        wait_timeout: {{type: number}}
+                        workflow: {{type: string}}
+{PROJECT_RESPONSE}""" + getter("/v1/video-projects", "Video Projects"))
+    assert problems(tmp_path, {"clips.yaml": text}) == [
+        "specs/clips.yaml:7:5: POST /v1/clips: `generate` uses the names 'wait_timeout',"
+        " 'workflow' itself"
+    ]

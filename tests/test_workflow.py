@@ -24,6 +24,7 @@ from magic_hour.errors import (
     GenerationInterrupted,
     GenerationTimeoutError,
     RequestValidationError,
+    UploadError,
 )
 from mockserver import MockServer
 
@@ -54,11 +55,11 @@ def generate(request: pytest.FixtureRequest, server: MockServer) -> Callable[...
             arguments["request_options"] = {"additional_headers": headers}
         if request.param == "sync":
             with Client(token="mock-key", base_url=server.url) as client:
-                return getattr(client.v1, resource).generate(**FAST, **arguments)
+                return getattr(client.v1, resource).generate(**{**FAST, **arguments})
 
         async def run() -> Any:
             async with AsyncClient(token="mock-key", base_url=server.url) as client:
-                return await getattr(client.v1, resource).generate(**FAST, **arguments)
+                return await getattr(client.v1, resource).generate(**{**FAST, **arguments})
 
         return asyncio.run(run())
 
@@ -159,6 +160,7 @@ def test_urls_and_storage_paths_are_not_uploaded(
         width=64,
         style=STYLE,
         download_outputs=False,
+        download_directory=str(tmp_path),
     )
     assert result.status == "complete"
     assert result.downloaded_paths is None
@@ -184,7 +186,7 @@ def test_an_unusable_local_file_stops_before_anything_is_sent(
     path = tmp_path / file_name
     if content is not None:
         path.write_bytes(content)
-    projects, uploads = len(server.projects), dict(server.uploads)
+    projects, uploads, slots = len(server.projects), dict(server.uploads), server.upload_slots
     with pytest.raises(RequestValidationError) as raised:
         generate(
             "animation",
@@ -198,6 +200,7 @@ def test_an_unusable_local_file_stops_before_anything_is_sent(
     (violation,) = raised.value.violations
     assert violation.startswith(message)
     assert (len(server.projects), server.uploads) == (projects, uploads)
+    assert server.upload_slots == slots
 
 
 # -- how projects end -----------------------------------------------------------------------
@@ -332,8 +335,9 @@ def test_hostile_download_names_stay_inside_the_directory(
 
 
 def test_a_download_cut_mid_stream_leaves_no_file(
-    generate: Callable[..., Any], tmp_path: Path
+    generate: Callable[..., Any], server: MockServer, tmp_path: Path
 ) -> None:
+    started = server.downloads_started
     with pytest.raises(DownloadError) as raised:
         generate(
             "ai_gif_generator",
@@ -346,6 +350,8 @@ def test_a_download_cut_mid_stream_leaves_no_file(
     assert "?" not in error.url
     assert error.downloaded_paths == []
     assert files_in(tmp_path) == []
+    # Started over as often as the default retry policy allows (two retries), then gave up.
+    assert server.downloads_started - started == 3
 
 
 def test_name_collisions_never_overwrite(generate: Callable[..., Any], tmp_path: Path) -> None:
@@ -420,3 +426,68 @@ def test_the_demo_saves_a_gif_offline(tmp_path: Path) -> None:
     ]
     data = (directory / "output.gif").read_bytes()
     assert (len(data), data[:6]) == (200000, b"GIF89a")
+
+
+def test_the_async_client_downloads_outputs_at_the_same_time(tmp_path: Path) -> None:
+    with MockServer(specs=SPECS, port=0, output_size=20_000_000) as fresh:
+
+        async def run() -> Any:
+            async with AsyncClient(token="mock-key", base_url=fresh.url) as client:
+                return await client.v1.ai_image_generator.generate(
+                    image_count=4, style={"prompt": "many"}, download_directory=tmp_path, **FAST
+                )
+
+        result = asyncio.run(run())
+        assert len(result.downloaded_paths) == 4
+        assert fresh.peak_downloads >= 2
+
+
+@pytest.mark.parametrize(
+    ("arguments", "violation"),
+    [
+        ({"poll_interval": 0}, "poll_interval: must be more than 0, not 0"),
+        ({"wait_timeout": -1}, "wait_timeout: must be 0 or more, not -1"),
+    ],
+)
+def test_bad_workflow_arguments_stop_before_anything_is_sent(
+    generate: Callable[..., Any], server: MockServer, arguments: dict[str, Any], violation: str
+) -> None:
+    projects = len(server.projects)
+    with pytest.raises(RequestValidationError) as raised:
+        generate("ai_gif_generator", style={"prompt": "x"}, **arguments)
+    assert raised.value.violations == [violation]
+    assert len(server.projects) == projects
+
+
+def test_a_download_directory_that_is_a_file_stops_before_anything_is_sent(
+    generate: Callable[..., Any], server: MockServer, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "taken"
+    blocker.write_text("a file")
+    projects = len(server.projects)
+    with pytest.raises(RequestValidationError) as raised:
+        generate("ai_gif_generator", style={"prompt": "x"}, download_directory=blocker / "sub")
+    assert raised.value.violations == [f"download_directory: {str(blocker)!r} is not a directory"]
+    assert len(server.projects) == projects
+
+
+def test_a_failed_upload_raises_upload_error_and_creates_nothing(
+    generate: Callable[..., Any], server: MockServer, tmp_path: Path
+) -> None:
+    image = tmp_path / "frame.png"
+    image.write_bytes(b"png")
+    projects = len(server.projects)
+    with pytest.raises(UploadError) as raised:
+        generate(
+            "animation",
+            assets={"audio_source": "none", "image_file_path": str(image)},
+            end_seconds=1.0,
+            fps=1.0,
+            height=64,
+            width=64,
+            style=STYLE,
+            headers={"X-Mock-Upload-Fault": "refuse"},
+        )
+    assert raised.value.file == str(image)
+    assert str(raised.value) == f"uploading {image} failed: storage answered 403"
+    assert len(server.projects) == projects

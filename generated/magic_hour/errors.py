@@ -135,7 +135,9 @@ class DownloadError(GenerationError):
         self.reason = reason
         self.status_code = status_code
         self.downloaded_paths = list(downloaded_paths or [])
-        super().__init__(f"downloading {url} failed: {reason}", project_id=project_id)
+        super().__init__(
+            f"downloading {url or 'the outputs'} failed: {reason}", project_id=project_id
+        )
 
 
 class GenerationInterrupted(KeyboardInterrupt):

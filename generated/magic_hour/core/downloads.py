@@ -33,22 +33,28 @@ def file_name(url: str, fallback: str, content_type: typing.Optional[str] = None
     """A file name from the last segment of `url`'s path, safe on any file system.
 
     Percent-escapes are decoded first, so an encoded separator cannot smuggle in a directory;
-    what is left is a single name of letters, digits, `.`, `_` and `-` that does not start
-    with a dot. An empty result becomes `fallback` plus an extension from `content_type`.
+    what is left is a single name of letters, digits, `.`, `_` and `-` that does not start or
+    end with a dot. When nothing usable is left, `fallback` (made safe the same way) plus an
+    extension from `content_type` or from the URL.
     """
     path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
-    last = re.split(r"[/\\]", path)[-1]
-    name = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode("ascii")
-    name = _UNSAFE.sub("_", name).strip("._-")
-    if not name:
-        extension = mimetypes.guess_extension((content_type or "").split(";")[0].strip()) or ""
-        name = fallback + extension
-    stem, extension = os.path.splitext(name)
-    if len(extension) > 16:
-        stem, extension = name, ""
+    stem, extension = os.path.splitext(re.split(r"[/\\]", path)[-1])
+    stem, extension = _safe(stem), _safe(extension.lstrip("."))[:16]
+    if not stem:
+        stem = _safe(fallback) or "output"
+        guessed = mimetypes.guess_extension((content_type or "").split(";")[0].strip())
+        extension = extension or (guessed or "").lstrip(".")
+    suffix = f".{extension}" if extension else ""
+    stem = stem[: _MAX_NAME_LENGTH - len(suffix) - 1].rstrip("._-")
     if stem.split(".")[0].upper() in _RESERVED:
         stem = "_" + stem
-    return stem[: _MAX_NAME_LENGTH - len(extension)] + extension
+    return stem + suffix
+
+
+def _safe(text: str) -> str:
+    """`text` in letters, digits, `.`, `_` and `-` only, without them at either end."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _UNSAFE.sub("_", ascii_text).strip("._-")
 
 
 def temporary_path(directory: str, name: str) -> str:
@@ -67,6 +73,8 @@ def place(temporary: str, directory: str, name: str) -> str:
     Returns the path used: `name`, or `name` with `-1`, `-2`, ... before its extension when
     taken. The temporary file is left for the caller to remove.
     """
+    if os.path.basename(name) != name or name in ("", ".", ".."):
+        raise ValueError(f"not a plain file name: {name!r}")
     stem, extension = os.path.splitext(name)
     for attempt in range(10_000):
         candidate = os.path.join(

@@ -1,7 +1,9 @@
 """What `generate` does around `create`: upload local assets, wait for the project, download.
 
 `SyncWorkflow` and `AsyncWorkflow` run the same steps; only sending, sleeping and the
-concurrency of downloads differ. Each generated `generate` method builds one per call.
+concurrency of uploads and downloads differ. Each generated `generate` method builds one per
+call; building it checks the workflow's own arguments, so that a bad one stops `generate`
+before anything is sent.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from datetime import datetime, timezone
 import httpx
 import pydantic
 
-from magic_hour.core import assets, downloads, polling
+from magic_hour.core import assets, downloads, polling, retry
 from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
 from magic_hour.core.request_options import RequestOptions
 from magic_hour.errors import (
@@ -25,6 +27,7 @@ from magic_hour.errors import (
     GenerationInterrupted,
     GenerationTimeoutError,
     MagicHourError,
+    RequestValidationError,
     UploadError,
 )
 
@@ -32,6 +35,7 @@ logger = logging.getLogger("magic_hour")
 
 ResultT = typing.TypeVar("ResultT", bound=pydantic.BaseModel)
 Body = typing.Dict[str, typing.Any]
+T = typing.TypeVar("T")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,7 +64,8 @@ class _Reporter:
         self._callback = callback
         self._status = ""
         self._downloaded = 0
-        self._total: typing.Optional[int] = 0
+        self._done: typing.Dict[int, int] = {}  # bytes saved, per output
+        self._sizes: typing.Dict[int, typing.Optional[int]] = {}  # announced size, per output
 
     def status(self, status: str) -> None:
         if status != self._status:
@@ -68,16 +73,22 @@ class _Reporter:
             self._status = status
             self._report()
 
-    def expect(self, size: typing.Optional[int]) -> None:
-        self._total = None if size is None or self._total is None else self._total + size
+    def start(self, index: int, size: typing.Optional[int]) -> None:
+        """Output `index` starts downloading, or starts over."""
+        self._downloaded -= self._done.get(index, 0)
+        self._done[index] = 0
+        self._sizes[index] = size
 
-    def advance(self, count: int) -> None:
+    def advance(self, index: int, count: int) -> None:
+        self._done[index] += count
         self._downloaded += count
         self._report()
 
     def _report(self) -> None:
         if self._callback is not None:
-            self._callback(Progress(self._project_id, self._status, self._downloaded, self._total))
+            sizes = list(self._sizes.values())
+            total = None if None in sizes else sum(typing.cast(typing.List[int], sizes))
+            self._callback(Progress(self._project_id, self._status, self._downloaded, total))
 
 
 class _Refused(Exception):
@@ -87,6 +98,13 @@ class _Refused(Exception):
         self.status_code = status_code
 
 
+class _Cut(Exception):
+    """The connection failed while the body was arriving; the download may start over."""
+
+    def __init__(self, error: httpx.TransportError) -> None:
+        self.error = error
+
+
 class _Common:
     def __init__(
         self,
@@ -94,6 +112,9 @@ class _Common:
         kind: str,
         get_project: typing.Callable[..., typing.Any],
         create_upload_urls: typing.Optional[typing.Callable[..., typing.Any]],
+        wait_for_completion: bool,
+        download_outputs: bool,
+        download_directory: typing.Union[str, "os.PathLike[str]", None],
         wait_timeout: typing.Optional[float],
         poll_interval: typing.Optional[float],
         on_progress: typing.Optional[ProgressCallback],
@@ -102,12 +123,24 @@ class _Common:
         self._kind = kind
         self._get_project = get_project
         self._create_upload_urls = create_upload_urls
+        self._wait_for_completion = wait_for_completion
+        self._download_outputs = wait_for_completion and download_outputs
+        self._directory = os.fspath(download_directory or ".")
         self._wait_timeout = (
             polling.default_wait_timeout(kind) if wait_timeout is None else wait_timeout
         )
         self._poll_interval = poll_interval
         self._on_progress = on_progress
         self._request_options = request_options
+        problems = []
+        if poll_interval is not None and not poll_interval > 0:
+            problems.append(f"poll_interval: must be more than 0, not {poll_interval!r}")
+        if not self._wait_timeout >= 0:
+            problems.append(f"wait_timeout: must be 0 or more, not {wait_timeout!r}")
+        if self._download_outputs:
+            problems += _directory_problems(self._directory)
+        if problems:
+            raise RequestValidationError(problems)
 
     def _upload_items(self, local: typing.Sequence[assets.LocalAsset]) -> typing.List[Body]:
         if self._create_upload_urls is None:
@@ -116,6 +149,38 @@ class _Common:
 
     def _max_retries(self, base: typing.Union[SyncBaseClient, AsyncBaseClient]) -> int:
         return (self._request_options or {}).get("max_retries", base.max_retries)
+
+
+def _directory_problems(directory: str) -> typing.List[str]:
+    """Why outputs could not be saved under `directory`, found before a project is created."""
+    existing = os.path.abspath(directory)
+    while not os.path.exists(existing) and os.path.dirname(existing) != existing:
+        existing = os.path.dirname(existing)
+    if not os.path.isdir(existing):
+        return [f"download_directory: {existing!r} is not a directory"]
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return [f"download_directory: {existing!r} is not writable"]
+    return []
+
+
+def _make_directory(directory: str, project_id: str) -> None:
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except OSError as error:
+        raise DownloadError(project_id=project_id, url="", reason=str(error)) from error
+
+
+def _upload_file_paths(
+    local: typing.Sequence[assets.LocalAsset], answer: typing.Any
+) -> typing.List[typing.Tuple[str, str]]:
+    """(upload URL, storage path) for each local file, in order; the counts must agree."""
+    items = list(answer.items)
+    if len(items) != len(local):
+        raise UploadError(
+            file=local[0].file,
+            reason=f"asked for {len(local)} upload URLs, the API gave {len(items)}",
+        )
+    return [(item.upload_url, item.file_path) for item in items]
 
 
 def _expired(download: typing.Any) -> bool:
@@ -149,20 +214,29 @@ def _with_project_id(error: MagicHourError, project_id: str) -> MagicHourError:
     return error
 
 
+def _reason(error: MagicHourError) -> str:
+    # A connection error's own message names the URL's path, which may hold a token.
+    return str(getattr(error, "reason", None) or error)
+
+
 def _content_length(response: httpx.Response) -> typing.Optional[int]:
     value = response.headers.get("content-length")
     return int(value) if value and value.isdigit() else None
 
 
-def _check_complete(response: httpx.Response) -> None:
+def _check_complete(response: httpx.Response, written: int) -> None:
+    """A body shorter than announced is a cut connection, even if no error said so."""
     expected = _content_length(response)
-    if expected is not None and response.num_bytes_downloaded != expected:
-        raise httpx.RemoteProtocolError(
-            f"connection closed after {response.num_bytes_downloaded} of {expected} bytes"
-        )
+    if (
+        expected is not None
+        and not response.headers.get("content-encoding")
+        and written != expected
+    ):
+        message = f"connection closed after {written} of {expected} bytes"
+        raise _Cut(httpx.RemoteProtocolError(message))
 
 
-def _status_refusal(response: httpx.Response, project_id: str, url: str) -> None:
+def _check_status(response: httpx.Response, project_id: str, url: str) -> None:
     if 400 <= response.status_code < 500:
         raise _Refused(response.status_code)
     if not response.is_success:
@@ -172,6 +246,10 @@ def _status_refusal(response: httpx.Response, project_id: str, url: str) -> None
             reason=f"storage answered {response.status_code}",
             status_code=response.status_code,
         )
+
+
+def _download_error(project_id: str, url: str, reason: str) -> DownloadError:
+    return DownloadError(project_id=project_id, url=downloads.strip_query(url), reason=reason)
 
 
 def _refused_error(project_id: str, url: str, refused: _Refused) -> DownloadError:
@@ -195,6 +273,21 @@ async def _aread_chunks(path: str) -> typing.AsyncIterator[bytes]:
             yield chunk
 
 
+async def _all_or_none(awaitables: typing.Iterable[typing.Awaitable[T]]) -> typing.List[T]:
+    """Await all; if one fails, cancel the rest and wait for them to finish.
+
+    Waiting lets each cancelled transfer remove its temporary file before the error goes up.
+    """
+    tasks = [asyncio.ensure_future(a) for a in awaitables]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+
+
 class SyncWorkflow(_Common):
     def __init__(self, base_client: SyncBaseClient, **settings: typing.Any) -> None:
         super().__init__(**settings)
@@ -211,9 +304,10 @@ class SyncWorkflow(_Common):
         items = self._upload_items(local)
         assert self._create_upload_urls is not None
         answer = self._create_upload_urls(items=items, request_options=self._request_options)
-        for asset, item in zip(local, answer.items):
-            self._upload(asset.file, item.upload_url)
-        return assets.with_uploads(body, local, [item.file_path for item in answer.items])
+        targets = _upload_file_paths(local, answer)
+        for asset, (url, _) in zip(local, targets):
+            self._upload(asset.file, url)
+        return assets.with_uploads(body, local, [file_path for _, file_path in targets])
 
     def _upload(self, file: str, url: str) -> None:
         size = os.path.getsize(file)
@@ -228,29 +322,24 @@ class SyncWorkflow(_Common):
                 request_options=self._request_options,
             )
 
-        response = self._base.send(build, max_retries=self._max_retries(self._base))
+        try:
+            response = self._base.send(build, max_retries=self._max_retries(self._base))
+        except MagicHourError as error:
+            raise UploadError(file=file, reason=_reason(error)) from error
         response.close()
         if not response.is_success:
             raise UploadError(file=file, reason=f"storage answered {response.status_code}")
 
-    def finish(
-        self,
-        project_id: str,
-        result_type: typing.Type[ResultT],
-        *,
-        wait_for_completion: bool,
-        download_outputs: bool,
-        download_directory: typing.Union[str, "os.PathLike[str]", None],
-    ) -> ResultT:
+    def finish(self, project_id: str, result_type: typing.Type[ResultT]) -> ResultT:
         """The project, waited for and its outputs downloaded as asked."""
         reporter = _Reporter(project_id, self._on_progress)
         try:
-            if not wait_for_completion:
+            if not self._wait_for_completion:
                 return _result(result_type, self._get(project_id), None)
-            project = self._wait(project_id, reporter)
+            project = self._poll(project_id, reporter)
             paths = None
-            if download_outputs and project.status == "complete" and project.downloads:
-                paths = self._download_all(project, os.fspath(download_directory or "."), reporter)
+            if self._download_outputs and project.status == "complete" and project.downloads:
+                paths = self._download_all(project, reporter)
             return _result(result_type, project, paths)
         except MagicHourError as error:
             raise _with_project_id(error, project_id)
@@ -258,7 +347,7 @@ class SyncWorkflow(_Common):
     def _get(self, project_id: str) -> typing.Any:
         return self._get_project(id=project_id, request_options=self._request_options)
 
-    def _wait(self, project_id: str, reporter: _Reporter) -> typing.Any:
+    def _poll(self, project_id: str, reporter: _Reporter) -> typing.Any:
         deadline = time.monotonic() + self._wait_timeout
         waits = polling.intervals(self._kind, self._poll_interval)
         status: typing.Optional[str] = None
@@ -278,10 +367,8 @@ class SyncWorkflow(_Common):
         except KeyboardInterrupt as interrupt:
             raise GenerationInterrupted(project_id=project_id, status=status) from interrupt
 
-    def _download_all(
-        self, project: typing.Any, directory: str, reporter: _Reporter
-    ) -> typing.List[str]:
-        os.makedirs(directory, exist_ok=True)
+    def _download_all(self, project: typing.Any, reporter: _Reporter) -> typing.List[str]:
+        _make_directory(self._directory, project.id)
         items = list(project.downloads)
         if any(_expired(item) for item in items):
             items = self._fresh_items(project.id)
@@ -289,16 +376,8 @@ class SyncWorkflow(_Common):
         try:
             for index in range(len(items)):
                 current = self._fresh if self._fresh is not None else items
-                saved.append(
-                    self._download_one(
-                        project.id,
-                        index,
-                        current,
-                        directory,
-                        reporter,
-                        fresh=current is self._fresh,
-                    )
-                )
+                fresh = current is self._fresh
+                saved.append(self._download_one(project.id, index, current, reporter, fresh=fresh))
         except DownloadError as error:
             error.downloaded_paths = list(saved)
             raise
@@ -314,29 +393,34 @@ class SyncWorkflow(_Common):
         project_id: str,
         index: int,
         items: typing.List[typing.Any],
-        directory: str,
         reporter: _Reporter,
         *,
         fresh: bool,
     ) -> str:
         """Download output `index`; a refused URL is replaced by a fresh one, once.
 
-        `fresh` says whether `items` already comes from refetching the project.
+        `fresh` says whether `items` already comes from refetching the project. A connection
+        cut mid-body starts the download over, as many times as the retry policy allows.
         """
         url = items[index].url
+        attempt = 0
         while True:
             try:
-                return self._download(project_id, index, url, directory, reporter)
+                return self._download_to_file(project_id, index, url, reporter)
             except _Refused as refused:
                 latest = None if fresh else self._fresh_items(project_id)
                 if latest is None or index >= len(latest):
                     raise _refused_error(project_id, url, refused) from None
                 logger.debug("download URL refused (%d): using a fresh one", refused.status_code)
                 url, fresh = latest[index].url, True
+            except _Cut as cut:
+                if attempt >= self._max_retries(self._base):
+                    raise _download_error(project_id, url, str(cut.error)) from cut.error
+                logger.debug("download cut (%s): starting over", cut.error)
+                time.sleep(retry.delay(attempt, None))
+                attempt += 1
 
-    def _download(
-        self, project_id: str, index: int, url: str, directory: str, reporter: _Reporter
-    ) -> str:
+    def _download_to_file(self, project_id: str, index: int, url: str, reporter: _Reporter) -> str:
         def build() -> httpx.Request:
             return self._base._transfer_request(
                 self._base.httpx_client, "GET", url, request_options=self._request_options
@@ -347,29 +431,29 @@ class SyncWorkflow(_Common):
                 build, max_retries=self._max_retries(self._base), stream=True
             )
         except MagicHourError as error:
-            raise DownloadError(
-                project_id=project_id, url=downloads.strip_query(url), reason=str(error)
-            ) from error
+            raise _download_error(project_id, url, _reason(error)) from error
         try:
-            _status_refusal(response, project_id, url)
+            _check_status(response, project_id, url)
             name = downloads.file_name(
                 url, f"{project_id}-{index}", response.headers.get("content-type")
             )
-            temporary = downloads.temporary_path(directory, name)
+            temporary = downloads.temporary_path(self._directory, name)
             try:
+                written = 0
                 with downloads.open_temporary(temporary) as out:
-                    reporter.expect(_content_length(response))
+                    reporter.start(index, _content_length(response))
                     for chunk in response.iter_bytes():
                         out.write(chunk)
-                        reporter.advance(len(chunk))
-                _check_complete(response)
-                return downloads.place(temporary, directory, name)
+                        written += len(chunk)
+                        reporter.advance(index, len(chunk))
+                _check_complete(response, written)
+                return downloads.place(temporary, self._directory, name)
             finally:
                 downloads.remove(temporary)
+        except httpx.TransportError as error:
+            raise _Cut(error) from error
         except (httpx.HTTPError, OSError) as error:
-            raise DownloadError(
-                project_id=project_id, url=downloads.strip_query(url), reason=str(error)
-            ) from error
+            raise _download_error(project_id, url, str(error)) from error
         finally:
             response.close()
 
@@ -390,10 +474,9 @@ class AsyncWorkflow(_Common):
         items = self._upload_items(local)
         assert self._create_upload_urls is not None
         answer = await self._create_upload_urls(items=items, request_options=self._request_options)
-        await asyncio.gather(
-            *(self._upload(asset.file, item.upload_url) for asset, item in zip(local, answer.items))
-        )
-        return assets.with_uploads(body, local, [item.file_path for item in answer.items])
+        targets = _upload_file_paths(local, answer)
+        await _all_or_none(self._upload(asset.file, url) for asset, (url, _) in zip(local, targets))
+        return assets.with_uploads(body, local, [file_path for _, file_path in targets])
 
     async def _upload(self, file: str, url: str) -> None:
         size = os.path.getsize(file)
@@ -408,31 +491,24 @@ class AsyncWorkflow(_Common):
                 request_options=self._request_options,
             )
 
-        response = await self._base.send(build, max_retries=self._max_retries(self._base))
+        try:
+            response = await self._base.send(build, max_retries=self._max_retries(self._base))
+        except MagicHourError as error:
+            raise UploadError(file=file, reason=_reason(error)) from error
         await response.aclose()
         if not response.is_success:
             raise UploadError(file=file, reason=f"storage answered {response.status_code}")
 
-    async def finish(
-        self,
-        project_id: str,
-        result_type: typing.Type[ResultT],
-        *,
-        wait_for_completion: bool,
-        download_outputs: bool,
-        download_directory: typing.Union[str, "os.PathLike[str]", None],
-    ) -> ResultT:
+    async def finish(self, project_id: str, result_type: typing.Type[ResultT]) -> ResultT:
         """The project, waited for and its outputs downloaded as asked."""
         reporter = _Reporter(project_id, self._on_progress)
         try:
-            if not wait_for_completion:
+            if not self._wait_for_completion:
                 return _result(result_type, await self._get(project_id), None)
-            project = await self._wait(project_id, reporter)
+            project = await self._poll(project_id, reporter)
             paths = None
-            if download_outputs and project.status == "complete" and project.downloads:
-                paths = await self._download_all(
-                    project, os.fspath(download_directory or "."), reporter
-                )
+            if self._download_outputs and project.status == "complete" and project.downloads:
+                paths = await self._download_all(project, reporter)
             return _result(result_type, project, paths)
         except MagicHourError as error:
             raise _with_project_id(error, project_id)
@@ -440,7 +516,7 @@ class AsyncWorkflow(_Common):
     async def _get(self, project_id: str) -> typing.Any:
         return await self._get_project(id=project_id, request_options=self._request_options)
 
-    async def _wait(self, project_id: str, reporter: _Reporter) -> typing.Any:
+    async def _poll(self, project_id: str, reporter: _Reporter) -> typing.Any:
         deadline = time.monotonic() + self._wait_timeout
         waits = polling.intervals(self._kind, self._poll_interval)
         status: typing.Optional[str] = None
@@ -463,28 +539,22 @@ class AsyncWorkflow(_Common):
                 cancelled.add_note(f"project id: {project_id} (last status {status!r})")
             raise
 
-    async def _download_all(
-        self, project: typing.Any, directory: str, reporter: _Reporter
-    ) -> typing.List[str]:
-        os.makedirs(directory, exist_ok=True)
+    async def _download_all(self, project: typing.Any, reporter: _Reporter) -> typing.List[str]:
+        _make_directory(self._directory, project.id)
         items, fresh = list(project.downloads), False
         if any(_expired(item) for item in items):
             items, fresh = await self._fresh_items(project.id), True
         saved: typing.Dict[int, str] = {}
 
         async def one(index: int) -> None:
-            saved[index] = await self._download_one(
-                project.id, index, items, directory, reporter, fresh=fresh
-            )
+            saved[index] = await self._download_one(project.id, index, items, reporter, fresh=fresh)
 
-        tasks = [asyncio.ensure_future(one(index)) for index in range(len(items))]
         try:
-            await asyncio.gather(*tasks)
+            await _all_or_none(one(index) for index in range(len(items)))
         except BaseException as error:
-            for task in tasks:
-                task.cancel()
-            # Let the others remove their temporary files before the error goes up.
-            await asyncio.gather(*tasks, return_exceptions=True)
+            if self._fresh is not None and not self._fresh.done():
+                self._fresh.cancel()  # A refetch nobody waits for any more.
+                await asyncio.gather(self._fresh, return_exceptions=True)
             if isinstance(error, DownloadError):
                 error.downloaded_paths = [saved[i] for i in sorted(saved)]
             raise
@@ -505,28 +575,35 @@ class AsyncWorkflow(_Common):
         project_id: str,
         index: int,
         items: typing.List[typing.Any],
-        directory: str,
         reporter: _Reporter,
         *,
         fresh: bool,
     ) -> str:
         """Download output `index`; a refused URL is replaced by a fresh one, once.
 
-        `fresh` says whether `items` already comes from refetching the project.
+        `fresh` says whether `items` already comes from refetching the project. A connection
+        cut mid-body starts the download over, as many times as the retry policy allows.
         """
         url = items[index].url
+        attempt = 0
         while True:
             try:
-                return await self._download(project_id, index, url, directory, reporter)
+                return await self._download_to_file(project_id, index, url, reporter)
             except _Refused as refused:
                 latest = None if fresh else await self._fresh_items(project_id)
                 if latest is None or index >= len(latest):
                     raise _refused_error(project_id, url, refused) from None
                 logger.debug("download URL refused (%d): using a fresh one", refused.status_code)
                 url, fresh = latest[index].url, True
+            except _Cut as cut:
+                if attempt >= self._max_retries(self._base):
+                    raise _download_error(project_id, url, str(cut.error)) from cut.error
+                logger.debug("download cut (%s): starting over", cut.error)
+                await asyncio.sleep(retry.delay(attempt, None))
+                attempt += 1
 
-    async def _download(
-        self, project_id: str, index: int, url: str, directory: str, reporter: _Reporter
+    async def _download_to_file(
+        self, project_id: str, index: int, url: str, reporter: _Reporter
     ) -> str:
         def build() -> httpx.Request:
             return self._base._transfer_request(
@@ -538,28 +615,28 @@ class AsyncWorkflow(_Common):
                 build, max_retries=self._max_retries(self._base), stream=True
             )
         except MagicHourError as error:
-            raise DownloadError(
-                project_id=project_id, url=downloads.strip_query(url), reason=str(error)
-            ) from error
+            raise _download_error(project_id, url, _reason(error)) from error
         try:
-            _status_refusal(response, project_id, url)
+            _check_status(response, project_id, url)
             name = downloads.file_name(
                 url, f"{project_id}-{index}", response.headers.get("content-type")
             )
-            temporary = downloads.temporary_path(directory, name)
+            temporary = downloads.temporary_path(self._directory, name)
             try:
+                written = 0
                 with downloads.open_temporary(temporary) as out:
-                    reporter.expect(_content_length(response))
+                    reporter.start(index, _content_length(response))
                     async for chunk in response.aiter_bytes():
                         out.write(chunk)
-                        reporter.advance(len(chunk))
-                _check_complete(response)
-                return downloads.place(temporary, directory, name)
+                        written += len(chunk)
+                        reporter.advance(index, len(chunk))
+                _check_complete(response, written)
+                return downloads.place(temporary, self._directory, name)
             finally:
                 downloads.remove(temporary)
+        except httpx.TransportError as error:
+            raise _Cut(error) from error
         except (httpx.HTTPError, OSError) as error:
-            raise DownloadError(
-                project_id=project_id, url=downloads.strip_query(url), reason=str(error)
-            ) from error
+            raise _download_error(project_id, url, str(error)) from error
         finally:
             await response.aclose()

@@ -133,6 +133,9 @@ class AiGifGeneratorClient:
             kind="image",
             get_project=ImageProjectsClient(base_client=self._base_client).get,
             create_upload_urls=None,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
             wait_timeout=wait_timeout,
             poll_interval=poll_interval,
             on_progress=on_progress,
@@ -144,13 +147,7 @@ class AiGifGeneratorClient:
             output_format=output_format,
             request_options=request_options,
         )
-        return workflow.finish(
-            created.id,
-            V1ImageProjectsGetResponseWithDownloads,
-            wait_for_completion=wait_for_completion,
-            download_outputs=download_outputs,
-            download_directory=download_directory,
-        )
+        return workflow.finish(created.id, V1ImageProjectsGetResponseWithDownloads)
 
     def create(
         self,
@@ -306,6 +303,9 @@ class AsyncAiGifGeneratorClient:
             kind="image",
             get_project=AsyncImageProjectsClient(base_client=self._base_client).get,
             create_upload_urls=None,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
             wait_timeout=wait_timeout,
             poll_interval=poll_interval,
             on_progress=on_progress,
@@ -317,13 +317,7 @@ class AsyncAiGifGeneratorClient:
             output_format=output_format,
             request_options=request_options,
         )
-        return await workflow.finish(
-            created.id,
-            V1ImageProjectsGetResponseWithDownloads,
-            wait_for_completion=wait_for_completion,
-            download_outputs=download_outputs,
-            download_directory=download_directory,
-        )
+        return await workflow.finish(created.id, V1ImageProjectsGetResponseWithDownloads)
 
     async def create(
         self,

@@ -218,6 +218,9 @@ class AiImageGeneratorClient:
             kind="image",
             get_project=ImageProjectsClient(base_client=self._base_client).get,
             create_upload_urls=None,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
             wait_timeout=wait_timeout,
             poll_interval=poll_interval,
             on_progress=on_progress,
@@ -232,13 +235,7 @@ class AiImageGeneratorClient:
             resolution=resolution,
             request_options=request_options,
         )
-        return workflow.finish(
-            created.id,
-            V1ImageProjectsGetResponseWithDownloads,
-            wait_for_completion=wait_for_completion,
-            download_outputs=download_outputs,
-            download_directory=download_directory,
-        )
+        return workflow.finish(created.id, V1ImageProjectsGetResponseWithDownloads)
 
     def create(
         self,
@@ -448,6 +445,9 @@ class AsyncAiImageGeneratorClient:
             kind="image",
             get_project=AsyncImageProjectsClient(base_client=self._base_client).get,
             create_upload_urls=None,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
             wait_timeout=wait_timeout,
             poll_interval=poll_interval,
             on_progress=on_progress,
@@ -462,13 +462,7 @@ class AsyncAiImageGeneratorClient:
             resolution=resolution,
             request_options=request_options,
         )
-        return await workflow.finish(
-            created.id,
-            V1ImageProjectsGetResponseWithDownloads,
-            wait_for_completion=wait_for_completion,
-            download_outputs=download_outputs,
-            download_directory=download_directory,
-        )
+        return await workflow.finish(created.id, V1ImageProjectsGetResponseWithDownloads)
 
     async def create(
         self,

@@ -280,6 +280,9 @@ class AnimationClient:
             kind="video",
             get_project=VideoProjectsClient(base_client=self._base_client).get,
             create_upload_urls=UploadUrlsClient(base_client=self._base_client).create,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
             wait_timeout=wait_timeout,
             poll_interval=poll_interval,
             on_progress=on_progress,
@@ -296,13 +299,7 @@ class AnimationClient:
             name=uploaded.get("name", NOT_GIVEN),
             request_options=request_options,
         )
-        return workflow.finish(
-            created.id,
-            V1VideoProjectsGetResponseWithDownloads,
-            wait_for_completion=wait_for_completion,
-            download_outputs=download_outputs,
-            download_directory=download_directory,
-        )
+        return workflow.finish(created.id, V1VideoProjectsGetResponseWithDownloads)
 
     def create(
         self,
@@ -494,6 +491,9 @@ class AsyncAnimationClient:
             kind="video",
             get_project=AsyncVideoProjectsClient(base_client=self._base_client).get,
             create_upload_urls=AsyncUploadUrlsClient(base_client=self._base_client).create,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
             wait_timeout=wait_timeout,
             poll_interval=poll_interval,
             on_progress=on_progress,
@@ -510,13 +510,7 @@ class AsyncAnimationClient:
             name=uploaded.get("name", NOT_GIVEN),
             request_options=request_options,
         )
-        return await workflow.finish(
-            created.id,
-            V1VideoProjectsGetResponseWithDownloads,
-            wait_for_completion=wait_for_completion,
-            download_outputs=download_outputs,
-            download_directory=download_directory,
-        )
+        return await workflow.finish(created.id, V1VideoProjectsGetResponseWithDownloads)
 
     async def create(
         self,
