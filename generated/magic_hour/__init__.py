@@ -1,9 +1,12 @@
 """Magic Hour API: a typed Python client, generated from the API's OpenAPI documents."""
 
+import logging
+
 from magic_hour.client import AsyncClient, Client
 from magic_hour.environment import Environment
 from magic_hour.errors import (
     APIConnectionError,
+    APIResponseError,
     APIStatusError,
     APITimeoutError,
     BadRequestError,
@@ -17,8 +20,12 @@ from magic_hour.errors import (
     RequestValidationError,
 )
 
+# Silent unless the application configures logging: the package logs at DEBUG under its name.
+logging.getLogger("magic_hour").addHandler(logging.NullHandler())
+
 __all__ = [
     "APIConnectionError",
+    "APIResponseError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncClient",

@@ -6,6 +6,8 @@ status, the parsed error body, the response headers and the request's method and
 
 from __future__ import annotations
 
+import json
+import re
 import typing
 
 import httpx
@@ -56,6 +58,7 @@ class APIStatusError(MagicHourError):
         headers: httpx.Headers,
         method: str,
         path: str,
+        note: typing.Optional[str] = None,
     ) -> None:
         self.status_code = status_code
         self.body = body
@@ -70,17 +73,51 @@ class APIStatusError(MagicHourError):
         self.request_id: typing.Optional[str] = headers.get("x-request-id") or headers.get(
             "request-id"
         )
-        detail = self.message or (
-            body.strip()[:200] if isinstance(body, str) and body.strip() else "no details"
-        )
-        text = f"{status_code} on {method} {path}: {detail}"
+        text = f"{status_code} on {method} {path}: {self.message or describe_body(body)}"
         if self.request_id:
             text += f" (request id {self.request_id})"
+        if note:
+            text += f"; {note}"
         super().__init__(text)
 
     @property
     def status(self) -> int:
         return self.status_code
+
+
+class APIResponseError(MagicHourError):
+    """The API answered success, but with a body this client cannot read as the spec says."""
+
+    def __init__(
+        self,
+        *,
+        status_code: int,
+        body: str,
+        headers: httpx.Headers,
+        method: str,
+        path: str,
+        reason: str,
+    ) -> None:
+        self.status_code = status_code
+        self.body = body
+        self.headers = headers
+        self.method = method
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{status_code} on {method} {path}, but the body is unreadable: {reason}")
+
+
+def describe_body(body: typing.Any) -> str:
+    """A short, one-line account of an error body that has no `message`."""
+    if isinstance(body, str):
+        text = " ".join(body.split())
+        title = re.search(r"<title>(.*?)</title>", text, re.IGNORECASE)
+        if title:
+            return f"an HTML page: {title.group(1).strip()[:200]}"
+        return f"{text[:200]}" if text else "an empty body"
+    if body is None:
+        return "an empty body"
+    return json.dumps(body)[:200]
 
 
 class UploadError(MagicHourError):

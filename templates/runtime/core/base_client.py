@@ -18,13 +18,25 @@ import pydantic
 
 from magic_hour.core import retry
 from magic_hour.core.request_options import RequestOptions
-from magic_hour.errors import APIConnectionError, APIStatusError, APITimeoutError, error_for_status
+from magic_hour.errors import (
+    APIConnectionError,
+    APIResponseError,
+    APIStatusError,
+    APITimeoutError,
+    error_for_status,
+)
 
 logger = logging.getLogger("magic_hour")
 
 ModelT = typing.TypeVar("ModelT", bound=pydantic.BaseModel)
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
+# Said when a create failed after the server may have acted on it: retrying could charge twice.
+MAY_HAVE_ACTED = (
+    "the server may have created the project (and charged credits) before failing, so it was not"
+    " sent again: look for it in your library (https://magichour.ai/my-library) or with the"
+    " project's get before sending it again"
+)
 
 
 class _Common:
@@ -122,7 +134,17 @@ class _Common:
             raise _status_error(request, response)
         if cast_to is None:
             return None
-        return cast_to.model_validate(response.json())
+        try:
+            return cast_to.model_validate(response.json())
+        except (ValueError, pydantic.ValidationError) as error:
+            raise APIResponseError(
+                status_code=response.status_code,
+                body=response.text,
+                headers=response.headers,
+                method=request.method,
+                path=request.url.path,
+                reason=str(error).splitlines()[0],
+            ) from error
 
 
 class SyncBaseClient(_Common):
@@ -368,23 +390,24 @@ def _status_error(request: httpx.Request, response: httpx.Response) -> APIStatus
     except ValueError:
         body = response.text
     error_class = error_for_status(response.status_code)
+    acted = request.method in retry.UNSAFE_METHODS and not retry.retries_status(
+        request.method, response.status_code
+    )
     return error_class(
         status_code=response.status_code,
         body=body,
         headers=response.headers,
         method=request.method,
         path=request.url.path,
+        note=MAY_HAVE_ACTED if acted and response.status_code >= 500 else None,
     )
 
 
 def _transport_error(request: httpx.Request, exc: httpx.TransportError) -> APIConnectionError:
     reason = str(exc) or type(exc).__name__
     sent = not isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout))
-    if sent and request.method in ("POST", "PATCH"):
-        reason += (
-            "; the request may have reached the server and created a project (and charged credits):"
-            " list or get your projects before sending it again"
-        )
+    if sent and request.method in retry.UNSAFE_METHODS:
+        reason += f"; {MAY_HAVE_ACTED}"
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(method=request.method, path=request.url.path, reason=reason)
     return APIConnectionError(method=request.method, path=request.url.path, reason=reason)

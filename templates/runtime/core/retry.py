@@ -18,11 +18,11 @@ import httpx
 BASE_DELAY = 0.5
 MAX_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
-_UNSAFE_METHODS = frozenset({"POST", "PATCH"})
+UNSAFE_METHODS = frozenset({"POST", "PATCH"})
 
 
 def retries_status(method: str, status: int) -> bool:
-    if method.upper() in _UNSAFE_METHODS:
+    if method.upper() in UNSAFE_METHODS:
         return status in (429, 503)
     return status in (408, 429) or 500 <= status <= 599
 
@@ -30,7 +30,7 @@ def retries_status(method: str, status: int) -> bool:
 def retries_error(method: str, error: Exception) -> bool:
     if isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout)):
         return True
-    if method.upper() in _UNSAFE_METHODS:
+    if method.upper() in UNSAFE_METHODS:
         return False
     return isinstance(error, (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError))
 
