@@ -1279,18 +1279,26 @@ def _generate_example_call(resource: Resource, op: Operation_) -> str:
     return _example_call(f"{resource.access_path}.generate", op.arguments, extra)
 
 
+def _generate_steps(resource: Resource, op: Operation_, getter: Resource) -> list[str]:
+    assert op.workflow is not None
+    uploads = [
+        "Uploads each local file named in a `*_file_path` field"
+        " (URLs and `api-assets/...` paths pass through)."
+    ]
+    return [
+        *(uploads if op.workflow.assets else []),
+        f"Creates the project with `{resource.access_path}.create`.",
+        f"Polls `{getter.access_path}.get` until the project is complete, errored or canceled.",
+        "Downloads its outputs to `download_directory`.",
+    ]
+
+
 def _generate_docstring(resource: Resource, op: Operation_, getter: Resource) -> str:
     assert op.workflow is not None
     parts = [
         f"{op.summary or op.method_name}: create, wait for the result, download it.",
         "\n".join(
-            [
-                "1. Uploads each local file named in a `*_file_path` field (URLs and"
-                " `api-assets/...` paths pass through).",
-                f"2. Creates the project with `{resource.access_path}.create`.",
-                f"3. Polls `{getter.access_path}.get` until the project is complete, errored or canceled.",
-                "4. Downloads its outputs to `download_directory`.",
-            ]
+            f"{n}. {step}" for n, step in enumerate(_generate_steps(resource, op, getter), 1)
         ),
         f"{op.http_method} {op.path}",
     ]

@@ -69,10 +69,9 @@ class AiGifGeneratorClient:
         """
         AI GIF Generator: create, wait for the result, download it.
 
-        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
-        2. Creates the project with `client.v1.ai_gif_generator.create`.
-        3. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
-        4. Downloads its outputs to `download_directory`.
+        1. Creates the project with `client.v1.ai_gif_generator.create`.
+        2. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
+        3. Downloads its outputs to `download_directory`.
 
         POST /v1/ai-gif-generator
 
@@ -239,10 +238,9 @@ class AsyncAiGifGeneratorClient:
         """
         AI GIF Generator: create, wait for the result, download it.
 
-        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
-        2. Creates the project with `client.v1.ai_gif_generator.create`.
-        3. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
-        4. Downloads its outputs to `download_directory`.
+        1. Creates the project with `client.v1.ai_gif_generator.create`.
+        2. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
+        3. Downloads its outputs to `download_directory`.
 
         POST /v1/ai-gif-generator
 

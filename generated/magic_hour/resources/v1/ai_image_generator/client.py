@@ -145,10 +145,9 @@ class AiImageGeneratorClient:
         """
         AI Image Generator: create, wait for the result, download it.
 
-        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
-        2. Creates the project with `client.v1.ai_image_generator.create`.
-        3. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
-        4. Downloads its outputs to `download_directory`.
+        1. Creates the project with `client.v1.ai_image_generator.create`.
+        2. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
+        3. Downloads its outputs to `download_directory`.
 
         POST /v1/ai-image-generator
 
@@ -372,10 +371,9 @@ class AsyncAiImageGeneratorClient:
         """
         AI Image Generator: create, wait for the result, download it.
 
-        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
-        2. Creates the project with `client.v1.ai_image_generator.create`.
-        3. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
-        4. Downloads its outputs to `download_directory`.
+        1. Creates the project with `client.v1.ai_image_generator.create`.
+        2. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
+        3. Downloads its outputs to `download_directory`.
 
         POST /v1/ai-image-generator
 
