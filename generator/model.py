@@ -429,12 +429,12 @@ class _Builder:
 
     def _workflows(self, root: Resource) -> None:
         """Give each project-creating `create` its `generate`: the getter, uploads, result type."""
-        getters: dict[str, Resource] = {}
+        getters: dict[str, tuple[Resource, Operation_]] = {}
         uploader: Resource | None = None
         for resource in root.walk():
             for op in resource.operations:
                 if op.reports_on and op.response_model:
-                    getters.setdefault(op.reports_on, resource)
+                    getters.setdefault(op.reports_on, (resource, op))
                 if op.method_name == "create" and UPLOAD_TAG in op.tags and uploader is None:
                     uploader = resource
         upload_types = _upload_types(uploader)
@@ -453,8 +453,7 @@ class _Builder:
                     )
                     self.problems.append(Problem(here, message))
                     continue
-                getter = getters.get(op.project_kind)
-                if getter is None:
+                if op.project_kind not in getters:
                     message = (
                         f"{op.http_method} {op.path} creates {op.project_kind} projects, but no"
                         f" GET on an item path tagged {_tag_of(op.project_kind)!r} reports on them"
@@ -473,7 +472,7 @@ class _Builder:
                     )
                     self.problems.append(Problem(here, message))
                     continue
-                getter_op = next(o for o in getter.operations if o.reports_on)
+                getter, getter_op = getters[op.project_kind]
                 missing = self._missing_fields(op, {"id"}) or self._missing_fields(
                     getter_op, {"id", "status", "downloads"}
                 )

@@ -37,6 +37,8 @@ STYLE = {
     "prompt": "neon",
     "transition_speed": 5,
 }
+# The smallest animation the spec allows, for tests about everything but its arguments.
+SMALL_ANIMATION = {"end_seconds": 1.0, "fps": 1.0, "height": 64, "width": 64, "style": STYLE}
 
 
 @pytest.fixture(scope="module")
@@ -154,11 +156,7 @@ def test_urls_and_storage_paths_are_not_uploaded(
             "audio_source": "file",
             "image_file_path": "api-assets/id/1234.png",
         },
-        end_seconds=1.0,
-        fps=1.0,
-        height=64,
-        width=64,
-        style=STYLE,
+        **SMALL_ANIMATION,
         download_outputs=False,
         download_directory=str(tmp_path),
     )
@@ -191,11 +189,7 @@ def test_an_unusable_local_file_stops_before_anything_is_sent(
         generate(
             "animation",
             assets={"audio_source": "none", "image_file_path": str(path)},
-            end_seconds=1.0,
-            fps=1.0,
-            height=64,
-            width=64,
-            style=STYLE,
+            **SMALL_ANIMATION,
         )
     (violation,) = raised.value.violations
     assert violation.startswith(message)
@@ -231,11 +225,7 @@ def test_a_canceled_project_is_returned_without_downloads(
     result = generate(
         "animation",
         assets={"audio_source": "none", "image_file_path": "https://example.com/a.png"},
-        end_seconds=1.0,
-        fps=1.0,
-        height=64,
-        width=64,
-        style=STYLE,
+        **SMALL_ANIMATION,
         download_directory=str(tmp_path),
         headers={"X-Mock-Outcome": "canceled"},
     )
@@ -481,11 +471,7 @@ def test_a_failed_upload_raises_upload_error_and_creates_nothing(
         generate(
             "animation",
             assets={"audio_source": "none", "image_file_path": str(image)},
-            end_seconds=1.0,
-            fps=1.0,
-            height=64,
-            width=64,
-            style=STYLE,
+            **SMALL_ANIMATION,
             headers={"X-Mock-Upload-Fault": "refuse"},
         )
     assert raised.value.file == str(image)

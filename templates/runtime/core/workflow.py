@@ -97,6 +97,11 @@ class _Refused(Exception):
     def __init__(self, status_code: int) -> None:
         self.status_code = status_code
 
+    def final(self, project_id: str, url: str) -> DownloadError:
+        """The error to raise when no fresh URL is left to try."""
+        reason = f"storage answered {self.status_code}, also for a fresh URL"
+        return _download_error(project_id, url, reason, self.status_code)
+
 
 class _Cut(Exception):
     """The connection failed while the body was arriving; the download may start over."""
@@ -146,9 +151,6 @@ class _Common:
         if self._create_upload_urls is None:
             raise MagicHourError("this API has no upload operation for local files")
         return [{"type": a.asset_type, "extension": a.extension} for a in local]
-
-    def _max_retries(self, base: typing.Union[SyncBaseClient, AsyncBaseClient]) -> int:
-        return (self._request_options or {}).get("max_retries", base.max_retries)
 
 
 def _directory_problems(directory: str) -> typing.List[str]:
@@ -227,7 +229,11 @@ def _content_length(response: httpx.Response) -> typing.Optional[int]:
 def _check_complete(response: httpx.Response, written: int) -> None:
     """A body shorter than announced is a cut connection, even if no error said so."""
     expected = _content_length(response)
-    if expected is not None and not response.headers.get("content-encoding") and written != expected:
+    if (
+        expected is not None
+        and not response.headers.get("content-encoding")
+        and written != expected
+    ):
         message = f"connection closed after {written} of {expected} bytes"
         raise _Cut(httpx.RemoteProtocolError(message))
 
@@ -236,24 +242,18 @@ def _check_status(response: httpx.Response, project_id: str, url: str) -> None:
     if 400 <= response.status_code < 500:
         raise _Refused(response.status_code)
     if not response.is_success:
-        raise DownloadError(
-            project_id=project_id,
-            url=downloads.strip_query(url),
-            reason=f"storage answered {response.status_code}",
-            status_code=response.status_code,
-        )
+        status = response.status_code
+        raise _download_error(project_id, url, f"storage answered {status}", status)
 
 
-def _download_error(project_id: str, url: str, reason: str) -> DownloadError:
-    return DownloadError(project_id=project_id, url=downloads.strip_query(url), reason=reason)
-
-
-def _refused_error(project_id: str, url: str, refused: _Refused) -> DownloadError:
+def _download_error(
+    project_id: str, url: str, reason: str, status_code: typing.Optional[int] = None
+) -> DownloadError:
     return DownloadError(
         project_id=project_id,
         url=downloads.strip_query(url),
-        reason=f"storage answered {refused.status_code}, also for a fresh URL",
-        status_code=refused.status_code,
+        reason=reason,
+        status_code=status_code,
     )
 
 
@@ -288,6 +288,7 @@ class SyncWorkflow(_Common):
     def __init__(self, base_client: SyncBaseClient, **settings: typing.Any) -> None:
         super().__init__(**settings)
         self._base = base_client
+        self._max_retries = base_client._max_retries(self._request_options)
         self._fresh: typing.Optional[typing.List[typing.Any]] = None  # downloads, refetched
 
     def upload_assets(
@@ -319,7 +320,7 @@ class SyncWorkflow(_Common):
             )
 
         try:
-            response = self._base.send(build, max_retries=self._max_retries(self._base))
+            response = self._base.send(build, max_retries=self._max_retries)
         except MagicHourError as error:
             raise UploadError(file=file, reason=_reason(error)) from error
         response.close()
@@ -406,11 +407,11 @@ class SyncWorkflow(_Common):
             except _Refused as refused:
                 latest = None if fresh else self._fresh_items(project_id)
                 if latest is None or index >= len(latest):
-                    raise _refused_error(project_id, url, refused) from None
+                    raise refused.final(project_id, url) from None
                 logger.debug("download URL refused (%d): using a fresh one", refused.status_code)
                 url, fresh = latest[index].url, True
             except _Cut as cut:
-                if attempt >= self._max_retries(self._base):
+                if attempt >= self._max_retries:
                     raise _download_error(project_id, url, str(cut.error)) from cut.error
                 logger.debug("download cut (%s): starting over", cut.error)
                 time.sleep(retry.delay(attempt, None))
@@ -423,9 +424,7 @@ class SyncWorkflow(_Common):
             )
 
         try:
-            response = self._base.send(
-                build, max_retries=self._max_retries(self._base), stream=True
-            )
+            response = self._base.send(build, max_retries=self._max_retries, stream=True)
         except MagicHourError as error:
             raise _download_error(project_id, url, _reason(error)) from error
         try:
@@ -458,6 +457,7 @@ class AsyncWorkflow(_Common):
     def __init__(self, base_client: AsyncBaseClient, **settings: typing.Any) -> None:
         super().__init__(**settings)
         self._base = base_client
+        self._max_retries = base_client._max_retries(self._request_options)
         self._fresh: typing.Optional["asyncio.Future[typing.List[typing.Any]]"] = None
 
     async def upload_assets(
@@ -488,7 +488,7 @@ class AsyncWorkflow(_Common):
             )
 
         try:
-            response = await self._base.send(build, max_retries=self._max_retries(self._base))
+            response = await self._base.send(build, max_retries=self._max_retries)
         except MagicHourError as error:
             raise UploadError(file=file, reason=_reason(error)) from error
         await response.aclose()
@@ -588,11 +588,11 @@ class AsyncWorkflow(_Common):
             except _Refused as refused:
                 latest = None if fresh else await self._fresh_items(project_id)
                 if latest is None or index >= len(latest):
-                    raise _refused_error(project_id, url, refused) from None
+                    raise refused.final(project_id, url) from None
                 logger.debug("download URL refused (%d): using a fresh one", refused.status_code)
                 url, fresh = latest[index].url, True
             except _Cut as cut:
-                if attempt >= self._max_retries(self._base):
+                if attempt >= self._max_retries:
                     raise _download_error(project_id, url, str(cut.error)) from cut.error
                 logger.debug("download cut (%s): starting over", cut.error)
                 await asyncio.sleep(retry.delay(attempt, None))
@@ -607,9 +607,7 @@ class AsyncWorkflow(_Common):
             )
 
         try:
-            response = await self._base.send(
-                build, max_retries=self._max_retries(self._base), stream=True
-            )
+            response = await self._base.send(build, max_retries=self._max_retries, stream=True)
         except MagicHourError as error:
             raise _download_error(project_id, url, _reason(error)) from error
         try:
