@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MOCK_PORT ?= 4010
 
-.PHONY: generate check test mypy fuzz bench mock demo clean
+.PHONY: generate check changes test mypy fuzz bench mock demo clean
 
 $(INSTALLED): pyproject.toml generated/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ check: $(INSTALLED)
 mypy: $(INSTALLED)
 	$(BIN)/mypy --strict generated/magic_hour
 	$(BIN)/mypy generator mockserver
+
+# What the specs change in the API surface, against the committed generated/api-surface.json:
+# a report for the pull request, breaking changes marked. Writes nothing; exit 0.
+changes: $(INSTALLED)
+	$(BIN)/python -m generator --specs specs --output generated --changes
 
 test: check mypy
 	$(BIN)/python -m pytest

@@ -1,8 +1,10 @@
-"""`python -m generator`: specs in, client package out (or, with --check, a diff out)."""
+"""`python -m generator`: specs in, client package out (or, with --check, a diff out; with
+--changes, a report of how the API surface differs from the committed one)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from generator.load import load_specs
 from generator.model import build_api
 from generator.problems import SpecError
 from generator.render import render
+from generator.surface import SURFACE_FILE, api_surface, change_report
 from generator.write import compare, unified_diff, write
 
 
@@ -27,25 +30,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--output", default="generated", help="folder to write the package to (default: generated)"
     )
-    parser.add_argument(
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
         "--check",
         action="store_true",
         help="write nothing; print a unified diff and exit 1 if the output folder is out of date",
+    )
+    mode.add_argument(
+        "--changes",
+        action="store_true",
+        help=f"write nothing; report how the specs' API surface differs from the output folder's"
+        f" {SURFACE_FILE} (breaking changes marked); exit 0",
     )
     args = parser.parse_args(argv)
     specs_dir, output_dir = Path(args.specs), Path(args.output)
     if not specs_dir.is_dir():
         print(f"{args.specs}: not a folder", file=sys.stderr)
         return 2
+    if args.changes:
+        return _report_changes(specs_dir, args.specs, output_dir / SURFACE_FILE)
     try:
         files = generate(specs_dir, args.specs)
     except SpecError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(
-            f"{len(exc.problems)} problem(s) in {args.specs}; nothing was written", file=sys.stderr
-        )
-        return 1
+        return _spec_problems(exc, args.specs)
 
     changes = compare(output_dir, files)
     if args.check:
@@ -61,3 +68,35 @@ def main(argv: list[str] | None = None) -> int:
     write(output_dir, files, changes)
     print(f"{args.output}: {changes.summary()}", file=sys.stderr)
     return 0
+
+
+def _report_changes(specs_dir: Path, specs_name: str, committed: Path) -> int:
+    """Print what changed between the committed surface and the specs' surface."""
+    try:
+        before = json.loads(committed.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        print(
+            f"{committed}: not found, so there is nothing to compare with"
+            " (the generator writes it; regenerate and commit it first)",
+            file=sys.stderr,
+        )
+        return 2
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        print(f"{committed}: not readable as JSON ({exc})", file=sys.stderr)
+        return 2
+    if not isinstance(before, dict):
+        print(f"{committed}: not an API surface (a JSON object)", file=sys.stderr)
+        return 2
+    try:
+        after = api_surface(build_api(load_specs(specs_dir, specs_name)))
+    except SpecError as exc:
+        return _spec_problems(exc, specs_name)
+    sys.stdout.write(change_report(before, after))
+    return 0
+
+
+def _spec_problems(exc: SpecError, specs_name: str) -> int:
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(exc.problems)} problem(s) in {specs_name}; nothing was written", file=sys.stderr)
+    return 1

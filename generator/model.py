@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import http
 import json
+import dataclasses
 import re
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from openapi_pydantic.v3.v3_0 import (
@@ -22,12 +24,15 @@ from openapi_pydantic.v3.v3_0 import (
     RequestBody,
     Response,
     Schema,
+    SecurityScheme,
 )
 
 from generator.load import HTTP_METHODS, LoadedSpec, Pointer
 from generator.naming import (
     MODEL_RESERVED,
     RESERVED,
+    class_module,
+    class_name,
     is_plain_key,
     pascal,
     python_name,
@@ -116,14 +121,34 @@ CONSTRAINTS = (
 )
 # What a `$ref` is expected to land on: a parameter, a request body, a response.
 NodeT = TypeVar("NodeT")
-UNSUPPORTED_SCHEMA_KEYS = ("allOf", "oneOf", "anyOf", "not")
+# Names the generated modules import from the runtime: no schema class may take one.
+RUNTIME_NAMES = frozenset(
+    {
+        "Client",
+        "AsyncClient",
+        "Environment",
+        "Expected",
+        "NotGiven",
+        "RequestOptions",
+        "SyncBaseClient",
+        "AsyncBaseClient",
+        "AssetField",
+        "SyncWorkflow",
+        "AsyncWorkflow",
+        "ProgressCallback",
+    }
+)
+# How the runtime sends the API key by default (`core.base_client.BEARER`): (where, name) pairs.
+BEARER = (("bearer", "Authorization"),)
+# Enum values a `typing_extensions.Literal` can hold; other enums are checked by the rule only.
+LITERAL_TYPES = (str, int, bool)
 
 
 @dataclass
 class SchemaType:
     """A schema as the client sees it: its kind, constraints, and the Python types for it."""
 
-    kind: str  # string | integer | number | boolean | array | object | any
+    kind: str  # string | integer | number | boolean | array | object | union | any
     nullable: bool
     description: str
     enum: list[Any] | None
@@ -139,6 +164,10 @@ class SchemaType:
     has_example: bool = False
     default: Any = None
     has_default: bool = False
+    deprecated: bool = False
+    variants: list[SchemaType] = field(default_factory=list)  # of a union
+    exclusive: bool = False  # a `oneOf` union: exactly one variant may match
+    discriminator: tuple[str, dict[str, int]] | None = None  # property, value -> variant
     param_annotation: str = "typing.Any"
     model_annotation: str = "typing.Any"
     rule: dict[str, Any] = field(default_factory=dict)
@@ -155,6 +184,18 @@ class FieldInfo:
     @property
     def doc(self) -> str:
         return docstring_text(self.description)
+
+    @property
+    def model_field_arguments(self) -> str:
+        """The arguments of the model field's `pydantic.Field(...)`."""
+        arguments = []
+        if not self.required:
+            default = self.schema.default if self.schema.has_default else None
+            arguments.append(f"default={python_literal(default)}")
+        arguments.append(f"alias={python_literal(self.wire_name)}")
+        if self.schema.deprecated:
+            arguments.append("deprecated=True")
+        return ", ".join(arguments)
 
     @property
     def model_annotation(self) -> str:
@@ -209,6 +250,27 @@ class Argument:
     description: str
     schema: SchemaType
     example: str | None  # Python source of an example value
+    deprecated: bool = False
+
+    @property
+    def rule(self) -> dict[str, Any]:
+        return {**self.schema.rule, "deprecated": True} if self.deprecated else self.schema.rule
+
+
+@dataclass
+class SuccessResponse:
+    """A 2xx response: what a method returns when the API answers with `status`."""
+
+    status: int
+    kind: str  # json | text | binary | empty
+    schema: SchemaType | None  # of a JSON response; None when the spec gives none
+    media_type: str | None
+
+    @property
+    def annotation(self) -> str:
+        if self.kind == "json":
+            return self.schema.model_annotation if self.schema else "typing.Any"
+        return {"text": "str", "binary": "bytes", "empty": "None"}[self.kind]
 
 
 @dataclass
@@ -223,7 +285,8 @@ class Operation_:
     body_arguments: list[Argument]  # in the spec's order, which is the order they are sent in
     body_rule: dict[str, Any] | None
     body_params_class: str | None
-    response_model: str | None
+    responses: list[SuccessResponse]  # the 2xx ones
+    response_model: str | None  # the model class of the only response, if it has one
     response_example: Any
     success_status: int
     error_statuses: list[int]
@@ -233,7 +296,36 @@ class Operation_:
     example_call: str
     file: str
     deprecated: bool
+    auth: tuple[tuple[str, str], ...] = BEARER
     workflow: Workflow | None = None
+
+    @property
+    def return_annotation(self) -> str:
+        return _union_of([r.annotation for r in self.responses])
+
+    @property
+    def response_name(self) -> str:
+        return f"_{self.method_name.upper()}_RESPONSE"
+
+    @property
+    def expected_arguments(self) -> str:
+        """The arguments of the runtime's `Expected`: each status by the kind of its body."""
+        json_types = ", ".join(f"{r.status}: {r.annotation}" for r in self.json_responses)
+        arguments = [f"json={{{json_types}}}"] if json_types else []
+        for kind in ("text", "binary", "empty"):
+            statuses = tuple(r.status for r in self.responses if r.kind == kind)
+            if statuses:
+                arguments.append(f"{kind}={python_literal(statuses)}")
+        return ", ".join(arguments)
+
+    @property
+    def default_auth(self) -> tuple[tuple[str, str], ...]:
+        """How the runtime sends the key when the method does not say (`BEARER`)."""
+        return BEARER
+
+    @property
+    def json_responses(self) -> list[SuccessResponse]:
+        return [r for r in self.responses if r.kind == "json"]
 
     @property
     def parameters_rule_name(self) -> str:
@@ -294,6 +386,16 @@ class Resource:
     model_imports: list[tuple[str, str]] = field(default_factory=list)
 
     @property
+    def doc(self) -> str:
+        """The client module's docstring: the access path and what each method sends."""
+        methods = ", ".join(
+            f"{op.method_name} ({op.http_method} {op.path})" for op in self.operations
+        )
+        return docstring_text(
+            f"`{self.access_path}`: {methods}." if methods else f"`{self.access_path}`."
+        )
+
+    @property
     def has_deprecated(self) -> bool:
         return any(op.deprecated for op in self.operations)
 
@@ -334,6 +436,23 @@ class Api:
     error_classes: list[ErrorClass]
 
     @property
+    def title_line(self) -> str:
+        """The title on one line, as Markdown headings and docstrings show it."""
+        return " ".join(self.title.split())
+
+    @property
+    def title_doc(self) -> str:
+        return docstring_text(self.title_line)
+
+    @property
+    def description_toml(self) -> str:
+        """The package description as a TOML string (JSON's escapes are TOML's)."""
+        text = (
+            f"Typed Python client for the {self.title_line}, generated from its OpenAPI documents"
+        )
+        return json.dumps(text, ensure_ascii=False)
+
+    @property
     def resources(self) -> list[Resource]:
         return [r for child in self.root.children for r in child.walk()]
 
@@ -369,10 +488,15 @@ def python_literal(value: Any) -> str:
     raise TypeError(f"not a JSON value: {value!r}")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def docstring_text(text: str) -> str:
     """Text that sits safely inside a triple-quoted docstring."""
     text = "\n".join(line.rstrip() for line in text.splitlines())
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    # Control characters (a NUL byte makes the file unreadable to Python) as escapes.
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
     if text.endswith('"'):
         text = text[:-1] + '\\"'
     return text
@@ -385,7 +509,8 @@ class _Builder:
         self.problems: list[Problem] = []
         self.params_classes: dict[str, ParamsClass] = {}
         self.model_classes: dict[str, ModelClass] = {}
-        self.class_names: set[str] = set()
+        self.class_names: set[str] = set(RUNTIME_NAMES)
+        self.class_modules: set[str] = set()
         self.error_statuses: set[int] = set()
         self.components_in_progress: set[tuple[str, str]] = set()
         self.component_types: dict[tuple[str, str], SchemaType] = {}
@@ -507,10 +632,11 @@ class _Builder:
         name = f"{base}WithDownloads"
         if name in self.model_classes:
             return name
-        if name in self.class_names:
+        if name in self.class_names or class_module(name) in self.class_modules:
             self.problems.append(Problem(here, f"the class name {name} is already taken"))
             return name
         self.class_names.add(name)
+        self.class_modules.add(class_module(name))
         paths = SchemaType(
             kind="array",
             nullable=True,
@@ -522,7 +648,7 @@ class _Builder:
         )
         self.model_classes[name] = ModelClass(
             name=name,
-            module=snake(words(name)),
+            module=class_module(name),
             description=f"`{base}` as `generate` returns it: the project, and where its outputs were saved.",
             fields=[
                 FieldInfo(
@@ -559,8 +685,9 @@ class _Builder:
         for op in resource.operations:
             for argument in op.arguments:
                 params |= _referenced(argument.schema, "params")
-            if op.response_model:
-                models.add(op.response_model)
+            for response in op.json_responses:
+                if response.schema is not None:
+                    models |= _referenced(response.schema, "model")
             if op.workflow is not None:
                 models.add(op.workflow.result_model)
         resource.params_imports = sorted((self.params_classes[n].module, n) for n in params)
@@ -577,7 +704,7 @@ class _Builder:
             else:
                 child = Resource(
                     attribute=attribute,
-                    class_name=pascal(words(segment)) + "Client",
+                    class_name=pascal(attribute.split("_")) + "Client",
                     module=f"{node.module}.{attribute}",
                     access_path=f"{node.access_path}.{attribute}",
                 )
@@ -612,11 +739,9 @@ class _Builder:
         is_item = bool(segments) and segments[-1].startswith("{")
         method_name = METHOD_NAMES.get((verb, is_item))
         if method_name is None:
-            if not operation.operationId:
-                message = f"{verb.upper()} {path}: no method name rule for this verb on this path, and no operationId"
-                self.problems.append(Problem(here, message))
-                return None
-            method_name = snake(words(operation.operationId.split(".")[-1]))
+            # No rule for the verb on this path: the operationId names it, else the verb does.
+            named = words(operation.operationId.split(".")[-1]) if operation.operationId else []
+            method_name = python_name(snake(named) or verb, {"generate"})
         resource = self._resource_for(root, static)
         key = (resource.access_path, method_name)
         if key in method_owner:
@@ -649,7 +774,7 @@ class _Builder:
         if arguments:
             parameters_rule = {
                 "type": "object",
-                "properties": {a.wire_name: a.schema.rule for a in arguments},
+                "properties": {a.wire_name: a.rule for a in arguments},
                 "required": [a.wire_name for a in arguments if a.required],
             }
         body_rule = None
@@ -667,10 +792,12 @@ class _Builder:
 
         # Required arguments first: the signature reads as the docs' parameter table.
         arguments.sort(key=lambda a: not a.required)
-        response = self._responses(file, (*base, "responses"), operation, name_parts)
-        if response is None:
+        responses = self._responses(file, (*base, "responses"), operation, name_parts)
+        if responses is None:
             return None
-        success_status, response_type = response
+        # What `generate` and the docs build on: the response, if one JSON schema describes it.
+        schemas = [r.schema for r in responses if r.kind == "json"]
+        response_type = schemas[0] if len(schemas) == len(responses) == 1 else None
         kinds = [PROJECT_TAGS[t] for t in operation.tags or [] if t in PROJECT_TAGS]
         kind = kinds[0] if kinds else None
 
@@ -686,9 +813,10 @@ class _Builder:
             body_arguments=body_arguments,
             body_rule=body_rule,
             body_params_class=body_class,
+            responses=responses,
             response_model=response_type.model_class if response_type else None,
             response_example=_example(response_type, complete=True) if response_type else None,
-            success_status=success_status,
+            success_status=responses[0].status,
             error_statuses=sorted(
                 int(s) for s in operation.responses if s.isdigit() and int(s) >= 400
             ),
@@ -699,8 +827,48 @@ class _Builder:
             file=file,
             deprecated=bool(operation.deprecated),
         )
+        auth = self._auth(file, base, operation)
+        if auth is None:
+            return None
+        op.auth = auth
         op.docstring = docstring_text(_operation_docstring(op, operation))
         return resource, op
+
+    def _auth(
+        self, file: str, base: Pointer, operation: Operation
+    ) -> tuple[tuple[str, str], ...] | None:
+        """How the operation sends the API key: the first security requirement this client meets."""
+        if operation.security is None:
+            return BEARER
+        if not operation.security:
+            return ()
+        components = self.document.components
+        schemes = (components.securitySchemes if components else None) or {}
+        unsupported: list[str] = []
+        for index, requirement in enumerate(operation.security):
+            auth: list[tuple[str, str]] = []
+            for name in requirement:
+                scheme = schemes.get(name)
+                if scheme is None:
+                    message = (
+                        f"security scheme '{name}' is not defined in components/securitySchemes"
+                    )
+                    self._problem(file, (*base, "security", index, name), message, key=True)
+                    return None
+                way = _credential(scheme) if isinstance(scheme, SecurityScheme) else None
+                if way is None:
+                    unsupported.append(name)
+                    break
+                auth.append(way)
+            else:
+                return tuple(auth)
+        names = ", ".join(repr(name) for name in unsupported)
+        message = (
+            f"no security requirement can be met: {names} not supported (the client sends its"
+            " token as a bearer token, an API key header or an API key query parameter)"
+        )
+        self._problem(file, (*base, "security"), message, key=True)
+        return None
 
     def _parameters(
         self, path: str, file: str, base: Pointer, item: PathItem, operation: Operation
@@ -754,10 +922,20 @@ class _Builder:
         schema = self._schema(file, (*pointer, "schema"), parameter.param_schema, None)
         if schema is None:
             return None
+        if schema.kind == "object" or (
+            schema.items is not None and schema.items.kind in ("object", "array")
+        ):
+            message = f"parameter '{parameter.name}': object-valued parameters are not supported"
+            self._problem(file, (*pointer, "schema"), message)
+            return None
+        if parameter.explode is False and schema.kind == "array" and where == "query":
+            message = f"parameter '{parameter.name}': only exploded query arrays (name=a&name=b) are supported"
+            self._problem(file, (*pointer, "explode"), message)
+            return None
         description = (parameter.description or schema.description).strip()
         required = bool(parameter.required) or where == "path"
         example = parameter.example if parameter.example is not None else _example(schema)
-        return _argument(
+        argument = _argument(
             parameter.name,
             python_name(parameter.name, taken),
             where,
@@ -766,6 +944,8 @@ class _Builder:
             description,
             example,
         )
+        argument.deprecated = bool(parameter.deprecated) or schema.deprecated
+        return argument
 
     def _request_body(
         self,
@@ -811,7 +991,7 @@ class _Builder:
 
     def _responses(
         self, file: str, pointer: Pointer, operation: Operation, name_parts: list[str]
-    ) -> tuple[int, SchemaType | None] | None:
+    ) -> list[SuccessResponse] | None:
         codes = sorted(code for code in operation.responses if code.isdigit())
         for code in codes:
             if int(code) >= 400:
@@ -819,38 +999,47 @@ class _Builder:
         successes = [code for code in codes if 200 <= int(code) < 300]
         if not successes:
             message = "an operation needs a 2xx response"
-            self.problems.append(Problem(self.spec.locate(file, pointer, key=True), message))
+            self._problem(file, pointer, message, key=True)
             return None
-        code = successes[0]
-        followed = self._follow(
-            file, (*pointer, code), operation.responses[code], Response, "response"
-        )
-        if followed is None:
-            return None
-        file, response_pointer, response = followed
-        if not response.content:
-            return int(code), None
-        media: MediaType | None = response.content.get(JSON)
-        if media is None or media.media_type_schema is None:
-            types = ", ".join(sorted(response.content))
-            message = f"only {JSON} responses are supported (found: {types})"
-            self.problems.append(
-                Problem(self.spec.locate(file, (*response_pointer, "content"), key=True), message)
+        found: list[SuccessResponse] = []
+        for code in successes:
+            followed = self._follow(
+                file, (*pointer, code), operation.responses[code], Response, "response"
             )
-            return None
-        schema_pointer = (*response_pointer, "content", JSON, "schema")
-        schema = self._schema(
-            file, schema_pointer, media.media_type_schema, [*name_parts, "response"], side="model"
-        )
+            if followed is None:
+                return None
+            response_file, response_pointer, response = followed
+            # The first JSON response names its class `...Response`; others add their code.
+            parts = [*name_parts, "response"]
+            if any(s.kind == "json" for s in found):
+                parts.append(code)
+            success = self._success(response_file, response_pointer, int(code), response, parts)
+            if success is None:
+                return None
+            found.append(success)
+        return found
+
+    def _success(
+        self, file: str, pointer: Pointer, status: int, response: Response, name_parts: list[str]
+    ) -> SuccessResponse | None:
+        """One 2xx response: JSON of some schema, text, bytes, or nothing."""
+        if not response.content:
+            return SuccessResponse(status, "empty", None, None)
+        media_type = next((t for t in sorted(response.content) if _is_json(t)), None)
+        if media_type is None:
+            media_type = sorted(response.content)[0]
+            kind = "text" if media_type.startswith("text/") else "binary"
+            return SuccessResponse(status, kind, None, media_type)
+        media: MediaType = response.content[media_type]
+        if media.media_type_schema is None:
+            return SuccessResponse(status, "json", None, media_type)
+        schema_pointer = (*pointer, "content", media_type, "schema")
+        schema = self._schema(file, schema_pointer, media.media_type_schema, name_parts, "model")
         if schema is None:
             return None
-        if schema.kind != "object" or schema.model_class is None:
-            message = "a success response must be an object with properties"
-            self.problems.append(Problem(self.spec.locate(file, schema_pointer), message))
-            return None
         if media.example is not None:
-            schema.example, schema.has_example = media.example, True
-        return int(code), schema
+            schema = dataclasses.replace(schema, example=media.example, has_example=True)
+        return SuccessResponse(status, "json", schema, media_type)
 
     # -- schemas -------------------------------------------------------------------------
 
@@ -875,6 +1064,11 @@ class _Builder:
         target_file = self.spec.component_files[(section, name)]
         return target_file, ("components", section, name), target[name]
 
+    def _problem(
+        self, file: str, pointer: Sequence[str | int], message: str, *, key: bool = False
+    ) -> None:
+        self.problems.append(Problem(self.spec.locate(file, pointer, key=key), message))
+
     def _schema(
         self,
         file: str,
@@ -885,14 +1079,45 @@ class _Builder:
     ) -> SchemaType | None:
         if isinstance(node, Reference):
             return self._component_schema(file, pointer, node.ref, side)
-        for key in UNSUPPORTED_SCHEMA_KEYS:
-            if getattr(node, {"not": "schema_not"}.get(key, key), None) is not None:
-                key_location = self.spec.locate(file, (*pointer, key), key=True)
-                self.problems.append(Problem(key_location, f"'{key}' is not supported yet"))
+        if node.schema_not is not None:
+            self._problem(file, (*pointer, "not"), "'not' is not supported", key=True)
+            return None
+        if node.allOf:
+            return self._all_of(file, pointer, node, name_parts, side)
+        if node.oneOf or node.anyOf:
+            return self._union(file, pointer, node, name_parts, side)
+        if node.type is not None:
+            kind = node.type.value
+        elif node.properties or node.additionalProperties is not None:
+            kind = "object"
+        else:
+            kind = "array" if node.items is not None else "any"
+        schema = self._base(file, pointer, node, kind)
+        if schema is None:
+            return None
+        if kind == "array":
+            if node.items is None:
+                self._problem(file, pointer, "an array schema needs 'items'")
                 return None
-        kind = (
-            node.type.value if node.type is not None else ("object" if node.properties else "any")
-        )
+            item_parts = [*name_parts, "item"] if name_parts is not None else None
+            items = self._schema(file, (*pointer, "items"), node.items, item_parts, side)
+            if items is None:
+                return None
+            schema.items = items
+        elif kind == "object":
+            declared = [
+                (wire_name, file, (*pointer, "properties", wire_name), child)
+                for wire_name, child in (node.properties or {}).items()
+            ]
+            if not self._object(
+                schema, file, pointer, declared, set(node.required or []), node, name_parts, side
+            ):
+                return None
+        _annotate(schema)
+        return schema
+
+    def _base(self, file: str, pointer: Pointer, node: Schema, kind: str) -> SchemaType | None:
+        """A schema's own keywords: everything but its items, properties and variants."""
         constraints = {}
         for key in CONSTRAINTS:
             value = getattr(node, key, None)
@@ -902,38 +1127,24 @@ class _Builder:
             try:
                 re.compile(constraints["pattern"])
             except re.error as exc:
-                location = self.spec.locate(file, (*pointer, "pattern"))
-                self.problems.append(
-                    Problem(location, f"'pattern' is not a valid regular expression: {exc}")
-                )
+                message = f"'pattern' is not a valid regular expression: {exc}"
+                self._problem(file, (*pointer, "pattern"), message)
                 return None
+        enum = list(node.enum) if node.enum is not None else None
         schema = SchemaType(
             kind=kind,
-            nullable=bool(node.nullable),
+            # `enum: [..., null]` admits null whatever `nullable` says.
+            nullable=bool(node.nullable) or (enum is not None and None in enum),
             description=(node.description or "").strip(),
-            enum=list(node.enum) if node.enum is not None else None,
+            enum=enum,
             constraints=constraints,
             format=node.schema_format,
+            deprecated=bool(node.deprecated),
         )
         if "example" in node.model_fields_set:
             schema.example, schema.has_example = node.example, True
         if "default" in node.model_fields_set:
             schema.default, schema.has_default = node.default, True
-
-        if kind == "array":
-            if node.items is None:
-                location = self.spec.locate(file, pointer)
-                self.problems.append(Problem(location, "an array schema needs 'items'"))
-                return None
-            item_parts = [*name_parts, "item"] if name_parts is not None else None
-            items = self._schema(file, (*pointer, "items"), node.items, item_parts, side)
-            if items is None:
-                return None
-            schema.items = items
-        elif kind == "object":
-            if not self._object(schema, file, pointer, node, name_parts, side):
-                return None
-        _annotate(schema)
         return schema
 
     def _object(
@@ -941,27 +1152,25 @@ class _Builder:
         schema: SchemaType,
         file: str,
         pointer: Pointer,
+        declared: list[tuple[str, str, Pointer, Schema | Reference]],
+        required: set[str],
         node: Schema,
         name_parts: list[str] | None,
         side: str,
     ) -> bool:
-        declared = node.properties or {}
-        # A name in `required` that `properties` does not define is a spec wart: ignored.
-        required = set(node.required or []) & set(declared)
+        """Fill an object's fields from its `declared` properties (name, file, pointer, schema)."""
         taken: set[str] = set()
-        for wire_name, child in declared.items():
+        reserved = MODEL_RESERVED if side == "model" else RESERVED
+        for wire_name, child_file, child_pointer, child in declared:
             child_parts = [*name_parts, *words(wire_name)] if name_parts is not None else None
-            child_schema = self._schema(
-                file, (*pointer, "properties", wire_name), child, child_parts, side
-            )
+            child_schema = self._schema(child_file, child_pointer, child, child_parts, side)
             if child_schema is None:
                 return False
             schema.fields.append(
                 FieldInfo(
                     wire_name=wire_name,
-                    py_name=python_name(
-                        wire_name, taken, MODEL_RESERVED if side == "model" else RESERVED
-                    ),
+                    py_name=python_name(wire_name, taken, reserved),
+                    # A name in `required` that no property defines is a spec wart: ignored.
                     required=wire_name in required,
                     schema=child_schema,
                     description=child_schema.description,
@@ -977,25 +1186,178 @@ class _Builder:
             schema.open_object = additional is True or (not declared and additional is None)
         if declared:
             if name_parts is None:
-                location = self.spec.locate(file, pointer)
-                self.problems.append(
-                    Problem(
-                        location,
-                        "an object with properties needs a name here; move it to components",
-                    )
-                )
+                message = "an object with properties needs a name here; move it to components"
+                self._problem(file, pointer, message)
                 return False
             self._register_class(schema, name_parts, side)
         return True
 
+    def _all_of(
+        self, file: str, pointer: Pointer, node: Schema, name_parts: list[str] | None, side: str
+    ) -> SchemaType | None:
+        """`allOf`: one object with the properties of all its parts, or an alias of one part."""
+        parts = node.allOf or []
+        if len(parts) == 1 and not node.properties:
+            # `allOf: [$ref]` beside `nullable`, `description`...: the part, with those added.
+            part = self._schema(file, (*pointer, "allOf", 0), parts[0], name_parts, side)
+            if part is None:
+                return None
+            own = self._base(file, pointer, node, part.kind)
+            if own is None:
+                return None
+            return _with_keywords(part, own, node.model_fields_set)
+        declared: dict[str, tuple[str, str, Pointer, Schema | Reference]] = {}
+        required: set[str] = set()
+        # (file, pointer, schema, whether it is an `allOf` part rather than the schema itself)
+        pending: list[tuple[str, Pointer, Schema | Reference, bool]] = [
+            (file, pointer, node, False)
+        ]
+        pending += [(file, (*pointer, "allOf", i), part, True) for i, part in enumerate(parts)]
+        seen: set[str] = set()
+        while pending:
+            part_file, part_pointer, entry, is_part = pending.pop(0)
+            if isinstance(entry, Reference):
+                if entry.ref in seen:
+                    message = (
+                        f"$ref '{entry.ref}' is recursive; recursive schemas are not supported yet"
+                    )
+                    self._problem(part_file, (*part_pointer, "$ref"), message)
+                    return None
+                seen.add(entry.ref)
+                resolved = self._resolve(part_file, part_pointer, entry.ref)
+                if resolved is None:
+                    return None
+                pending.insert(0, (*resolved, True))
+                continue
+            if not isinstance(entry, Schema):
+                self._problem(part_file, part_pointer, "this $ref must point at a schema")
+                return None
+            if is_part and entry.allOf:
+                # A part that is itself an `allOf`: its own properties, then its parts.
+                own_part = entry.model_copy(update={"allOf": None})
+                nested = [
+                    (part_file, (*part_pointer, "allOf", i), inner, True)
+                    for i, inner in enumerate(entry.allOf)
+                ]
+                pending[:0] = [(part_file, part_pointer, own_part, False), *nested]
+                continue
+            kind = entry.type.value if entry.type is not None else None
+            if is_part and (
+                kind not in (None, "object") or entry.oneOf or entry.anyOf or entry.items
+            ):
+                what = kind or ("a union" if entry.oneOf or entry.anyOf else "an array")
+                message = f"'allOf' combines objects only; this part is {_a(what)}"
+                self._problem(part_file, part_pointer, message)
+                return None
+            required |= set(entry.required or [])
+            for wire_name, child in (entry.properties or {}).items():
+                child_pointer = (*part_pointer, "properties", wire_name)
+                if wire_name in declared and declared[wire_name][3] != child:
+                    there = self.spec.locate(
+                        declared[wire_name][1], declared[wire_name][2], key=True
+                    )
+                    message = (
+                        f"'allOf': property '{wire_name}' is already defined differently at {there}"
+                    )
+                    self._problem(part_file, child_pointer, message, key=True)
+                    return None
+                declared[wire_name] = (wire_name, part_file, child_pointer, child)
+        schema = self._base(file, pointer, node, "object")
+        if schema is None:
+            return None
+        merged = node.model_copy(update={"allOf": None})
+        if not self._object(
+            schema, file, pointer, list(declared.values()), required, merged, name_parts, side
+        ):
+            return None
+        _annotate(schema)
+        return schema
+
+    def _union(
+        self, file: str, pointer: Pointer, node: Schema, name_parts: list[str] | None, side: str
+    ) -> SchemaType | None:
+        """`oneOf` / `anyOf`: a Union of the variants' types, checked variant by variant."""
+        keyword = "oneOf" if node.oneOf else "anyOf"
+        if node.oneOf and node.anyOf:
+            self._problem(
+                file,
+                (*pointer, "anyOf"),
+                "'oneOf' and 'anyOf' together are not supported",
+                key=True,
+            )
+            return None
+        if node.properties:
+            message = f"properties beside '{keyword}' are not supported; put them in each variant"
+            self._problem(file, (*pointer, "properties"), message, key=True)
+            return None
+        schema = self._base(file, pointer, node, "union")
+        if schema is None:
+            return None
+        schema.exclusive = keyword == "oneOf"
+        parts = node.oneOf or node.anyOf or []
+        for index, part in enumerate(parts):
+            part_name = [*name_parts, "variant", str(index + 1)] if name_parts is not None else None
+            variant = self._schema(file, (*pointer, keyword, index), part, part_name, side)
+            if variant is None:
+                return None
+            schema.variants.append(variant)
+        if node.discriminator is not None:
+            discriminator = self._discriminator(file, pointer, node, keyword, schema.variants)
+            if discriminator is None:
+                return None
+            schema.discriminator = discriminator
+        _annotate(schema)
+        return schema
+
+    def _discriminator(
+        self,
+        file: str,
+        pointer: Pointer,
+        node: Schema,
+        keyword: str,
+        variants: list[SchemaType],
+    ) -> tuple[str, dict[str, int]] | None:
+        """The discriminating property, and which variant each of its values selects."""
+        assert node.discriminator is not None
+        prop = node.discriminator.propertyName
+        parts = node.oneOf or node.anyOf or []
+        refs = {part.ref: index for index, part in enumerate(parts) if isinstance(part, Reference)}
+        if node.discriminator.mapping:
+            mapping: dict[str, int] = {}
+            for value, target in node.discriminator.mapping.items():
+                index = refs.get(target)
+                if index is None:
+                    index = next(
+                        (i for r, i in refs.items() if r.rpartition("/")[2] == target), None
+                    )
+                if index is None:
+                    message = f"discriminator mapping '{value}': '{target}' is not one of the {keyword} variants"
+                    self._problem(file, (*pointer, "discriminator", "mapping", value), message)
+                    return None
+                mapping[value] = index
+        else:
+            mapping = {ref.rpartition("/")[2]: index for ref, index in refs.items()}
+        for index, variant in enumerate(variants):
+            if index not in mapping.values():
+                message = f"discriminator: no value selects {keyword} variant {index + 1}; inline variants need a $ref and a mapping"
+                self._problem(file, (*pointer, "discriminator"), message, key=True)
+                return None
+            if prop not in {f.wire_name for f in variant.fields}:
+                message = f"discriminator: {keyword} variant {index + 1} has no property '{prop}'"
+                self._problem(file, (*pointer, "discriminator"), message, key=True)
+                return None
+        return prop, dict(sorted(mapping.items()))
+
     def _register_class(self, schema: SchemaType, name_parts: list[str], side: str) -> None:
-        name = pascal(name_parts)
-        module = snake(name_parts)
-        counter = 2
-        while name in self.class_names:
-            name, module = f"{pascal(name_parts)}{counter}", f"{snake(name_parts)}_{counter}"
-            counter += 1
+        # Two schemas whose names spell the same words take turns by the order the paths and
+        # components are met in, which is sorted: `Pet`, then `Pet2`.
+        stem = class_name(name_parts)
+        name, counter = stem, 2
+        while name in self.class_names or class_module(name) in self.class_modules:
+            name, counter = f"{stem}{counter}", counter + 1
+        module = class_module(name)
         self.class_names.add(name)
+        self.class_modules.add(module)
         nested = _nested_classes(schema, side)
         if side == "params":
             schema.params_class = name
@@ -1038,6 +1400,25 @@ class _Builder:
         return schema
 
 
+def _credential(scheme: SecurityScheme) -> tuple[str, str] | None:
+    """Where a security scheme puts the token, if it is one this client can fill."""
+    kind = str(scheme.type)
+    if kind == "http" and (scheme.scheme or "").lower() == "bearer":
+        return ("bearer", "Authorization")
+    if kind in ("oauth2", "openIdConnect"):
+        return ("bearer", "Authorization")
+    where = str(scheme.security_scheme_in)
+    if kind == "apiKey" and scheme.name and where in ("header", "query"):
+        return (where, scheme.name)
+    return None
+
+
+def _is_json(media_type: str) -> bool:
+    """`application/json`, and its relatives like `application/problem+json`."""
+    essence = media_type.split(";")[0].strip().lower()
+    return essence == JSON or essence.endswith("+json")
+
+
 def _error_class_name(status: int) -> tuple[str, str]:
     """`NotFoundError` for 404, from the standard reason phrase; 5xx share one class."""
     if status >= 500:
@@ -1060,7 +1441,7 @@ def _referenced(schema: SchemaType, side: str) -> set[str]:
     if own is not None:
         return {own}
     found: set[str] = set()
-    for inner in (schema.items, schema.values):
+    for inner in (schema.items, schema.values, *schema.variants):
         if inner is not None:
             found |= _referenced(inner, side)
     return found
@@ -1072,14 +1453,32 @@ def _scalar_annotation(schema: SchemaType) -> str:
     )
 
 
+def _union_of(annotations: list[str]) -> str:
+    unique = list(dict.fromkeys(annotations))
+    if "typing.Any" in unique:
+        return "typing.Any"
+    return unique[0] if len(unique) == 1 else f"typing.Union[{', '.join(unique)}]"
+
+
+def _optional(annotation: str) -> str:
+    if annotation == "typing.Any" or annotation.startswith("typing.Optional["):
+        return annotation
+    return f"typing.Optional[{annotation}]"
+
+
 def _annotate(schema: SchemaType) -> None:
     """Decide the Python annotations and the validation rule of a schema."""
-    if schema.enum is not None:
-        values = ", ".join(python_literal(v) for v in schema.enum if v is not None)
-        literal = f"typing_extensions.Literal[{values}]"
+    values = [v for v in schema.enum or [] if v is not None]
+    if schema.enum is not None and not values:
+        params = model = "None"
+    elif values and all(isinstance(v, LITERAL_TYPES) for v in values):
+        literal = f"typing_extensions.Literal[{', '.join(python_literal(v) for v in values)}]"
         params = literal
         # A response may carry an enum value this client does not know yet; it must parse.
-        model = f"typing.Union[{literal}, {_scalar_annotation(schema)}]"
+        model = _union_of([literal, _scalar_annotation(schema)])
+    elif schema.kind == "union":
+        params = _union_of([v.param_annotation for v in schema.variants])
+        model = _union_of([v.model_annotation for v in schema.variants])
     elif schema.kind == "array" and schema.items is not None:
         params = f"typing.List[{schema.items.param_annotation}]"
         model = f"typing.List[{schema.items.model_annotation}]"
@@ -1094,21 +1493,48 @@ def _annotate(schema: SchemaType) -> None:
     else:
         params = model = _scalar_annotation(schema)
     if schema.nullable:
-        params, model = f"typing.Optional[{params}]", f"typing.Optional[{model}]"
+        params, model = _optional(params), _optional(model)
     schema.param_annotation, schema.model_annotation = params, model
     schema.rule = _rule(schema)
+
+
+def _with_keywords(part: SchemaType, own: SchemaType, keywords: set[str]) -> SchemaType:
+    """`part` with the keywords an `allOf: [part]` schema sets beside it."""
+    schema = dataclasses.replace(
+        part,
+        nullable=part.nullable or own.nullable,
+        description=own.description or part.description,
+        deprecated=part.deprecated or own.deprecated,
+    )
+    if "example" in keywords:
+        schema.example, schema.has_example = own.example, True
+    if "default" in keywords:
+        schema.default, schema.has_default = own.default, True
+    _annotate(schema)
+    return schema
+
+
+def _a(what: str) -> str:
+    return what if what.startswith("a") else f"a {what}"
 
 
 def _rule(schema: SchemaType) -> dict[str, Any]:
     """The validation rule the runtime checks a request value against (a JSON Schema subset)."""
     rule: dict[str, Any] = {}
-    if schema.kind != "any":
+    if schema.kind not in ("any", "union"):
         rule["type"] = schema.kind
     if schema.nullable:
         rule["nullable"] = True
+    if schema.deprecated:
+        rule["deprecated"] = True
     if schema.enum is not None:
         rule["enum"] = list(schema.enum)
     rule.update(schema.constraints)
+    if schema.kind == "union":
+        rule["oneOf" if schema.exclusive else "anyOf"] = [v.rule for v in schema.variants]
+        if schema.discriminator is not None:
+            prop, mapping = schema.discriminator
+            rule["discriminator"] = {"propertyName": prop, "mapping": mapping}
     if schema.items is not None:
         rule["items"] = schema.items.rule
     if schema.kind == "object":
@@ -1151,6 +1577,7 @@ def _argument(
         description=description,
         schema=schema,
         example=python_literal(example) if has_example else None,
+        deprecated=schema.deprecated,
     )
 
 
@@ -1172,6 +1599,12 @@ def _example(schema: SchemaType, *, complete: bool = False) -> Any:
     if schema.kind == "array" and schema.items is not None:
         item = _example(schema.items, complete=complete)
         return [item] if item is not None else ([] if complete else None)
+    if schema.variants:
+        value = _example(schema.variants[0], complete=complete)
+        if schema.discriminator is not None and isinstance(value, dict):
+            prop, mapping = schema.discriminator
+            value[prop] = next(tag for tag, index in mapping.items() if index == 0)
+        return value
     if schema.enum:
         return next((v for v in schema.enum if v is not None), None)
     if schema.has_default:
@@ -1184,6 +1617,8 @@ def _placeholder(schema: SchemaType) -> Any:
         return None
     if schema.enum:
         return schema.enum[0]
+    if schema.variants:
+        return _placeholder(schema.variants[0])
     if schema.kind == "string":
         return "2024-01-01T00:00:00Z" if schema.format == "date-time" else "string"
     if schema.kind == "integer":
@@ -1329,10 +1764,28 @@ def _generate_docstring(resource: Resource, op: Operation_, getter: Resource) ->
 
 def _argument_lines(arguments: list[Argument]) -> list[str]:
     """The `Args:` lines of a method's own arguments."""
-    return [
-        f"    {a.py_name}: {' '.join(a.description.split()) or 'No description.'}"
-        for a in arguments
-    ]
+    lines = []
+    for a in arguments:
+        text = " ".join(a.description.split()) or "No description."
+        if a.deprecated:
+            text = f"Deprecated. {text}"
+        if a.schema.has_default:
+            text += f" Defaults to {python_literal(a.schema.default)} (applied by the API)."
+        lines.append(f"    {a.py_name}: {text}")
+    return lines
+
+
+def _return_lines(op: Operation_) -> list[str]:
+    """The `Returns:` lines: what each success status gives."""
+    what = {
+        "json": "the parsed response body",
+        "text": "the body as text",
+        "binary": "the body as bytes",
+        "empty": "nothing (success)",
+    }
+    if len({(r.kind, r.annotation) for r in op.responses}) == 1:
+        return [f"    {op.return_annotation}: {what[op.responses[0].kind]}."]
+    return [f"    {r.annotation}: on {r.status}, {what[r.kind]}." for r in op.responses]
 
 
 def _status_errors(op: Operation_) -> list[str]:
@@ -1364,10 +1817,7 @@ def _operation_docstring(op: Operation_, operation: Operation) -> str:
             "Conditions the spec states only in prose (the API checks them, this client does not):"
         )
         parts.append("\n".join([heading, *conditions]))
-    returns = op.response_model or "None"
-    parts.append(
-        f"Returns:\n    {returns}: {'the parsed response body' if op.response_model else 'nothing (success)'}."
-    )
+    parts.append("Returns:\n" + "\n".join(_return_lines(op)))
     raises = [
         "Raises:",
         "    RequestValidationError: an argument breaks the spec; nothing was sent.",

@@ -85,3 +85,20 @@ def python_name(wire_name: str, taken: set[str], reserved: frozenset[str] = RESE
 def is_plain_key(name: str) -> bool:
     """Can `name` be written as a TypedDict class attribute and keep its wire spelling?"""
     return name.isidentifier() and name not in RESERVED and not name.startswith("__")
+
+
+def class_name(parts: list[str]) -> str:
+    """A PascalCase class name; one that would not start with a letter starts with `Schema`.
+
+    A name ending in `Client` gets `Schema` after it: those names belong to the resources.
+    """
+    name = pascal(parts)
+    if not name[:1].isalpha() or not name.isascii():
+        name = f"Schema{name}"
+    return f"{name}Schema" if name.endswith("Client") else name
+
+
+def class_module(name: str) -> str:
+    """The module a class lives in: its snake_case, kept clear of keywords."""
+    module = snake(words(name))
+    return f"{module}_" if keyword.iskeyword(module) or keyword.issoftkeyword(module) else module

@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from generator.model import Api, Resource, python_literal
+from generator.surface import SURFACE_FILE, surface_json
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -35,6 +36,8 @@ def render(api: Api, templates_dir: Path = TEMPLATES_DIR) -> dict[str, str]:
     files: dict[str, str] = {
         "pyproject.toml": render_one("pyproject.toml.j2"),
         "README.md": render_one("README.md.j2"),
+        # The surface as data: what `--changes` compares the specs with.
+        SURFACE_FILE: surface_json(api),
         f"{package}/__init__.py": render_one("package_init.py.j2"),
         f"{package}/client.py": render_one("client.py.j2"),
         f"{package}/environment.py": render_one("environment.py.j2"),

@@ -305,9 +305,9 @@ def test_a_request_id_header_is_kept(run: Callable[..., Any]) -> None:
 @pytest.mark.parametrize(
     ("body", "reason"),
     [
-        (b'{"id": ', "Expecting value"),
-        (b"<html>oops</html>", "Expecting value"),
-        (b'{"id": 5}', "validation error"),
+        (b'{"id": ', ": Invalid JSON: EOF while parsing a value at line 1 column 7"),
+        (b"<html>oops</html>", ": Invalid JSON: expected value at line 1 column 1"),
+        (b'{"id": 5}', ": id: Input should be a valid string (and 9 more)"),
     ],
 )
 def test_an_unreadable_success_body_is_a_clear_error(
@@ -323,7 +323,7 @@ def test_an_unreadable_success_body_is_a_clear_error(
         body.decode(),
     )
     assert str(error).startswith("200 on GET /v1/image-projects/p1, but the body is unreadable: ")
-    assert reason in str(error)
+    assert str(error).endswith(reason)
 
 
 # -- timeouts ----------------------------------------------------------------------------------

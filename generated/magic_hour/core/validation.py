@@ -2,8 +2,10 @@
 
 A rule is a small subset of JSON Schema written out by the generator next to each method:
 `type`, `nullable`, `enum`, string, number and array bounds, `pattern`, `properties`,
-`required`, `additionalProperties` and `items`. Every violation is reported, not just the
-first, each naming the field path (`style.prompt`, `items[0].extension`).
+`required`, `additionalProperties`, `items`, `oneOf` / `anyOf` (with a `discriminator`) and
+`deprecated`. Every violation is reported, not just the first, each naming the field path
+(`style.prompt`, `items[0].extension`). A deprecated field that is used gives a
+DeprecationWarning naming it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import typing
+import warnings
 
 from magic_hour.errors import RequestValidationError
 
@@ -26,11 +29,29 @@ _TYPE_NAMES = {
 }
 
 
-def _visit(value: typing.Any, rule: Rule, field: str, found: typing.List[str]) -> None:
+class _Findings:
+    """What a check found: the problems, and the deprecated fields the request uses."""
+
+    def __init__(self) -> None:
+        self.problems: typing.List[str] = []
+        self.deprecated: typing.List[str] = []
+
+    def append(self, problem: str) -> None:
+        self.problems.append(problem)
+
+
+def _visit(value: typing.Any, rule: Rule, field: str, found: _Findings) -> None:
     where = field or "body"
+    if rule.get("deprecated"):
+        found.deprecated.append(where)
     if value is None:
-        if not rule.get("nullable", False) and "type" in rule:
+        typed = "type" in rule or "oneOf" in rule or "anyOf" in rule
+        if not rule.get("nullable", False) and typed:
             found.append(f"{where}: must not be None")
+        return
+    variants = rule.get("oneOf", rule.get("anyOf"))
+    if variants is not None:
+        _check_union(value, rule, variants, field, found)
         return
     expected = rule.get("type")
     if expected is not None and not _has_type(value, expected):
@@ -70,7 +91,7 @@ def _has_type(value: typing.Any, expected: str) -> bool:
     return True
 
 
-def _check_string(value: str, rule: Rule, where: str, found: typing.List[str]) -> None:
+def _check_string(value: str, rule: Rule, where: str, found: _Findings) -> None:
     if "minLength" in rule and len(value) < rule["minLength"]:
         found.append(
             f"{where}: must be at least {rule['minLength']} characters long (minLength), got {value!r}"
@@ -84,7 +105,7 @@ def _check_string(value: str, rule: Rule, where: str, found: typing.List[str]) -
 
 
 def _check_number(
-    value: typing.Union[int, float], rule: Rule, where: str, found: typing.List[str]
+    value: typing.Union[int, float], rule: Rule, where: str, found: _Findings
 ) -> None:
     minimum, maximum = rule.get("minimum"), rule.get("maximum")
     if minimum is not None:
@@ -107,7 +128,7 @@ def _check_number(
 
 
 def _check_array(
-    value: typing.Sequence[typing.Any], rule: Rule, field: str, found: typing.List[str]
+    value: typing.Sequence[typing.Any], rule: Rule, field: str, found: _Findings
 ) -> None:
     where = field or "body"
     if "minItems" in rule and len(value) < rule["minItems"]:
@@ -127,7 +148,7 @@ def _check_array(
 
 
 def _check_object(
-    value: typing.Dict[typing.Any, typing.Any], rule: Rule, field: str, found: typing.List[str]
+    value: typing.Dict[typing.Any, typing.Any], rule: Rule, field: str, found: _Findings
 ) -> None:
     properties: typing.Mapping[str, Rule] = rule.get("properties", {})
     prefix = f"{field}." if field else ""
@@ -143,6 +164,40 @@ def _check_object(
             found.append(f"{prefix}{key}: is not a known field (known: {allowed})")
         elif isinstance(extra, dict):
             _visit(item, extra, f"{prefix}{key}", found)
+
+
+def _check_union(
+    value: typing.Any, rule: Rule, variants: typing.Sequence[Rule], field: str, found: _Findings
+) -> None:
+    where = field or "body"
+    discriminator = rule.get("discriminator")
+    if discriminator is not None and isinstance(value, dict):
+        name, mapping = discriminator["propertyName"], discriminator["mapping"]
+        path = f"{field}.{name}" if field else name
+        if name not in value:
+            found.append(f"{path}: is required")
+        elif value[name] not in mapping:
+            choices = ", ".join(repr(v) for v in mapping)
+            found.append(f"{path}: must be one of {choices}, got {_short(value[name])}")
+        else:
+            _visit(value, variants[mapping[value[name]]], field, found)
+        return
+    attempts = []
+    for variant in variants:
+        attempt = _Findings()
+        _visit(value, variant, field, attempt)
+        attempts.append(attempt)
+    matches = [number for number, attempt in enumerate(attempts, 1) if not attempt.problems]
+    if not matches:
+        reasons = "; ".join(f"option {n}: {a.problems[0]}" for n, a in enumerate(attempts, 1))
+        found.append(f"{where}: matches none of the {len(variants)} allowed shapes ({reasons})")
+    elif "oneOf" in rule and len(matches) > 1:
+        options = ", ".join(str(n) for n in matches)
+        found.append(
+            f"{where}: matches more than one allowed shape (options {options}), but must match exactly one"
+        )
+    else:
+        found.deprecated.extend(attempts[matches[0] - 1].deprecated)
 
 
 def _describe(value: typing.Any) -> str:
@@ -162,10 +217,13 @@ def check_request(
     body_rule: typing.Optional[Rule],
 ) -> None:
     """Check a method's path, query and header arguments and its body, all problems at once."""
-    found: typing.List[str] = []
+    found = _Findings()
     if parameters is not None and parameters_rule is not None:
         _visit(dict(parameters), parameters_rule, "", found)
     if body is not None and body_rule is not None:
         _visit(dict(body), body_rule, "", found)
-    if found:
-        raise RequestValidationError(found)
+    if found.problems:
+        raise RequestValidationError(found.problems)
+    for field in found.deprecated:
+        # stacklevel 3: the caller of the generated method, not the method itself.
+        warnings.warn(f"{field} is deprecated", DeprecationWarning, stacklevel=3)

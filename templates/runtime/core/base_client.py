@@ -18,6 +18,7 @@ import pydantic
 
 from magic_hour.core import retry
 from magic_hour.core.request_options import RequestOptions
+from magic_hour.core.responses import Expected
 from magic_hour.errors import (
     APIConnectionError,
     APIResponseError,
@@ -28,7 +29,10 @@ from magic_hour.errors import (
 
 logger = logging.getLogger("magic_hour")
 
-ModelT = typing.TypeVar("ModelT", bound=pydantic.BaseModel)
+T = typing.TypeVar("T")
+# How a request carries the API key: (where, name) pairs; `bearer` is `Authorization: Bearer`.
+Auth = typing.Tuple[typing.Tuple[str, str], ...]
+BEARER: Auth = (("bearer", "Authorization"),)
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
 # Said when a create failed after the server may have acted on it: retrying could charge twice.
@@ -69,12 +73,20 @@ class _Common:
         query: typing.Optional[typing.Mapping[str, typing.Any]],
         headers: typing.Optional[typing.Mapping[str, typing.Any]],
         json_body: typing.Optional[typing.Mapping[str, typing.Any]],
+        auth: Auth,
         request_options: typing.Optional[RequestOptions],
     ) -> httpx.Request:
         options = request_options or {}
         url = self.base_url + _fill_path(path, path_params or {})
+        credentials: typing.Dict[str, str] = {}
+        query_credentials: typing.Dict[str, str] = {}
+        for where, name in auth:
+            if where == "query":
+                query_credentials[name] = self._token
+            else:
+                credentials[name] = f"Bearer {self._token}" if where == "bearer" else self._token
         all_headers = {
-            "Authorization": f"Bearer {self._token}",
+            **credentials,
             "Accept": "application/json",
             **{k: _header_value(v) for k, v in (headers or {}).items()},
             **options.get("additional_headers", {}),
@@ -87,7 +99,7 @@ class _Common:
         return client.build_request(
             method,
             url,
-            params=_query_params(query or {}),
+            params=_query_params({**(query or {}), **query_credentials}),
             headers=all_headers,
             content=content,
             timeout=timeout,
@@ -128,14 +140,12 @@ class _Common:
         self,
         request: httpx.Request,
         response: httpx.Response,
-        cast_to: typing.Optional[typing.Type[ModelT]],
-    ) -> typing.Optional[ModelT]:
+        expected: Expected[T],
+    ) -> T:
         if not response.is_success:
             raise _status_error(request, response)
-        if cast_to is None:
-            return None
         try:
-            return cast_to.model_validate(response.json())
+            return expected.read(response)
         except (ValueError, pydantic.ValidationError) as error:
             raise APIResponseError(
                 status_code=response.status_code,
@@ -143,7 +153,7 @@ class _Common:
                 headers=response.headers,
                 method=request.method,
                 path=request.url.path,
-                reason=str(error).splitlines()[0],
+                reason=_unreadable(error),
             ) from error
 
 
@@ -166,46 +176,19 @@ class SyncBaseClient(_Common):
         if self._owns_client:
             self.httpx_client.close()
 
-    @typing.overload
     def request(
         self,
         method: str,
         path: str,
         *,
-        cast_to: typing.Type[ModelT],
+        expected: Expected[T],
         path_params: typing.Optional[typing.Mapping[str, typing.Any]] = None,
         query: typing.Optional[typing.Mapping[str, typing.Any]] = None,
         headers: typing.Optional[typing.Mapping[str, typing.Any]] = None,
         json_body: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        auth: Auth = BEARER,
         request_options: typing.Optional[RequestOptions] = None,
-    ) -> ModelT: ...
-
-    @typing.overload
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        cast_to: None,
-        path_params: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        query: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        headers: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        json_body: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        request_options: typing.Optional[RequestOptions] = None,
-    ) -> None: ...
-
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        cast_to: typing.Optional[typing.Type[ModelT]],
-        path_params: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        query: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        headers: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        json_body: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        request_options: typing.Optional[RequestOptions] = None,
-    ) -> typing.Optional[ModelT]:
+    ) -> T:
         request = self._build_request(
             self.httpx_client,
             method,
@@ -214,10 +197,11 @@ class SyncBaseClient(_Common):
             query=query,
             headers=headers,
             json_body=json_body,
+            auth=auth,
             request_options=request_options,
         )
         response = self.send(lambda: request, max_retries=self._max_retries(request_options))
-        return self._result(request, response, cast_to)
+        return self._result(request, response, expected)
 
     def send(
         self,
@@ -270,46 +254,19 @@ class AsyncBaseClient(_Common):
         if self._owns_client:
             await self.httpx_client.aclose()
 
-    @typing.overload
     async def request(
         self,
         method: str,
         path: str,
         *,
-        cast_to: typing.Type[ModelT],
+        expected: Expected[T],
         path_params: typing.Optional[typing.Mapping[str, typing.Any]] = None,
         query: typing.Optional[typing.Mapping[str, typing.Any]] = None,
         headers: typing.Optional[typing.Mapping[str, typing.Any]] = None,
         json_body: typing.Optional[typing.Mapping[str, typing.Any]] = None,
+        auth: Auth = BEARER,
         request_options: typing.Optional[RequestOptions] = None,
-    ) -> ModelT: ...
-
-    @typing.overload
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        cast_to: None,
-        path_params: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        query: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        headers: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        json_body: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        request_options: typing.Optional[RequestOptions] = None,
-    ) -> None: ...
-
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        cast_to: typing.Optional[typing.Type[ModelT]],
-        path_params: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        query: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        headers: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        json_body: typing.Optional[typing.Mapping[str, typing.Any]] = None,
-        request_options: typing.Optional[RequestOptions] = None,
-    ) -> typing.Optional[ModelT]:
+    ) -> T:
         request = self._build_request(
             self.httpx_client,
             method,
@@ -318,10 +275,11 @@ class AsyncBaseClient(_Common):
             query=query,
             headers=headers,
             json_body=json_body,
+            auth=auth,
             request_options=request_options,
         )
         response = await self.send(lambda: request, max_retries=self._max_retries(request_options))
-        return self._result(request, response, cast_to)
+        return self._result(request, response, expected)
 
     async def send(
         self,
@@ -359,7 +317,7 @@ def _fill_path(template: str, values: typing.Mapping[str, typing.Any]) -> str:
     """`/v1/image-projects/{id}` with each `{name}` replaced by its value, percent-encoded."""
     path = template
     for name, value in values.items():
-        segment = urllib.parse.quote(str(value), safe="")
+        segment = urllib.parse.quote(_header_value(value), safe="")
         if segment in (".", ".."):
             # Left as is, URL normalisation would drop it and call another endpoint.
             segment = segment.replace(".", "%2E")
@@ -379,9 +337,22 @@ def _query_params(query: typing.Mapping[str, typing.Any]) -> typing.List[typing.
 
 
 def _header_value(value: typing.Any) -> str:
+    """A path or header value as the spec's `simple` style writes it: lists comma-separated."""
+    if isinstance(value, (list, tuple)):
+        return ",".join(_header_value(item) for item in value)
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def _unreadable(error: Exception) -> str:
+    """Why a success body is not what the spec says, in one line: the first problem and where."""
+    if not isinstance(error, pydantic.ValidationError):
+        return str(error).splitlines()[0]
+    problems = error.errors()
+    where = ".".join(str(step) for step in problems[0]["loc"])
+    reason = f"{where}: {problems[0]['msg']}" if where else problems[0]["msg"]
+    return reason + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
 
 
 def _status_error(request: httpx.Request, response: httpx.Response) -> APIStatusError:

@@ -10,6 +10,7 @@ import typing_extensions
 from magic_hour.core import validation
 from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
 from magic_hour.core.request_options import RequestOptions
+from magic_hour.core.responses import Expected
 from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
 from magic_hour.core.workflow import AsyncWorkflow, ProgressCallback, SyncWorkflow
 from magic_hour.resources.v1.image_projects.client import (
@@ -26,7 +27,11 @@ from magic_hour.types.models.v1_image_projects_get_response_with_downloads impor
     V1ImageProjectsGetResponseWithDownloads,
 )
 
-# The spec's rules for each method's arguments, checked before anything is sent.
+# How each method reads its success responses, and the spec's rules for its arguments,
+# checked before anything is sent.
+_CREATE_RESPONSE: Expected[V1AiGifGeneratorCreateResponse] = Expected(
+    json={200: V1AiGifGeneratorCreateResponse}
+)
 _CREATE_BODY_RULE: validation.Rule = {
     "type": "object",
     "properties": {
@@ -77,8 +82,8 @@ class AiGifGeneratorClient:
 
         Args:
             style: No description.
-            name: Give your gif a custom name for easy identification.
-            output_format: The output file format for the generated animation.
+            name: Give your gif a custom name for easy identification. Defaults to "Ai Gif - dateTime" (applied by the API).
+            output_format: The output file format for the generated animation. Defaults to "gif" (applied by the API).
             wait_for_completion: Wait until the project is complete, errored or canceled.
             download_outputs: Download the outputs of a complete project.
             download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
@@ -167,8 +172,8 @@ class AiGifGeneratorClient:
 
         Args:
             style: No description.
-            name: Give your gif a custom name for easy identification.
-            output_format: The output file format for the generated animation.
+            name: Give your gif a custom name for easy identification. Defaults to "Ai Gif - dateTime" (applied by the API).
+            output_format: The output file format for the generated animation. Defaults to "gif" (applied by the API).
             request_options: Additional options for this request (timeout, retries, headers).
 
         Returns:
@@ -207,7 +212,7 @@ class AiGifGeneratorClient:
         return self._base_client.request(
             "POST",
             "/v1/ai-gif-generator",
-            cast_to=V1AiGifGeneratorCreateResponse,
+            expected=_CREATE_RESPONSE,
             json_body=body,
             request_options=request_options,
         )
@@ -246,8 +251,8 @@ class AsyncAiGifGeneratorClient:
 
         Args:
             style: No description.
-            name: Give your gif a custom name for easy identification.
-            output_format: The output file format for the generated animation.
+            name: Give your gif a custom name for easy identification. Defaults to "Ai Gif - dateTime" (applied by the API).
+            output_format: The output file format for the generated animation. Defaults to "gif" (applied by the API).
             wait_for_completion: Wait until the project is complete, errored or canceled.
             download_outputs: Download the outputs of a complete project.
             download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
@@ -336,8 +341,8 @@ class AsyncAiGifGeneratorClient:
 
         Args:
             style: No description.
-            name: Give your gif a custom name for easy identification.
-            output_format: The output file format for the generated animation.
+            name: Give your gif a custom name for easy identification. Defaults to "Ai Gif - dateTime" (applied by the API).
+            output_format: The output file format for the generated animation. Defaults to "gif" (applied by the API).
             request_options: Additional options for this request (timeout, retries, headers).
 
         Returns:
@@ -376,7 +381,7 @@ class AsyncAiGifGeneratorClient:
         return await self._base_client.request(
             "POST",
             "/v1/ai-gif-generator",
-            cast_to=V1AiGifGeneratorCreateResponse,
+            expected=_CREATE_RESPONSE,
             json_body=body,
             request_options=request_options,
         )

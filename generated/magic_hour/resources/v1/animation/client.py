@@ -11,6 +11,7 @@ from magic_hour.core import validation
 from magic_hour.core.assets import AssetField
 from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
 from magic_hour.core.request_options import RequestOptions
+from magic_hour.core.responses import Expected
 from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
 from magic_hour.core.workflow import AsyncWorkflow, ProgressCallback, SyncWorkflow
 from magic_hour.resources.v1.video_projects.client import (
@@ -25,7 +26,11 @@ from magic_hour.types.models.v1_video_projects_get_response_with_downloads impor
     V1VideoProjectsGetResponseWithDownloads,
 )
 
-# The spec's rules for each method's arguments, checked before anything is sent.
+# How each method reads its success responses, and the spec's rules for its arguments,
+# checked before anything is sent.
+_CREATE_RESPONSE: Expected[V1AnimationCreateResponse] = Expected(
+    json={200: V1AnimationCreateResponse}
+)
 _CREATE_BODY_RULE: validation.Rule = {
     "type": "object",
     "properties": {
@@ -218,7 +223,7 @@ class AnimationClient:
             width: The width of the final output video. The maximum width depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
             style: Defines the style of the output video
             assets: Provide the assets for animation.
-            name: Give your video a custom name for easy identification.
+            name: Give your video a custom name for easy identification. Defaults to "Animation - dateTime" (applied by the API).
             wait_for_completion: Wait until the project is complete, errored or canceled.
             download_outputs: Download the outputs of a complete project.
             download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
@@ -327,7 +332,7 @@ class AnimationClient:
             width: The width of the final output video. The maximum width depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
             style: Defines the style of the output video
             assets: Provide the assets for animation.
-            name: Give your video a custom name for easy identification.
+            name: Give your video a custom name for easy identification. Defaults to "Animation - dateTime" (applied by the API).
             request_options: Additional options for this request (timeout, retries, headers).
 
         Conditions the spec states only in prose (the API checks them, this client does not):
@@ -382,7 +387,7 @@ class AnimationClient:
         return self._base_client.request(
             "POST",
             "/v1/animation",
-            cast_to=V1AnimationCreateResponse,
+            expected=_CREATE_RESPONSE,
             json_body=body,
             request_options=request_options,
         )
@@ -429,7 +434,7 @@ class AsyncAnimationClient:
             width: The width of the final output video. The maximum width depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
             style: Defines the style of the output video
             assets: Provide the assets for animation.
-            name: Give your video a custom name for easy identification.
+            name: Give your video a custom name for easy identification. Defaults to "Animation - dateTime" (applied by the API).
             wait_for_completion: Wait until the project is complete, errored or canceled.
             download_outputs: Download the outputs of a complete project.
             download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
@@ -538,7 +543,7 @@ class AsyncAnimationClient:
             width: The width of the final output video. The maximum width depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
             style: Defines the style of the output video
             assets: Provide the assets for animation.
-            name: Give your video a custom name for easy identification.
+            name: Give your video a custom name for easy identification. Defaults to "Animation - dateTime" (applied by the API).
             request_options: Additional options for this request (timeout, retries, headers).
 
         Conditions the spec states only in prose (the API checks them, this client does not):
@@ -593,7 +598,7 @@ class AsyncAnimationClient:
         return await self._base_client.request(
             "POST",
             "/v1/animation",
-            cast_to=V1AnimationCreateResponse,
+            expected=_CREATE_RESPONSE,
             json_body=body,
             request_options=request_options,
         )

@@ -9,15 +9,21 @@ import typing_extensions
 from magic_hour.core import validation
 from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
 from magic_hour.core.request_options import RequestOptions
+from magic_hour.core.responses import Expected
 from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
 from magic_hour.types.models.v1_image_projects_get_response import V1ImageProjectsGetResponse
 
-# The spec's rules for each method's arguments, checked before anything is sent.
+# How each method reads its success responses, and the spec's rules for its arguments,
+# checked before anything is sent.
+_GET_RESPONSE: Expected[V1ImageProjectsGetResponse] = Expected(
+    json={200: V1ImageProjectsGetResponse}
+)
 _GET_PARAMETERS_RULE: validation.Rule = {
     "type": "object",
     "properties": {"id": {"type": "string"}},
     "required": ["id"],
 }
+_DELETE_RESPONSE: Expected[None] = Expected(empty=(204,))
 _DELETE_PARAMETERS_RULE: validation.Rule = {
     "type": "object",
     "properties": {"id": {"type": "string"}},
@@ -87,7 +93,7 @@ class ImageProjectsClient:
         return self._base_client.request(
             "GET",
             "/v1/image-projects/{id}",
-            cast_to=V1ImageProjectsGetResponse,
+            expected=_GET_RESPONSE,
             path_params={
                 "id": id,
             },
@@ -142,7 +148,7 @@ class ImageProjectsClient:
         self._base_client.request(
             "DELETE",
             "/v1/image-projects/{id}",
-            cast_to=None,
+            expected=_DELETE_RESPONSE,
             path_params={
                 "id": id,
             },
@@ -212,7 +218,7 @@ class AsyncImageProjectsClient:
         return await self._base_client.request(
             "GET",
             "/v1/image-projects/{id}",
-            cast_to=V1ImageProjectsGetResponse,
+            expected=_GET_RESPONSE,
             path_params={
                 "id": id,
             },
@@ -267,7 +273,7 @@ class AsyncImageProjectsClient:
         await self._base_client.request(
             "DELETE",
             "/v1/image-projects/{id}",
-            cast_to=None,
+            expected=_DELETE_RESPONSE,
             path_params={
                 "id": id,
             },

@@ -9,6 +9,7 @@ import typing_extensions
 from magic_hour.core import validation
 from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
 from magic_hour.core.request_options import RequestOptions
+from magic_hour.core.responses import Expected
 from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
 from magic_hour.types.params.v1_files_upload_urls_create_body_items_item import (
     V1FilesUploadUrlsCreateBodyItemsItem,
@@ -17,7 +18,11 @@ from magic_hour.types.models.v1_files_upload_urls_create_response import (
     V1FilesUploadUrlsCreateResponse,
 )
 
-# The spec's rules for each method's arguments, checked before anything is sent.
+# How each method reads its success responses, and the spec's rules for its arguments,
+# checked before anything is sent.
+_CREATE_RESPONSE: Expected[V1FilesUploadUrlsCreateResponse] = Expected(
+    json={200: V1FilesUploadUrlsCreateResponse}
+)
 _CREATE_BODY_RULE: validation.Rule = {
     "type": "object",
     "properties": {
@@ -114,7 +119,7 @@ class UploadUrlsClient:
         return self._base_client.request(
             "POST",
             "/v1/files/upload-urls",
-            cast_to=V1FilesUploadUrlsCreateResponse,
+            expected=_CREATE_RESPONSE,
             json_body=body,
             request_options=request_options,
         )
@@ -194,7 +199,7 @@ class AsyncUploadUrlsClient:
         return await self._base_client.request(
             "POST",
             "/v1/files/upload-urls",
-            cast_to=V1FilesUploadUrlsCreateResponse,
+            expected=_CREATE_RESPONSE,
             json_body=body,
             request_options=request_options,
         )

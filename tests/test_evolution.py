@@ -1,0 +1,278 @@
+"""Spec evolution: a small spec change gives a small, local change of the output.
+
+Adding an endpoint file changes only that endpoint's files plus the lines that register it;
+adding an enum value changes only the lines of that enum. Tested on small spec folders
+generated twice into tmp_path and compared line by line.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from specfiles import spec, write_specs
+
+from generator.cli import main
+from generator.write import existing_files
+
+
+def endpoint(resource: str, *, request_enum: str = "[small, large]") -> str:
+    """A spec file with `POST /v1/<resource>`: a body with an enum and a nested object, and
+    a response with an enum. Resources differ only by name, so each file is self-contained."""
+    return spec(f"""\
+        paths:
+          /v1/{resource}:
+            post:
+              summary: Create one of the {resource}
+              tags: [{resource.title()}]
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        name:
+                          type: string
+                          description: A name for it.
+                        size:
+                          type: string
+                          enum: {request_enum}
+                        style:
+                          type: object
+                          properties:
+                            prompt:
+                              type: string
+                          required: [prompt]
+                      required: [style]
+              responses:
+                '200':
+                  description: OK
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          id:
+                            type: string
+                          status:
+                            type: string
+                            enum: [queued, complete]
+                        required: [id, status]
+                '400':
+                  description: Bad request
+        """)
+
+
+def listing(resource: str) -> str:
+    """`GET /v1/<resource>`: the same path as `endpoint`'s, in a file of its own."""
+    return spec(f"""\
+        paths:
+          /v1/{resource}:
+            get:
+              summary: List the {resource}
+              parameters:
+                - name: limit
+                  in: query
+                  schema:
+                    type: integer
+              responses:
+                '200':
+                  description: OK
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          total:
+                            type: integer
+                        required: [total]
+                '400':
+                  description: Bad request
+        """)
+
+
+# `widgets` sorts between the two resources already there, so that its registration lines
+# land in the middle of the existing ones.
+BASE = {"things.yaml": endpoint("things"), "zones.yaml": endpoint("zones")}
+
+
+def generated(tmp_path: Path, name: str, files: dict[str, str]) -> dict[str, str]:
+    specs = write_specs(tmp_path / name / "specs", files)
+    output = tmp_path / name / "generated"
+    assert main(["--specs", str(specs), "--output", str(output)]) == 0
+    return {path: data.decode() for path, data in existing_files(output).items()}
+
+
+def changed_files(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+
+
+def hunks(old: str, new: str) -> list[tuple[list[str], list[str]]]:
+    """Each run of changed lines, as (removed lines, added lines), without context."""
+    found: list[tuple[list[str], list[str]]] = []
+    for line in difflib.unified_diff(old.splitlines(), new.splitlines(), n=0, lineterm=""):
+        if line.startswith("@@"):
+            found.append(([], []))
+        elif line.startswith("-") and not line.startswith("---"):
+            found[-1][0].append(line[1:])
+        elif line.startswith("+") and not line.startswith("+++"):
+            found[-1][1].append(line[1:])
+    return found
+
+
+def test_adding_an_endpoint_file_adds_its_files_and_its_registration_lines_only(
+    tmp_path: Path,
+) -> None:
+    before = generated(tmp_path, "before", BASE)
+    after = generated(tmp_path, "after", {**BASE, "widgets.yaml": endpoint("widgets")})
+
+    changed = changed_files(before, after)
+    added = {p for p in changed if p not in before}
+    assert not {p for p in changed if p not in after}, "nothing is removed"
+    assert added == {
+        "magic_hour/resources/v1/widgets/__init__.py",
+        "magic_hour/resources/v1/widgets/client.py",
+        "magic_hour/types/params/v1_widgets_create_body.py",
+        "magic_hour/types/params/v1_widgets_create_body_style.py",
+        "magic_hour/types/models/v1_widgets_create_response.py",
+    }
+    registrations = changed - added
+    assert registrations == {
+        "README.md",
+        "api-surface.json",
+        "magic_hour/resources/v1/client.py",
+        "magic_hour/types/params/__init__.py",
+        "magic_hour/types/models/__init__.py",
+    }
+
+    # The surface gains the endpoint's entries and nothing else changes in it.
+    old_surface, new_surface = json.loads(before["api-surface.json"]), json.loads(
+        after["api-surface.json"]
+    )
+    for section in ("operations", "params", "models"):
+        new_keys = new_surface[section].keys() - old_surface[section].keys()
+        assert all("widgets" in key.lower() for key in new_keys), new_keys
+        assert {k: new_surface[section][k] for k in old_surface[section]} == old_surface[section]
+    assert set(new_surface["operations"]) - set(old_surface["operations"]) == {
+        "client.v1.widgets.create"
+    }
+
+    # In the other registration files lines are only added, in runs that each name widgets,
+    # and every line of a run names them too, or is blank, or is a decorator (the diff may
+    # place the new property's decorator at the end of its run: it reads the same).
+    for path in sorted(registrations - {"api-surface.json"}):
+        for removed, inserted in hunks(before[path], after[path]):
+            assert removed == [], (path, removed)
+            assert any("widgets" in line.lower() for line in inserted), (path, inserted)
+            for line in inserted:
+                belongs = (
+                    "widgets" in line.lower() or not line.strip() or line.strip().startswith("@")
+                )
+                assert belongs, (path, line)
+
+
+class _DropValue(ast.NodeTransformer):
+    """Takes one constant out of every list and tuple: `Literal["a", "b"]` and rule lists."""
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+    def visit_List(self, node: ast.List) -> ast.AST:
+        node.elts = [e for e in node.elts if not _is_constant(e, self.value)]
+        return self.generic_visit(node)
+
+    def visit_Tuple(self, node: ast.Tuple) -> ast.AST:
+        node.elts = [e for e in node.elts if not _is_constant(e, self.value)]
+        return self.generic_visit(node)
+
+
+def _is_constant(node: ast.AST, value: str) -> bool:
+    return isinstance(node, ast.Constant) and node.value == value
+
+
+def _drop_json_value(data: Any, value: str) -> Any:
+    """A JSON value without `value` in its lists and in the annotations that list it."""
+    if isinstance(data, list):
+        return [_drop_json_value(v, value) for v in data if v != value]
+    if isinstance(data, dict):
+        return {k: _drop_json_value(v, value) for k, v in data.items()}
+    if isinstance(data, str):
+        return data.replace(f', "{value}"', "")
+    return data
+
+
+def _without_value(path: str, text: str, value: str) -> Any:
+    """What a file says once `value` is taken out of its enums: for Python the syntax tree
+    (black's wrapping and parentheses do not show in it), for JSON the data, else the text."""
+    if path.endswith(".py"):
+        return ast.dump(_DropValue(value).visit(ast.parse(text)))
+    if path.endswith(".json"):
+        return _drop_json_value(json.loads(text), value)
+    return text.replace(f", {value}", "").replace(f', "{value}"', "")
+
+
+BRACKETS_ONLY = re.compile(r"^[\s()\[\]{},=]*$")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "value"),
+    [
+        ("enum: [small, large]", "enum: [small, large, huge]", "huge"),
+        ("enum: [queued, complete]", "enum: [queued, complete, failed]", "failed"),
+    ],
+    ids=["request", "response"],
+)
+def test_adding_an_enum_value_changes_only_the_lines_of_that_enum(
+    tmp_path: Path, old: str, new: str, value: str
+) -> None:
+    changed_spec = BASE["things.yaml"].replace(old, new)
+    assert changed_spec != BASE["things.yaml"]
+    before = generated(tmp_path, "before", BASE)
+    after = generated(tmp_path, "after", {**BASE, "things.yaml": changed_spec})
+
+    changed = changed_files(before, after)
+    assert changed, "the new value shows somewhere"
+    assert all(path in before and path in after for path in changed)
+    assert "api-surface.json" in changed
+    # The files of `things` and the files that document the whole API, nothing of `zones`.
+    assert all("things" in path or path in {"api-surface.json", "README.md"} for path in changed)
+    for path in sorted(changed):
+        # Taking the new value out again gives the old file, however black re-wrapped it...
+        assert _without_value(path, after[path], value) == _without_value(
+            path, before[path], value
+        ), path
+        # ... and every run of changed lines carries the value, or is the brackets and
+        # commas of that re-wrapping.
+        for removed, inserted in hunks(before[path], after[path]):
+            assert any(value in line for line in inserted) or all(
+                BRACKETS_ONLY.match(line) for line in [*removed, *inserted]
+            ), (path, removed, inserted)
+
+
+def test_the_same_specs_give_the_same_bytes_whatever_the_file_order_and_folder_name(
+    tmp_path: Path,
+) -> None:
+    # The same path split across two files by method, one in a sub-folder, so merging is in it.
+    files = {
+        "things.yaml": endpoint("things"),
+        "widgets.yaml": endpoint("widgets"),
+        "more/things-list.yaml": listing("things"),
+        "zones.yaml": endpoint("zones"),
+    }
+    outputs = []
+    for name, order in (("specs", list(files)), ("other-specs-folder", list(reversed(files)))):
+        folder = tmp_path / name
+        for file in order:
+            (folder / file).parent.mkdir(parents=True, exist_ok=True)
+            (folder / file).write_text(files[file], encoding="utf-8")
+        output = tmp_path / f"{name}-out"
+        assert main(["--specs", str(folder), "--output", str(output)]) == 0
+        outputs.append(existing_files(output))
+    assert outputs[0] == outputs[1]
+    surface = json.loads(outputs[0]["api-surface.json"])
+    assert {"client.v1.things.create", "client.v1.things.list"} <= set(surface["operations"])
