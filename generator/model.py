@@ -460,6 +460,10 @@ class Api:
     def operations(self) -> list[Operation_]:
         return [op for r in self.resources for op in r.operations]
 
+    @property
+    def workflows(self) -> list[Workflow]:
+        return [op.workflow for op in self.operations if op.workflow is not None]
+
 
 def build_api(spec: LoadedSpec) -> Api:
     """The intermediate representation of the loaded spec; raises SpecError on what it cannot take."""
@@ -488,6 +492,8 @@ def python_literal(value: Any) -> str:
     raise TypeError(f"not a JSON value: {value!r}")
 
 
+# An HTTP header name: a `token` of RFC 9110.
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -915,11 +921,17 @@ class _Builder:
                 )
             )
             return None
+        if where == "header" and not _HEADER_NAME.fullmatch(parameter.name):
+            message = f"'{parameter.name}' is not a valid HTTP header name"
+            self._problem(file, (*pointer, "name"), message)
+            return None
         if parameter.param_schema is None:
             message = f"parameter '{parameter.name}' has no schema ('content' parameters are not supported)"
             self.problems.append(Problem(self.spec.locate(file, pointer), message))
             return None
-        schema = self._schema(file, (*pointer, "schema"), parameter.param_schema, None)
+        # Named, so that an object schema gets as far as the check below that refuses it.
+        name_parts = words(parameter.name) or ["parameter"]
+        schema = self._schema(file, (*pointer, "schema"), parameter.param_schema, name_parts)
         if schema is None:
             return None
         if schema.kind == "object" or (
@@ -1178,7 +1190,10 @@ class _Builder:
             )
         additional = node.additionalProperties
         if isinstance(additional, (Schema, Reference)):
-            values = self._schema(file, (*pointer, "additionalProperties"), additional, None, side)
+            value_parts = [*name_parts, "value"] if name_parts is not None else None
+            values = self._schema(
+                file, (*pointer, "additionalProperties"), additional, value_parts, side
+            )
             if values is None:
                 return False
             schema.open_object, schema.values = True, values

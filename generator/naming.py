@@ -74,7 +74,10 @@ def python_name(wire_name: str, taken: set[str], reserved: frozenset[str] = RESE
     name = snake(words(wire_name)) or "field"
     if name[0].isdigit():
         name = f"field_{name}"
-    if name in reserved or name.startswith("model_") or name.startswith("__"):
+    if name.startswith("model_"):
+        # pydantic keeps the `model_` namespace (model_dump, model_config...) for itself.
+        name = f"field_{name}"
+    if name in reserved or name.startswith("__"):
         name = f"{name}_"
     while name in taken:
         name = f"{name}_"

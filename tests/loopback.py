@@ -76,7 +76,7 @@ def loopback_server(responder: Responder | None = None) -> Iterator[Loopback]:
             self.end_headers()
             self.wfile.write(payload)
 
-        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _handle
+        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = _handle
 
         def log_message(self, format: str, *args: Any) -> None:
             pass

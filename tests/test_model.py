@@ -420,7 +420,7 @@ def test_awkward_property_names_get_unique_valid_identifiers(tmp_path: Path) -> 
         "name",
         "name_",
         "name__",
-        "model_config_",
+        "field_model_config",
         "request_options_",
     ]
     # A response model must not shadow pydantic.BaseModel attributes such as `json`.
@@ -475,7 +475,7 @@ def test_pascal_and_snake_of_the_same_words_agree() -> None:
         ("with space", "with_space"),
         ("2fa", "field_2fa"),
         ("123", "field_123"),
-        ("model_config", "model_config_"),
+        ("model_config", "field_model_config"),
         ("-", "field"),
         ("", "field"),
     ],
@@ -500,7 +500,7 @@ def test_python_name_for_models_avoids_base_model_attributes() -> None:
     assert python_name("json", set()) == "json"
     assert python_name("json", set(), MODEL_RESERVED) == "json_"
     assert python_name("copy", set(), MODEL_RESERVED) == "copy_"
-    assert python_name("model_fields", set(), MODEL_RESERVED) == "model_fields_"
+    assert python_name("model_fields", set(), MODEL_RESERVED) == "field_model_fields"
 
 
 @pytest.mark.parametrize(

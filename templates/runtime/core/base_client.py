@@ -100,7 +100,8 @@ class _Common:
             method,
             url,
             params=_query_params({**(query or {}), **query_credentials}),
-            headers=all_headers,
+            # As UTF-8 bytes: httpx would refuse a value that is not ASCII with a UnicodeEncodeError.
+            headers=[(k.encode("utf-8"), v.encode("utf-8")) for k, v in all_headers.items()],
             content=content,
             timeout=timeout,
         )
