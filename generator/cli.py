@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 def _report_changes(specs_dir: Path, specs_name: str, committed: Path) -> int:
     """Print what changed between the committed surface and the specs' surface."""
     try:
-        before = json.loads(committed.read_text(encoding="utf-8"))
+        before = json.loads(_committed_text(committed))
     except FileNotFoundError:
         print(
             f"{committed}: not found, so there is nothing to compare with"
@@ -93,6 +94,22 @@ def _report_changes(specs_dir: Path, specs_name: str, committed: Path) -> int:
         return _spec_problems(exc, specs_name)
     sys.stdout.write(change_report(before, after))
     return 0
+
+
+def _committed_text(path: Path) -> str:
+    """The file as git's HEAD has it, so the report holds after `make generate` too; the file
+    on disk when it is not in a git repository (or not committed yet)."""
+    try:
+        shown = subprocess.run(
+            ["git", "-C", str(path.parent), "show", f"HEAD:./{path.name}"],
+            capture_output=True,
+            timeout=30,
+        )
+    except OSError:  # no git on this machine
+        return path.read_text(encoding="utf-8")
+    if shown.returncode != 0:
+        return path.read_text(encoding="utf-8")
+    return shown.stdout.decode("utf-8")
 
 
 def _spec_problems(exc: SpecError, specs_name: str) -> int:

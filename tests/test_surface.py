@@ -7,6 +7,7 @@ every generated file); the report is tested on small spec folders changed one th
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -485,3 +486,31 @@ def test_check_and_changes_do_not_go_together(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["--specs", str(tmp_path), "--output", str(tmp_path), "--check", "--changes"])
     assert exited.value.code == 2
+
+
+def test_the_report_compares_with_the_last_commit_even_after_regenerating(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+        )
+
+    output = tmp_path / "generated"
+    assert (
+        main(["--specs", str(write_specs(tmp_path / "specs", BASE)), "--output", str(output)]) == 0
+    )
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "base")
+    things = edited(THINGS, "enum: [small, large]", "enum: [small, large, huge]")
+    specs = write_specs(tmp_path / "specs", {**BASE, "things.yaml": things})
+    assert main(["--specs", str(specs), "--output", str(output)]) == 0  # `make generate`
+    capsys.readouterr()
+    assert main(["--specs", str(specs), "--output", str(output), "--changes"]) == 0
+    assert '- `client.v1.things.create`: argument `size`: enum value "huge" added\n' in (
+        capsys.readouterr().out
+    )
