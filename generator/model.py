@@ -492,6 +492,8 @@ def python_literal(value: Any) -> str:
     raise TypeError(f"not a JSON value: {value!r}")
 
 
+# The serialisation each parameter location supports (OpenAPI's default for it).
+_STYLES = {"path": "simple", "query": "form", "header": "simple"}
 # An HTTP header name: a `token` of RFC 9110.
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -733,6 +735,12 @@ class _Builder:
         file = self.spec.operation_files[(path, verb)]
         base: Pointer = ("paths", path, verb)
         here = self.spec.locate(file, base, key=True)
+        for where, owner in (((*base, "servers"), operation), (("paths", path, "servers"), item)):
+            if owner.servers:
+                item_file = self.spec.path_item_files.get((path, "servers"), file)
+                message = "'servers' on a path or operation is not supported (only at the top)"
+                self._problem(file if owner is operation else item_file, where, message, key=True)
+                return None
         segments = [s for s in path.strip("/").split("/") if s]
         static = [s for s in segments if not s.startswith("{")]
         if not static:
@@ -939,6 +947,11 @@ class _Builder:
         ):
             message = f"parameter '{parameter.name}': object-valued parameters are not supported"
             self._problem(file, (*pointer, "schema"), message)
+            return None
+        style = str(parameter.style) if parameter.style is not None else None
+        if style is not None and style != _STYLES[where]:
+            message = f"parameter '{parameter.name}': style '{style}' is not supported (only '{_STYLES[where]}' in {where})"
+            self._problem(file, (*pointer, "style"), message)
             return None
         if parameter.explode is False and schema.kind == "array" and where == "query":
             message = f"parameter '{parameter.name}': only exploded query arrays (name=a&name=b) are supported"
