@@ -450,7 +450,8 @@ class Api:
         text = (
             f"Typed Python client for the {self.title_line}, generated from its OpenAPI documents"
         )
-        return json.dumps(text, ensure_ascii=False)
+        # DEL is the one control character JSON leaves as it is and TOML refuses.
+        return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
     @property
     def resources(self) -> list[Resource]:
@@ -518,6 +519,7 @@ class _Builder:
         self.params_classes: dict[str, ParamsClass] = {}
         self.model_classes: dict[str, ModelClass] = {}
         self.class_names: set[str] = set(RUNTIME_NAMES)
+        self.resource_class_names: set[str] = {"Client", "AsyncClient"}
         self.class_modules: set[str] = set()
         self.error_statuses: set[int] = set()
         self.components_in_progress: set[tuple[str, str]] = set()
@@ -540,6 +542,7 @@ class _Builder:
                 if built is not None:
                     built[0].operations.append(built[1])
         self._workflows(root)
+        self._attribute_clashes(root)
         if self.problems:
             raise SpecError(self.problems)
         for resource in root.walk():
@@ -559,6 +562,24 @@ class _Builder:
             model_classes=sorted(self.model_classes.values(), key=lambda c: c.name),
             error_classes=self._error_classes(),
         )
+
+    def _attribute_clashes(self, root: Resource) -> None:
+        """A sub-resource may not take the name of a method of its parent."""
+        for resource in root.walk():
+            methods = {op.method_name for op in resource.operations}
+            if resource.workflow is not None:
+                methods.add("generate")
+            for child in resource.children:
+                if child.attribute in methods:
+                    op = next(op for r in child.walk() for op in r.operations)
+                    here = self.spec.locate(
+                        op.file, ("paths", op.path, op.http_method.lower()), key=True
+                    )
+                    message = (
+                        f"{op.http_method} {op.path}: its resource {child.access_path} has the"
+                        f" name of the method {resource.access_path}.{child.attribute}"
+                    )
+                    self.problems.append(Problem(here, message))
 
     def _workflows(self, root: Resource) -> None:
         """Give each project-creating `create` its `generate`: the getter, uploads, result type."""
@@ -710,9 +731,16 @@ class _Builder:
                     node = child
                     break
             else:
+                # Unique across the package, async twins included: a workflow imports the
+                # classes of other resources, and `client.py` defines `Client` itself.
+                stem = pascal(attribute.split("_")) + "Client"
+                class_name, counter = stem, 2
+                while {class_name, f"Async{class_name}"} & self.resource_class_names:
+                    class_name, counter = f"{stem[: -len('Client')]}{counter}Client", counter + 1
+                self.resource_class_names |= {class_name, f"Async{class_name}"}
                 child = Resource(
                     attribute=attribute,
-                    class_name=pascal(attribute.split("_")) + "Client",
+                    class_name=class_name,
                     module=f"{node.module}.{attribute}",
                     access_path=f"{node.access_path}.{attribute}",
                 )
@@ -1481,6 +1509,13 @@ def _scalar_annotation(schema: SchemaType) -> str:
     )
 
 
+def _literal_value(value: Any) -> bool:
+    """Can `value` stand in a `Literal[...]`? mypy takes strings, booleans and 64-bit integers."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return -(2**63) <= value < 2**63
+    return isinstance(value, LITERAL_TYPES)
+
+
 def _union_of(annotations: list[str]) -> str:
     unique = list(dict.fromkeys(annotations))
     if "typing.Any" in unique:
@@ -1499,7 +1534,7 @@ def _annotate(schema: SchemaType) -> None:
     values = [v for v in schema.enum or [] if v is not None]
     if schema.enum is not None and not values:
         params = model = "None"
-    elif values and all(isinstance(v, LITERAL_TYPES) for v in values):
+    elif values and all(_literal_value(v) for v in values):
         literal = f"typing_extensions.Literal[{', '.join(python_literal(v) for v in values)}]"
         params = literal
         # A response may carry an enum value this client does not know yet; it must parse.

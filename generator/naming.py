@@ -98,6 +98,8 @@ def class_name(parts: list[str]) -> str:
     name = pascal(parts)
     if not name[:1].isalpha() or not name.isascii():
         name = f"Schema{name}"
+    if keyword.iskeyword(name):  # None, True, False
+        name = f"{name}Schema"
     return f"{name}Schema" if name.endswith("Client") else name
 
 
