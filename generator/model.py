@@ -7,12 +7,12 @@ The templates only lay these values out.
 
 from __future__ import annotations
 
+import dataclasses
 import http
 import json
-import dataclasses
 import re
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from openapi_pydantic.v3.v3_0 import (
@@ -1301,7 +1301,7 @@ class _Builder:
             if is_part and (
                 kind not in (None, "object") or entry.oneOf or entry.anyOf or entry.items
             ):
-                what = kind or ("a union" if entry.oneOf or entry.anyOf else "an array")
+                what = kind or ("union" if entry.oneOf or entry.anyOf else "array")
                 message = f"'allOf' combines objects only; this part is {_a(what)}"
                 self._problem(part_file, part_pointer, message)
                 return None
@@ -1578,7 +1578,8 @@ def _with_keywords(part: SchemaType, own: SchemaType, keywords: set[str]) -> Sch
 
 
 def _a(what: str) -> str:
-    return what if what.startswith("a") else f"a {what}"
+    """`a string`, `an integer`: a schema kind with its article."""
+    return f"an {what}" if what in ("integer", "array", "object") else f"a {what}"
 
 
 def _rule(schema: SchemaType) -> dict[str, Any]:
