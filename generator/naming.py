@@ -31,6 +31,14 @@ RESERVED = frozenset(
         "pydantic",
         "params",
         "models",
+        # Names a generated method's body uses: runtime helpers, modules, its own locals.
+        "given",
+        "validation",
+        "parameters",
+        "body",
+        "warnings",
+        "functools",
+        "os",
     }
 )
 
