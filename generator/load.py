@@ -338,23 +338,21 @@ def _check_refs(files: dict[str, SpecFile], merged: dict[str, Any]) -> Iterator[
                 )
 
 
-def _refs(
-    node: Any, pointer: Pointer, parent_key: str | int | None = None
-) -> Iterator[tuple[Pointer, str]]:
+def _refs(node: Any, pointer: Pointer, keys_are_names: bool = False) -> Iterator[tuple[Pointer, str]]:
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str):
             yield (*pointer, "$ref"), ref
         for key, value in node.items():
-            # Examples and extensions are data: a "$ref" inside one is not a reference. Under a
-            # map of names (`properties`, `headers`...) the same words are only names.
-            is_keyword = parent_key not in NAMED_MAPS
-            if is_keyword and (key in ("example", "examples") or key.startswith("x-")):
+            # Examples and extensions are data: a "$ref" inside one is not a reference. In a
+            # map of names (`properties`, `headers`...) the same words are only names, and a
+            # property called `content` holds a schema, not a map of names.
+            if not keys_are_names and (key in ("example", "examples") or str(key).startswith("x-")):
                 continue
-            yield from _refs(value, (*pointer, key), key)
+            yield from _refs(value, (*pointer, key), not keys_are_names and key in NAMED_MAPS)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _refs(value, (*pointer, index), index)
+            yield from _refs(value, (*pointer, index))
 
 
 def _sibling(name: str, relative: str) -> str:

@@ -29,6 +29,7 @@ from openapi_pydantic.v3.v3_0 import (
 
 from generator.load import HTTP_METHODS, LoadedSpec, Pointer
 from generator.naming import (
+    CLIENT_RESERVED,
     MODEL_RESERVED,
     RESERVED,
     class_module,
@@ -725,7 +726,7 @@ class _Builder:
     def _resource_for(self, root: Resource, segments: list[str]) -> Resource:
         node = root
         for segment in segments:
-            attribute = python_name(segment, set())
+            attribute = python_name(segment, set(), CLIENT_RESERVED if node is root else RESERVED)
             for child in node.children:
                 if child.attribute == attribute:
                     node = child
@@ -1264,26 +1265,31 @@ class _Builder:
             return _with_keywords(part, own, node.model_fields_set)
         declared: dict[str, tuple[str, str, Pointer, Schema | Reference]] = {}
         required: set[str] = set()
-        # (file, pointer, schema, whether it is an `allOf` part rather than the schema itself)
-        pending: list[tuple[str, Pointer, Schema | Reference, bool]] = [
-            (file, pointer, node, False)
+        # (file, pointer, schema, whether it is an `allOf` part rather than the schema itself,
+        # the $refs followed to reach it)
+        pending: list[tuple[str, Pointer, Schema | Reference, bool, frozenset[str]]] = [
+            (file, pointer, node, False, frozenset())
         ]
-        pending += [(file, (*pointer, "allOf", i), part, True) for i, part in enumerate(parts)]
-        seen: set[str] = set()
+        pending += [
+            (file, (*pointer, "allOf", i), part, True, frozenset()) for i, part in enumerate(parts)
+        ]
+        merged_refs: set[str] = set()
         while pending:
-            part_file, part_pointer, entry, is_part = pending.pop(0)
+            part_file, part_pointer, entry, is_part, via = pending.pop(0)
             if isinstance(entry, Reference):
-                if entry.ref in seen:
+                if entry.ref in via:
                     message = (
                         f"$ref '{entry.ref}' is recursive; recursive schemas are not supported yet"
                     )
                     self._problem(part_file, (*part_pointer, "$ref"), message)
                     return None
-                seen.add(entry.ref)
+                if entry.ref in merged_refs:
+                    continue  # a part reached twice (a diamond) adds nothing the second time
+                merged_refs.add(entry.ref)
                 resolved = self._resolve(part_file, part_pointer, entry.ref)
                 if resolved is None:
                     return None
-                pending.insert(0, (*resolved, True))
+                pending.insert(0, (*resolved, True, via | {entry.ref}))
                 continue
             if not isinstance(entry, Schema):
                 self._problem(part_file, part_pointer, "this $ref must point at a schema")
@@ -1292,10 +1298,10 @@ class _Builder:
                 # A part that is itself an `allOf`: its own properties, then its parts.
                 own_part = entry.model_copy(update={"allOf": None})
                 nested = [
-                    (part_file, (*part_pointer, "allOf", i), inner, True)
+                    (part_file, (*part_pointer, "allOf", i), inner, True, via)
                     for i, inner in enumerate(entry.allOf)
                 ]
-                pending[:0] = [(part_file, part_pointer, own_part, False), *nested]
+                pending[:0] = [(part_file, part_pointer, own_part, False, via), *nested]
                 continue
             kind = entry.type.value if entry.type is not None else None
             if is_part and (

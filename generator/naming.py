@@ -42,6 +42,9 @@ RESERVED = frozenset(
     }
 )
 
+# The methods of `Client` and `AsyncClient`, which a top-level resource must not shadow.
+CLIENT_RESERVED = RESERVED | frozenset({"close"})
+
 # Attributes of pydantic.BaseModel that a response field must not shadow.
 MODEL_RESERVED = RESERVED | frozenset(
     {
