@@ -120,7 +120,7 @@ CONTROLS = ("\x00", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\u2028", "\u2029", 
 
 
 def texts() -> st.SearchStrategy[str]:
-    """Descriptions, summaries, titles, string examples and defaults."""
+    """Descriptions, summaries, titles, string examples and defaults (built once: `TEXTS`)."""
     piece = st.one_of(st.sampled_from(WORDS), st.sampled_from(NASTY), st.sampled_from(CONTROLS))
     return st.one_of(
         st.sampled_from(PLAIN_TEXT),
@@ -259,6 +259,11 @@ HOSTILE_NAMES = (
     "Literal",
     "Optional",
     "Any",
+    # OpenAPI's own words, common as property names too
+    "content",
+    "headers",
+    "properties",
+    "example",
     # anything else JSON allows
     "",
     "$ref",
@@ -306,6 +311,9 @@ RESOURCE_NAMES = (
     "None",
     "async",
     "__init__",
+    "ai.gif",
+    "AIGifGenerator",
+    "things.json",
 )
 CHILD_NAMES = ("upload-urls", "list", "get", "create", "delete", "update", "cancel", "class")
 PREFIXES = ("v1", "v1", "v1", "v2", "", "api/v1")
@@ -416,7 +424,7 @@ SECURITY_SCHEMES = {
 
 
 def names() -> st.SearchStrategy[str]:
-    """Property and query parameter names: mostly hostile ones."""
+    """Property and query parameter names: mostly hostile ones (built once: `NAMES`)."""
     return st.one_of(
         st.sampled_from(PLAIN_NAMES),
         st.sampled_from(HOSTILE_NAMES),
@@ -424,20 +432,33 @@ def names() -> st.SearchStrategy[str]:
     )
 
 
+# Strategies without arguments are built once: hypothesis checks each new one it meets.
+TEXTS = texts()
+NAMES = names()
+_PERCENT = st.integers(0, 99)
+_BOOLEANS = st.booleans()
+_DESCRIPTIONS = st.one_of(st.just("OK"), TEXTS)
+_TITLES = st.one_of(st.just("Test API"), TEXTS)
+
+
 # -- the draft: schemas with references still symbolic ----------------------------------------
 
 
 @dataclass(frozen=True)
 class Ref:
-    """A `$ref` to `components/schemas/<name>`, spelled when the file holding it is known."""
+    """A `$ref` to `components/<section>/<name>`, spelled when the file holding it is known."""
 
     name: str
+    section: str = "schemas"
 
 
 @dataclass
 class _Draft:
     files: int
     components: dict[str, tuple[int, Any]] = field(default_factory=dict)  # name -> (file, schema)
+    # Parameters, request bodies and responses defined once in `components`: (section, name)
+    # -> (file, definition).
+    shared: dict[tuple[str, str], tuple[int, Any]] = field(default_factory=dict)
     objects: set[str] = field(default_factory=set)  # components that are plain objects
     reserved: set[str] = field(default_factory=set)  # components whose schema is being drawn
     operation_ids: set[str] = field(default_factory=set)
@@ -445,15 +466,39 @@ class _Draft:
 
 def _chance(draw: st.DrawFn, percent: int) -> bool:
     """True `percent` times in a hundred; shrinks to False."""
-    return draw(st.integers(0, 99)) >= 100 - percent
+    return draw(_PERCENT) >= 100 - percent
 
 
 def _decorate(draw: st.DrawFn, schema: dict[str, Any]) -> dict[str, Any]:
     if _chance(draw, 40):
-        schema["description"] = draw(texts())
+        schema["description"] = draw(TEXTS)
     if _chance(draw, 10):
-        schema["title"] = draw(texts())
+        schema["title"] = draw(TEXTS)
+    if _chance(draw, 5):
+        schema.update(draw(_extension()))
     return schema
+
+
+def _extension() -> st.SearchStrategy[dict[str, Any]]:
+    """A specification extension: data, whatever it looks like (a `$ref` in one is not one)."""
+    return st.sampled_from(
+        [
+            {"x-internal": True},
+            {"x-codegen": {"$ref": "#/components/schemas/DoesNotExist"}},
+            {"x-{{name}}": '"""'},
+            {"x-examples": [{"$ref": "nowhere.yaml#/x"}, None]},
+        ]
+    )
+
+
+def _share(draw: st.DrawFn, draft: _Draft, section: str, value: Any) -> Any:
+    """`value` as it is, or (now and then) defined in `components/<section>` and referenced."""
+    if not _chance(draw, 15):
+        return value
+    prefix = {"parameters": "Param", "requestBodies": "Body", "responses": "Reply"}[section]
+    name = f"{prefix}{len(draft.shared) + 1}"
+    draft.shared[(section, name)] = (draw(st.integers(0, draft.files - 1)), value)
+    return Ref(name, section)
 
 
 @st.composite
@@ -472,14 +517,14 @@ def _scalar(draw: st.DrawFn, *, query: bool = False) -> dict[str, Any]:
         if _chance(draw, 15):
             schema["pattern"] = draw(st.sampled_from(PATTERNS))
         else:
-            value = draw(texts())
+            text = draw(TEXTS)
             if _chance(draw, 30):
-                schema["example"] = value
+                schema["example"] = text
             if _chance(draw, 25):
-                schema["default"] = value
+                schema["default"] = text
             if _chance(draw, 20):
-                schema["minLength"] = draw(st.integers(0, len(value)))
-                schema["maxLength"] = len(value) + draw(st.integers(0, 5))
+                schema["minLength"] = draw(st.integers(0, len(text)))
+                schema["maxLength"] = len(text) + draw(st.integers(0, 5))
     elif kind in ("integer", "number"):
         if kind == "integer":
             value: Any = draw(st.integers(-(2**40), 2**40))
@@ -494,7 +539,7 @@ def _scalar(draw: st.DrawFn, *, query: bool = False) -> dict[str, Any]:
             schema["example"] = value
         if _chance(draw, 25):
             schema["minimum"] = value - draw(st.integers(0, 10))
-            schema["exclusiveMinimum"] = draw(st.booleans()) and schema["minimum"] < value
+            schema["exclusiveMinimum"] = draw(_BOOLEANS) and schema["minimum"] < value
         if _chance(draw, 25):
             schema["maximum"] = value + draw(st.integers(0, 10))
         if kind == "integer" and _chance(draw, 10):
@@ -502,7 +547,7 @@ def _scalar(draw: st.DrawFn, *, query: bool = False) -> dict[str, Any]:
     elif kind == "boolean":
         schema = {"type": "boolean"}
         if _chance(draw, 25):
-            schema["default"] = draw(st.booleans())
+            schema["default"] = draw(_BOOLEANS)
     elif kind == "string_enum":
         values = draw(st.lists(st.sampled_from(ENUM_STRINGS), min_size=1, max_size=5, unique=True))
         schema = {"type": "string", "enum": values}
@@ -570,13 +615,13 @@ def _schema(draw: st.DrawFn, draft: _Draft, depth: int) -> Any:
     if kind == "any":
         return draw(st.sampled_from([{}, {"type": "object"}, {"nullable": True}]))
     if kind == "allOf":
-        members = draw(
-            st.lists(
-                st.one_of(_ref(draft, depth - 1), _object(draft, depth - 1)),
-                min_size=1,
-                max_size=3,
-            )
+        # Mostly objects, as allOf is used; now and then any schema.
+        member = st.one_of(
+            _ref(draft, depth - 1, object_only=True),
+            _object(draft, depth - 1),
+            _ref(draft, depth - 1),
         )
+        members = draw(st.lists(member, min_size=1, max_size=3))
         schema = {"allOf": members}
         if _chance(draw, 30):
             schema["nullable"] = True  # the usual spelling of a nullable $ref in 3.0
@@ -601,15 +646,19 @@ def _schema(draw: st.DrawFn, draft: _Draft, depth: int) -> Any:
 
 @st.composite
 def _object(draw: st.DrawFn, draft: _Draft, depth: int, min_size: int = 1) -> dict[str, Any]:
-    wire_names = draw(st.lists(names(), min_size=min_size, max_size=5, unique=True))
+    wire_names = draw(st.lists(NAMES, min_size=min_size, max_size=4, unique=True))
     properties: dict[str, Any] = {}
     for name in wire_names:
         value = draw(_schema(draft, depth))
         if isinstance(value, dict) and _chance(draw, 10):
             value = {**value, "deprecated": True}
+        if isinstance(value, dict) and _chance(draw, 5):
+            value = {**value, draw(st.sampled_from(["readOnly", "writeOnly"])): True}
         properties[name] = value
     schema: dict[str, Any] = {"type": "object", "properties": properties}
-    required = [n for n in wire_names if draw(st.booleans())]
+    if _chance(draw, 5):
+        schema["example"] = {"$ref": "#/components/schemas/NotAReference"}  # data, not a $ref
+    required = [n for n in wire_names if draw(_BOOLEANS)]
     if _chance(draw, 10) and "frame_cost" not in properties:
         required.append("frame_cost")  # a wart: required, but not among the properties
     if required:  # OpenAPI 3.0: `required` has at least one name
@@ -631,7 +680,8 @@ def _ref(draw: st.DrawFn, draft: _Draft, depth: int, *, object_only: bool = Fals
     With `object_only`, the component is an object with properties (a body, say).
     """
     existing = sorted(draft.objects if object_only else draft.components)
-    if existing and draw(st.booleans()):
+    reuse: bool = draw(_BOOLEANS)
+    if existing and reuse:
         return Ref(draw(st.sampled_from(existing)))
     free = [n for n in COMPONENT_NAMES if n not in draft.components and n not in draft.reserved]
     if not free:
@@ -639,8 +689,10 @@ def _ref(draw: st.DrawFn, draft: _Draft, depth: int, *, object_only: bool = Fals
     name = draw(st.sampled_from(free))
     # Reserved while its schema is drawn, so that nothing inside refers back to it.
     draft.reserved.add(name)
-    if object_only or draw(st.integers(0, 9)) < 7:
-        schema = draw(_object(draft, depth))
+    if depth < 0 and not object_only:
+        schema = draw(_scalar())  # the bottom: no deeper components
+    elif object_only or draw(st.integers(0, 9)) < 7:
+        schema = draw(_object(draft, max(depth, 0)))
     else:
         schema = draw(_schema(draft, max(depth, 0)))
     if isinstance(schema, Ref):
@@ -669,15 +721,17 @@ def _discriminated(draw: st.DrawFn, draft: _Draft, kind: str, depth: int) -> dic
         return draw(_scalar())
     chosen = draw(st.lists(st.sampled_from(free), min_size=2, max_size=3, unique=True))
     draft.reserved.update(chosen)
+    with_mapping = draw(_BOOLEANS)
     mapping: dict[str, Ref] = {}
     variants = []
     for name in chosen:
-        value = draw(st.sampled_from(ENUM_STRINGS))
+        # Without a mapping, the value that picks a variant is its component's name.
+        value = draw(st.sampled_from(ENUM_STRINGS)) if with_mapping else name
         while value in mapping:
             value += "+"
         schema = draw(_object(draft, max(depth, 0)))
-        tag = {"type": "string"}
-        if draw(st.booleans()):
+        tag: dict[str, Any] = {"type": "string"}
+        if draw(_BOOLEANS):
             tag["enum"] = [value]
         schema["properties"] = {
             prop: tag,
@@ -688,7 +742,7 @@ def _discriminated(draw: st.DrawFn, draft: _Draft, kind: str, depth: int) -> dic
         mapping[value] = ref
         variants.append(ref)
     discriminator: dict[str, Any] = {"propertyName": prop}
-    if draw(st.booleans()):
+    if with_mapping:
         discriminator["mapping"] = mapping
     return {kind: variants, "discriminator": discriminator}
 
@@ -708,10 +762,11 @@ class _Operation:
 def _parameter(draw: st.DrawFn, where: str, name: str | None = None) -> dict[str, Any]:
     if name is None:
         if where == "query":
-            name = draw(names().filter(bool))
+            name = draw(NAMES.filter(bool))
         else:
             name = draw(st.sampled_from(HEADER_NAMES))
     parameter: dict[str, Any] = {"name": name, "in": where}
+    schema: dict[str, Any]
     if where == "path":
         parameter["required"] = True
         schema = draw(
@@ -725,21 +780,22 @@ def _parameter(draw: st.DrawFn, where: str, name: str | None = None) -> dict[str
             )
         )
     else:
-        if draw(st.booleans()):
-            parameter["required"] = draw(st.booleans())
+        if draw(_BOOLEANS):
+            parameter["required"] = draw(_BOOLEANS)
         if where == "query" and _chance(draw, 30):
             items = draw(_scalar(query=True))
             schema = {"type": "array", "items": items}
-            if _chance(draw, 30):
-                parameter["explode"] = draw(st.booleans())
+            if _chance(draw, 10):
+                # `explode: false` (name=a,b) is rarer in the wild than the default.
+                parameter["explode"] = _chance(draw, 70)
         else:
             schema = draw(_scalar(query=True))
     parameter["schema"] = schema
     if _chance(draw, 40):
-        parameter["description"] = draw(texts())
+        parameter["description"] = draw(TEXTS)
     if _chance(draw, 20):
         if schema.get("type") == "string" and "enum" not in schema:
-            parameter["example"] = draw(texts())
+            parameter["example"] = draw(TEXTS)
         elif "default" in schema or "enum" in schema:
             parameter["example"] = schema.get("default", schema.get("enum", [None])[0])
     if _chance(draw, 10):
@@ -755,16 +811,24 @@ def _json_content(draw: st.DrawFn, draft: _Draft, *, object_only: bool) -> dict[
         schema = draw(_schema(draft, 2))
     media: dict[str, Any] = {"schema": schema}
     if _chance(draw, 15):
-        media["example"] = draw(st.one_of(texts(), st.dictionaries(names(), texts(), max_size=3)))
+        media["example"] = draw(
+            st.one_of(
+                TEXTS,
+                st.dictionaries(NAMES, TEXTS, max_size=3),
+                st.just({"$ref": "#/components/schemas/NotAReference"}),
+            )
+        )
     return {"application/json": media}
 
 
 @st.composite
 def _responses(draw: st.DrawFn, draft: _Draft, verb: str) -> dict[Any, Any]:
     def description() -> str:
-        return draw(st.one_of(st.just("OK"), texts()))
+        return draw(_DESCRIPTIONS)
 
-    shape = draw(st.sampled_from(["json", "json", "json", "none", "binary", "several", "several"]))
+    shape = draw(
+        st.sampled_from(["json", "json", "json", "none", "binary", "text", "several", "several"])
+    )
     responses: dict[Any, Any] = {}
     if shape == "json":
         code = draw(st.sampled_from(["200", "201", 200, "202"]))
@@ -776,11 +840,29 @@ def _responses(draw: st.DrawFn, draft: _Draft, verb: str) -> dict[Any, Any]:
         code = draw(st.sampled_from(["204", "200", 202]))
         responses[code] = {"description": description()}
     elif shape == "binary":
+        content = {
+            media: {"schema": {"type": "string", "format": "binary"}}
+            for media in draw(
+                st.lists(
+                    st.sampled_from(["application/octet-stream", "image/png", "application/pdf"]),
+                    min_size=1,
+                    max_size=2,
+                    unique=True,
+                )
+            )
+        }
+        if _chance(draw, 20):
+            content["text/plain"] = {"schema": {"type": "string"}}
+        if _chance(draw, 20):
+            content.update(draw(_json_content(draft, object_only=True)))
+        responses[draw(st.sampled_from(["200", "201"]))] = {
+            "description": description(),
+            "content": content,
+        }
+    elif shape == "text":
         responses["200"] = {
             "description": description(),
-            "content": {
-                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
-            },
+            "content": {"text/plain": {"schema": {"type": "string"}}},
         }
     else:
         codes = draw(
@@ -793,7 +875,7 @@ def _responses(draw: st.DrawFn, draft: _Draft, verb: str) -> dict[Any, Any]:
         )
         for code in sorted(codes):
             response: dict[str, Any] = {"description": description()}
-            if code != "204" and draw(st.booleans()):
+            if code != "204" and draw(_BOOLEANS):
                 response["content"] = draw(_json_content(draft, object_only=True))
             responses[code] = response
     for code in draw(
@@ -806,8 +888,10 @@ def _responses(draw: st.DrawFn, draft: _Draft, verb: str) -> dict[Any, Any]:
         )
     ):
         error: dict[str, Any] = {"description": description()}
-        if draw(st.booleans()):
-            error["content"] = draw(_json_content(draft, object_only=True))
+        if _chance(draw, 30):
+            # Usually one shared error schema, as real specs have it.
+            schema = draw(_ref(draft, 0, object_only=True))
+            error["content"] = {"application/json": {"schema": schema}}
         responses[code] = error
     return responses
 
@@ -819,17 +903,17 @@ def _operation(
     op: dict[str, Any] = {}
     is_item = path.endswith("}")
     needs_id = verb == "post" and is_item
-    if needs_id or draw(st.booleans()):
+    if needs_id or draw(_BOOLEANS):
         candidates = [i for i in OPERATION_IDS if i not in draft.operation_ids]
         operation_id = (
             draw(st.sampled_from(candidates)) if candidates else f"op{len(draft.operation_ids)}"
         )
         draft.operation_ids.add(operation_id)
         op["operationId"] = operation_id
-    if draw(st.booleans()):
-        op["summary"] = draw(texts())
+    if draw(_BOOLEANS):
+        op["summary"] = draw(TEXTS)
     if _chance(draw, 40):
-        op["description"] = draw(texts())
+        op["description"] = draw(TEXTS)
     if _chance(draw, 15):
         op["deprecated"] = True
     if _chance(draw, 40):
@@ -844,33 +928,40 @@ def _operation(
         key = (parameter["name"], parameter["in"])
         if key not in seen:
             seen.add(key)
-            unique.append(parameter)
+            unique.append(_share(draw, draft, "parameters", parameter))
     if unique:
         op["parameters"] = unique
+    if _chance(draw, 5):
+        op.update(draw(_extension()))
     if verb in ("post", "put", "patch") and _chance(draw, 85):
         body: dict[str, Any] = {"content": draw(_json_content(draft, object_only=True))}
-        if draw(st.booleans()):
-            body["required"] = draw(st.booleans())
+        if draw(_BOOLEANS):
+            body["required"] = draw(_BOOLEANS)
         if _chance(draw, 20):
-            body["description"] = draw(texts())
-        op["requestBody"] = body
-    op["responses"] = draw(_responses(draft, verb))
+            body["description"] = draw(TEXTS)
+        op["requestBody"] = _share(draw, draft, "requestBodies", body)
+    op["responses"] = {
+        code: _share(draw, draft, "responses", response)
+        for code, response in draw(_responses(draft, verb)).items()
+    }
     return op
 
 
 @st.composite
 def _operations(
     draw: st.DrawFn, draft: _Draft
-) -> tuple[list[_Operation], dict[str, list[dict[str, Any]]]]:
-    """The operations, and the path-item-level parameters of some paths."""
+) -> tuple[list[_Operation], dict[str, dict[str, Any]]]:
+    """The operations, and the path-item-level fields (parameters, summary...) of some paths."""
     operations: list[_Operation] = []
-    item_parameters: dict[str, list[dict[str, Any]]] = {}
+    item_fields: dict[str, dict[str, Any]] = {}
     resources = draw(st.lists(st.sampled_from(RESOURCE_NAMES), min_size=1, max_size=3, unique=True))
     for resource in resources:
         prefix = draw(st.sampled_from(PREFIXES))
         base = f"/{prefix}/{resource}" if prefix else f"/{resource}"
         if _chance(draw, 15):
             base += "/" + draw(st.sampled_from(CHILD_NAMES))
+        if _chance(draw, 5):
+            base += "/"  # a trailing slash is part of the path
         # At most one `update` and one `delete` per resource, mostly: both verbs of a pair
         # would be the same method, a located error (and sometimes drawn on purpose).
         clash = _chance(draw, 10)
@@ -886,7 +977,8 @@ def _operations(
         )
         if not clash:
             used: set[str] = set()
-            kept_collection, kept_item = [], []
+            kept_collection: list[str] = []
+            kept_item: list[str] = []
             for verbs, kept in ((collection, kept_collection), (item, kept_item)):
                 for verb in verbs:
                     group = {"put": "update", "patch": "update", "delete": "delete"}.get(verb)
@@ -898,6 +990,8 @@ def _operations(
             collection, item = kept_collection, kept_item
         if not collection and not item:
             collection = ["post"]
+        if _chance(draw, 15):
+            item_fields[base] = {"summary": draw(TEXTS), "description": draw(TEXTS)}
         for verb in collection:
             operations.append(
                 _Operation(
@@ -909,11 +1003,11 @@ def _operations(
             )
         if item:
             param = draw(st.sampled_from(PATH_PARAM_NAMES))
-            item_path = f"{base}/{{{param}}}"
+            item_path = f"{base.rstrip('/')}/{{{param}}}"
             path_parameter = draw(_parameter("path", param))
-            at_item_level = draw(st.booleans())
+            at_item_level = draw(_BOOLEANS)
             if at_item_level:
-                item_parameters[item_path] = [path_parameter]
+                item_fields[item_path] = {"parameters": [path_parameter]}
             for verb in item:
                 own = [] if at_item_level else [path_parameter]
                 operations.append(
@@ -924,7 +1018,7 @@ def _operations(
                         draw(_operation(draft, item_path, verb, own)),
                     )
                 )
-    return operations, item_parameters
+    return operations, item_fields
 
 
 # -- the folder --------------------------------------------------------------------------------
@@ -948,8 +1042,11 @@ def _spell(node: Any, file: int, draft: _Draft, files: list[str]) -> Any:
 
 
 def _ref_string(ref: Ref, file: int, draft: _Draft, files: list[str]) -> str:
-    home = draft.components[ref.name][0]
-    pointer = "#/components/schemas/" + ref.name.replace("~", "~0").replace("/", "~1")
+    if ref.section == "schemas":
+        home = draft.components[ref.name][0]
+    else:
+        home = draft.shared[(ref.section, ref.name)][0]
+    pointer = f"#/components/{ref.section}/" + ref.name.replace("~", "~0").replace("/", "~1")
     return pointer if home == file else files[home] + pointer
 
 
@@ -1047,14 +1144,14 @@ def spec_documents(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
     """The folder as data: file name -> OpenAPI document."""
     draft = _Draft(files=draw(st.integers(1, len(FILE_NAMES))))
     files = list(FILE_NAMES[: draft.files])
-    operations, item_parameters = draw(_operations(draft))
+    operations, item_fields = draw(_operations(draft))
 
     info: dict[str, Any] = {
-        "title": draw(st.one_of(st.just("Test API"), texts())),
+        "title": draw(_TITLES),
         "version": draw(st.sampled_from(["1", "1.0.0", "beta", "2024-01-01"])),
     }
     if _chance(draw, 40):
-        info["description"] = draw(texts())
+        info["description"] = draw(TEXTS)
     servers = draw(
         st.sampled_from(
             [
@@ -1074,7 +1171,7 @@ def spec_documents(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
     tags = None
     if _chance(draw, 40):
         tags = [
-            {"name": name, "description": draw(texts())}
+            {"name": name, "description": draw(TEXTS)}
             for name in draw(
                 st.lists(st.sampled_from(TAG_NAMES), min_size=1, max_size=3, unique=True)
             )
@@ -1083,8 +1180,7 @@ def spec_documents(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
     security_defs = {name: dict(SECURITY_SCHEMES[name]) for name in schemes}
     if security_defs and _chance(draw, 30):
         for definition in security_defs.values():
-            definition["description"] = draw(texts())
-    schemes_home = draw(st.integers(0, draft.files - 1))
+            definition["description"] = draw(TEXTS)
 
     version = draw(st.sampled_from(["3.0.0", "3.0.1", "3.0.2", "3.0.3"]))
     documents: dict[str, dict[str, Any]] = {}
@@ -1092,7 +1188,8 @@ def spec_documents(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
         document: dict[str, Any] = {"openapi": version, "info": info}
         if servers is not None:
             document["servers"] = servers
-        if schemes and draw(st.booleans()):
+        file_security: bool = draw(_BOOLEANS)
+        if schemes and file_security:
             document["security"] = draw(_security(schemes))
         if tags is not None:
             document["tags"] = tags
@@ -1100,9 +1197,8 @@ def spec_documents(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
         for op in operations:
             if op.file != index:
                 continue
-            item = paths.setdefault(op.path, {})
-            if op.path in item_parameters and "parameters" not in item:
-                item["parameters"] = item_parameters[op.path]
+            # The same fields in every file that has the path, as the merger requires.
+            item = paths.setdefault(op.path, dict(item_fields.get(op.path, {})))
             body = dict(op.body)
             if schemes and _chance(draw, 30):
                 body["security"] = draw(_security(schemes))
@@ -1112,7 +1208,10 @@ def spec_documents(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
         schemas = {n: schema for n, (home, schema) in draft.components.items() if home == index}
         if schemas:
             components["schemas"] = schemas
-        if security_defs and index == schemes_home:
+        for (section, shared_name), (home, value) in draft.shared.items():
+            if home == index:
+                components.setdefault(section, {})[shared_name] = value
+        if security_defs:  # in every file, so that each names only schemes it declares
             components["securitySchemes"] = security_defs
         if components:
             document["components"] = components

@@ -4,15 +4,18 @@
 For each, the generator either
 
 - refuses with problems that are each one line, `specs/<file>:<line>:<column>: message`, naming
-  a file of the folder and a place inside it, and writes nothing; or
-- returns files that compile, import in a fresh interpreter (every module, and every resource
-  and method reached from `Client` and `AsyncClient`), pass `mypy --strict`, and spell every
-  property and parameter name of the spec verbatim, as a string literal.
+  a file of the folder and a place inside it, and writes nothing (the command line prints those
+  lines and a count, and exits 1). specgen writes no dangling and no recursive `$ref`, so a
+  refusal that says one is, is wrong too; or
+- returns files that compile (and so do the ```py examples of every method's docstring), whose
+  JSON and TOML parse, that import in a fresh interpreter with warnings as errors (every module,
+  and every resource and method reached from `Client` and `AsyncClient`), pass `mypy --strict`,
+  and spell every property and parameter name of the spec verbatim, as a string literal.
 
 Anything else (a traceback, black refusing the code, code that does not compile, import or
 type-check, a problem on several lines or without a place) is a generator bug.
 
-`make test` runs a few derandomized examples; `make fuzz` runs hundreds.
+`make test` runs 15 derandomized examples; `make fuzz` runs 500, and shrinks what fails.
 """
 
 from __future__ import annotations
@@ -20,18 +23,20 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
+import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import textwrap
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, Phase, event, given, settings
 from specgen import load_yaml, spec_folders
 
 from generator.cli import generate, main
@@ -39,9 +44,13 @@ from generator.problems import SpecError
 from generator.write import compare, existing_files, write
 
 PACKAGE = "magic_hour"
-# The `ci` profile (make test) keeps the suite quick: each example costs about a second and a
-# half (generating, black, import, mypy). The `fuzz` profile (make fuzz) runs hundreds.
-EXAMPLES = {"fuzz": 500}.get(settings.get_current_profile_name(), 15)
+# An example costs about 2 s (drawing it 0.2, generating with black 1, then importing and
+# mypy side by side 0.8; the first 3 more, while mypy caches the runtime), so the `ci` profile
+# (make test) runs 15, in about 35 s, and reports a failing one as drawn: shrinking it can take
+# minutes. The `fuzz` profile (make fuzz) runs 500, about 15 minutes, and shrinks what fails.
+FUZZ = settings.get_current_profile_name() == "fuzz"
+EXAMPLES = 500 if FUZZ else 15
+PHASES = list(Phase) if FUZZ else [phase for phase in Phase if phase is not Phase.shrink]
 
 IMPORT_EVERYTHING = """
 import asyncio, functools, importlib, inspect, pkgutil, sys
@@ -84,8 +93,13 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fuzz")
 
 
+# A folder is a few tens of kB of YAML: hypothesis warns before it writes one out.
+@pytest.mark.filterwarnings(
+    "ignore:Generating overly large repr:hypothesis.errors.HypothesisWarning"
+)
 @settings(
     max_examples=EXAMPLES,
+    phases=PHASES,
     deadline=None,
     suppress_health_check=[
         HealthCheck.too_slow,
@@ -98,11 +112,16 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_generator_writes_a_working_package_or_one_located_line_per_problem(
     workspace: Path, folder: dict[str, str]
 ) -> None:
-    check_folder(folder, workspace)
+    for outcome in check_folder(folder, workspace):
+        event(outcome)  # `make fuzz` shows how often each comes up
 
 
-def check_folder(folder: dict[str, str], workspace: Path) -> None:
-    """The property, for one spec folder; `workspace` persists from one folder to the next."""
+def check_folder(folder: dict[str, str], workspace: Path) -> list[str]:
+    """The property, for one spec folder; `workspace` persists from one folder to the next.
+
+    Returns what happened, each once: "generated", or what was refused (without the names).
+    Usable outside hypothesis, to check a folder by hand.
+    """
     with tempfile.TemporaryDirectory() as scratch:
         specs = Path(scratch) / "specs"
         specs.mkdir()
@@ -113,15 +132,17 @@ def check_folder(folder: dict[str, str], workspace: Path) -> None:
         except SpecError as error:
             check_problems(error, folder)
             check_nothing_is_written(Path(scratch), error)
-            for problem in error.problems:
-                # What was refused, without the names: `make fuzz` shows how often.
-                event("refused: " + re.sub(r"'[^']*'|\S*/\S*", "…", problem.message)[:70])
-            return
-    event("generated")
+            return sorted(
+                {
+                    "refused: " + re.sub(r"'[^']*'|\S*/\S*", "…", problem.message)[:70]
+                    for problem in error.problems
+                }
+            )
     output = workspace / "generated"
     write(output, files, compare(output, files))
     assert existing_files(output) == {path: text.encode() for path, text in files.items()}
     check_package(output, files, folder, workspace / "mypy-cache")
+    return ["generated"]
 
 
 # -- the refusal ---------------------------------------------------------------------------
@@ -147,6 +168,10 @@ def check_problems(error: SpecError, folder: dict[str, str]) -> None:
             1 <= column <= len(lines[line - 1]) + 1
         ), f"column {column} is outside line {line}: {text!r}"
         assert text.startswith(f"{file}:{line}:{column}: "), text
+        # specgen writes no dangling and no recursive $ref: such a complaint means that data
+        # (an example, an `x-` extension) was taken for a reference.
+        for phrase in ("does not resolve", "not in the specs folder", "is recursive"):
+            assert phrase not in problem.message, f"a valid spec folder refused: {text!r}"
 
 
 def check_nothing_is_written(scratch: Path, error: SpecError) -> None:
@@ -172,10 +197,22 @@ def check_package(output: Path, files: dict[str, str], folder: dict[str, str], c
     constants: set[str] = set()
     for path, text in sorted(files.items()):
         if path.endswith(".py"):
-            code = compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+            code = ast.parse(text, path)
             compile(code, path, "exec", dont_inherit=True)
-            constants |= string_constants(code)
-    tomllib.loads(files["pyproject.toml"])
+            if path.startswith((f"{PACKAGE}/resources/", f"{PACKAGE}/types/")):
+                # Where the spec's names live (the runtime in core/ has words of its own).
+                constants |= string_constants(code)
+            for example in docstring_examples(code):
+                try:
+                    compile(example, f"an example in {path}", "exec", dont_inherit=True)
+                except SyntaxError as error:
+                    raise AssertionError(
+                        f"a docstring example is not Python:\n{example}"
+                    ) from error
+        elif path.endswith(".json"):
+            json.loads(text)
+        elif path.endswith(".toml"):
+            tomllib.loads(text)
 
     # The import in a fresh interpreter and mypy run side by side.
     environment = {
@@ -218,6 +255,17 @@ def check_package(output: Path, files: dict[str, str], folder: dict[str, str], c
     assert not missing, f"wire names not spelled verbatim in the code: {missing}"
 
 
+def docstring_examples(tree: ast.AST) -> list[str]:
+    """The ```py blocks of the module's function docstrings, as code."""
+    examples = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            docstring = ast.get_docstring(node, clean=True) or ""
+            for block in re.findall(r"^```py(?:thon)?\n(.*?)^```", docstring, re.S | re.M):
+                examples.append(textwrap.dedent(block))
+    return examples
+
+
 def string_constants(tree: ast.AST) -> set[str]:
     """Every string literal of a module but its docstrings."""
     docstrings: set[int] = set()
@@ -246,49 +294,57 @@ def string_constants(tree: ast.AST) -> set[str]:
 def spec_wire_names(folder: dict[str, str]) -> set[str]:
     """The names of the parameters and properties the generated client sends or reads.
 
-    Those of every parameter, request body and 2xx response, following `$ref`s (to any file)
-    through `items`, `properties`, `additionalProperties`, `allOf`, `oneOf` and `anyOf`.
+    Those of every parameter, request body and 2xx JSON response, following `$ref`s (to any
+    file) through `items`, `properties`, `additionalProperties`, `allOf`, `oneOf` and `anyOf`;
+    but for `readOnly` properties of requests and `writeOnly` ones of responses, which a client
+    may leave out.
     """
-    documents = {name: load_yaml(text) for name, text in folder.items()}
-    schemas: dict[str, Any] = {}
-    for document in documents.values():
-        schemas.update((document.get("components") or {}).get("schemas") or {})
+    components: dict[str, dict[str, Any]] = {}
+    for text in folder.values():
+        for section, entries in (load_yaml(text).get("components") or {}).items():
+            components.setdefault(section, {}).update(entries or {})
     found: set[str] = set()
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
 
-    def visit(schema: Any) -> None:
+    def resolve(node: Any, section: str) -> Any:
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            name = node["$ref"].rpartition("/")[2].replace("~1", "/").replace("~0", "~")
+            node = components.get(section, {}).get(name)
+        return node
+
+    def visit(schema: Any, side: str) -> None:
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            if (schema["$ref"], side) in seen:
+                return
+            seen.add((schema["$ref"], side))
+        schema = resolve(schema, "schemas")
         if not isinstance(schema, dict):
             return
-        ref = schema.get("$ref")
-        if isinstance(ref, str):
-            name = ref.rpartition("/")[2].replace("~1", "/").replace("~0", "~")
-            if name not in seen:
-                seen.add(name)
-                visit(schemas.get(name))
-            return
+        left_out = "readOnly" if side == "request" else "writeOnly"
         for name, child in (schema.get("properties") or {}).items():
-            found.add(name)
-            visit(child)
+            if not (resolve(child, "schemas") or {}).get(left_out):
+                found.add(name)
+                visit(child, side)
         for key in ("items", "additionalProperties"):
-            visit(schema.get(key))
+            visit(schema.get(key), side)
         for key in ("allOf", "oneOf", "anyOf"):
             for member in schema.get(key) or []:
-                visit(member)
+                visit(member, side)
 
-    for document in documents.values():
-        for operation, item in operations(document):
-            for parameter in [
-                *(item.get("parameters") or []),
-                *(operation.get("parameters") or []),
-            ]:
+    def json_schema(node: Any, section: str) -> Any:
+        content = (resolve(node, section) or {}).get("content") or {}
+        return (content.get("application/json") or {}).get("schema")
+
+    for text in folder.values():
+        for operation, item in operations(load_yaml(text)):
+            for node in [*(item.get("parameters") or []), *(operation.get("parameters") or [])]:
+                parameter = resolve(node, "parameters")
                 found.add(parameter["name"])
-                visit(parameter.get("schema"))
-            body = operation.get("requestBody") or {}
-            visit(((body.get("content") or {}).get("application/json") or {}).get("schema"))
+                visit(parameter.get("schema"), "request")
+            visit(json_schema(operation.get("requestBody"), "requestBodies"), "request")
             for code, response in (operation.get("responses") or {}).items():
                 if str(code).isdigit() and 200 <= int(code) < 300:
-                    media = (response.get("content") or {}).get("application/json") or {}
-                    visit(media.get("schema"))
+                    visit(json_schema(response, "responses"), "response")
     return found
 
 
