@@ -13,11 +13,14 @@ $(INSTALLED): pyproject.toml generated/pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]" -e ./generated
 	touch $(INSTALLED)
 
+# TEMPLATES=dir: a folder laid out as templates/ whose files replace the built-in ones.
+TEMPLATE_OVERRIDES := $(if $(TEMPLATES),--templates $(TEMPLATES))
+
 generate: $(INSTALLED)
-	$(BIN)/python -m generator --specs specs --output generated
+	$(BIN)/python -m generator --specs specs --output generated $(TEMPLATE_OVERRIDES)
 
 check: $(INSTALLED)
-	$(BIN)/python -m generator --specs specs --output generated --check
+	$(BIN)/python -m generator --specs specs --output generated --check $(TEMPLATE_OVERRIDES)
 
 mypy: $(INSTALLED)
 	$(BIN)/mypy --strict generated/magic_hour

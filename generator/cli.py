@@ -18,9 +18,11 @@ from generator.surface import SURFACE_FILE, api_surface, change_report
 from generator.write import compare, unified_diff, write
 
 
-def generate(specs_dir: Path, display_dir: str | None = None) -> dict[str, str]:
+def generate(
+    specs_dir: Path, display_dir: str | None = None, templates: Path | None = None
+) -> dict[str, str]:
     """The whole pipeline but the writing: load -> model -> render -> format."""
-    return format_files(render(build_api(load_specs(specs_dir, display_dir))))
+    return format_files(render(build_api(load_specs(specs_dir, display_dir)), templates))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--output", default="generated", help="folder to write the package to (default: generated)"
+    )
+    parser.add_argument(
+        "--templates",
+        metavar="DIR",
+        help="a folder laid out as templates/ whose files replace the built-in ones of the same"
+        " path (default: none)",
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
@@ -48,10 +56,14 @@ def main(argv: list[str] | None = None) -> int:
     if not specs_dir.is_dir():
         print(f"{args.specs}: not a folder", file=sys.stderr)
         return 2
+    templates = Path(args.templates) if args.templates else None
+    if templates is not None and not templates.is_dir():
+        print(f"{args.templates}: not a folder", file=sys.stderr)
+        return 2
     if args.changes:
         return _report_changes(specs_dir, args.specs, output_dir / SURFACE_FILE)
     try:
-        files = generate(specs_dir, args.specs)
+        files = generate(specs_dir, args.specs, templates)
     except SpecError as exc:
         return _spec_problems(exc, args.specs)
 

@@ -338,7 +338,9 @@ def _check_refs(files: dict[str, SpecFile], merged: dict[str, Any]) -> Iterator[
                 )
 
 
-def _refs(node: Any, pointer: Pointer, keys_are_names: bool = False) -> Iterator[tuple[Pointer, str]]:
+def _refs(
+    node: Any, pointer: Pointer, keys_are_names: bool = False
+) -> Iterator[tuple[Pointer, str]]:
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str):

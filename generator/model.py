@@ -280,7 +280,9 @@ class Operation_:
     http_method: str
     path: str
     summary: str
+    description: str  # the spec's Markdown
     docstring: str
+    async_docstring: str  # the same, its example awaited
     arguments: list[Argument]
     parameters_rule: dict[str, Any] | None  # path, query and header arguments, by wire name
     body_arguments: list[Argument]  # in the spec's order, which is the order they are sent in
@@ -366,7 +368,9 @@ class Workflow:
     result_model: str  # the getter's response plus `downloaded_paths`
     assets: list[AssetField]
     uploader: Resource | None  # has the `create` that hands out upload URLs
+    steps: list[str]
     docstring: str
+    async_docstring: str
     example_call: str
 
     @property
@@ -641,11 +645,17 @@ class _Builder:
                     result_model=result,
                     assets=asset_fields,
                     uploader=uploader if asset_fields else None,
+                    steps=[],
                     docstring="",
+                    async_docstring="",
                     example_call="",
                 )
+                op.workflow.steps = _generate_steps(resource, op, getter)
                 op.workflow.example_call = _generate_example_call(resource, op)
-                op.workflow.docstring = docstring_text(_generate_docstring(resource, op, getter))
+                text = _generate_docstring(resource, op)
+                call = op.workflow.example_call
+                op.workflow.docstring = docstring_text(_with_example(text, call))
+                op.workflow.async_docstring = docstring_text(_with_example(text, f"await {call}"))
 
     def _missing_fields(self, op: Operation_, names: set[str]) -> str | None:
         """Why `generate` cannot use `op`'s response, if its model lacks one of `names`."""
@@ -850,7 +860,9 @@ class _Builder:
             http_method=verb.upper(),
             path=path,
             summary=(operation.summary or "").strip(),
+            description=(operation.description or "").strip(),
             docstring="",
+            async_docstring="",
             arguments=arguments,
             parameters_rule=parameters_rule,
             body_arguments=body_arguments,
@@ -858,7 +870,7 @@ class _Builder:
             body_params_class=body_class,
             responses=responses,
             response_model=response_type.model_class if response_type else None,
-            response_example=_example(response_type, complete=True) if response_type else None,
+            response_example=example_value(response_type, complete=True) if response_type else None,
             success_status=responses[0].status,
             error_statuses=sorted(
                 int(s) for s in operation.responses if s.isdigit() and int(s) >= 400
@@ -874,7 +886,9 @@ class _Builder:
         if auth is None:
             return None
         op.auth = auth
-        op.docstring = docstring_text(_operation_docstring(op, operation))
+        text = _operation_docstring(op, operation)
+        op.docstring = docstring_text(_with_example(text, op.example_call))
+        op.async_docstring = docstring_text(_with_example(text, f"await {op.example_call}"))
         return resource, op
 
     def _auth(
@@ -988,7 +1002,7 @@ class _Builder:
             return None
         description = (parameter.description or schema.description).strip()
         required = bool(parameter.required) or where == "path"
-        example = parameter.example if parameter.example is not None else _example(schema)
+        example = parameter.example if parameter.example is not None else example_value(schema)
         argument = _argument(
             parameter.name,
             python_name(parameter.name, taken),
@@ -1037,7 +1051,7 @@ class _Builder:
                 f.required,
                 f.schema,
                 f.description,
-                _example(f.schema),
+                example_value(f.schema),
             )
             for f in schema.fields
         ]
@@ -1651,7 +1665,7 @@ def _argument(
     )
 
 
-def _example(schema: SchemaType, *, complete: bool = False) -> Any:
+def example_value(schema: SchemaType, *, complete: bool = False) -> Any:
     """An example value from the spec's own examples; None where the spec gives none.
 
     `complete` fills what the spec leaves out with a plain value of the right type, so that a
@@ -1662,15 +1676,15 @@ def _example(schema: SchemaType, *, complete: bool = False) -> Any:
     if schema.kind == "object" and schema.fields:
         value = {}
         for f in schema.fields:
-            child = _example(f.schema, complete=complete)
+            child = example_value(f.schema, complete=complete)
             if child is not None or (complete and f.required):
                 value[f.wire_name] = child if child is not None else _placeholder(f.schema)
         return value if value or complete else None
     if schema.kind == "array" and schema.items is not None:
-        item = _example(schema.items, complete=complete)
+        item = example_value(schema.items, complete=complete)
         return [item] if item is not None else ([] if complete else None)
     if schema.variants:
-        value = _example(schema.variants[0], complete=complete)
+        value = example_value(schema.variants[0], complete=complete)
         if schema.discriminator is not None and isinstance(value, dict):
             prop, mapping = schema.discriminator
             value[prop] = next(tag for tag, index in mapping.items() if index == 0)
@@ -1700,7 +1714,7 @@ def _placeholder(schema: SchemaType) -> Any:
     if schema.kind == "array":
         return []
     if schema.kind == "object":
-        return _example(schema, complete=True) if schema.fields else {}
+        return example_value(schema, complete=True) if schema.fields else {}
     return None
 
 
@@ -1779,8 +1793,37 @@ def _upload_types(uploader: Resource | None) -> set[str]:
 
 
 def _generate_example_call(resource: Resource, op: Operation_) -> str:
+    """The `create` example with local files where the spec shows uploaded ones: uploading them
+    is what `generate` adds."""
+    assert op.workflow is not None
+    arguments = []
+    for argument in op.arguments:
+        paths = [a.path[1:] for a in op.workflow.assets if a.path[0] == argument.wire_name]
+        value = example_value(argument.schema) if paths and argument.location == "body" else None
+        if value is not None:
+            local = _with_local_files(value, paths)
+            argument = dataclasses.replace(argument, example=python_literal(local))
+        arguments.append(argument)
     extra = ["wait_for_completion=True", "download_outputs=True", 'download_directory="outputs"']
-    return _example_call(f"{resource.access_path}.generate", op.arguments, extra)
+    return _example_call(f"{resource.access_path}.generate", arguments, extra)
+
+
+def _with_local_files(value: Any, paths: list[tuple[str, ...]]) -> Any:
+    """`value` with each storage path (`api-assets/id/1234.png`) at one of `paths` made a local
+    file name (`path/to/1234.png`)."""
+    if any(path == () for path in paths):
+        if isinstance(value, str) and value.startswith("api-assets/"):
+            return "path/to/" + value.rpartition("/")[2]
+        return value
+    if isinstance(value, list):
+        inner = [path[1:] for path in paths if path[0] == "[]"]
+        return [_with_local_files(item, inner) for item in value]
+    if isinstance(value, dict):
+        return {
+            key: _with_local_files(item, [p[1:] for p in paths if p[0] == key])
+            for key, item in value.items()
+        }
+    return value
 
 
 def _generate_steps(resource: Resource, op: Operation_, getter: Resource) -> list[str]:
@@ -1797,13 +1840,15 @@ def _generate_steps(resource: Resource, op: Operation_, getter: Resource) -> lis
     ]
 
 
-def _generate_docstring(resource: Resource, op: Operation_, getter: Resource) -> str:
+def _with_example(docstring: str, example: str) -> str:
+    return f"{docstring}\n\nExamples:\n```py\n{example}\n```"
+
+
+def _generate_docstring(resource: Resource, op: Operation_) -> str:
     assert op.workflow is not None
     parts = [
         f"{op.summary or op.method_name}: create, wait for the result, download it.",
-        "\n".join(
-            f"{n}. {step}" for n, step in enumerate(_generate_steps(resource, op, getter), 1)
-        ),
+        "\n".join(f"{n}. {step}" for n, step in enumerate(op.workflow.steps, 1)),
         f"{op.http_method} {op.path}",
     ]
     lines = ["Args:", *_argument_lines(op.arguments)]
@@ -1828,7 +1873,6 @@ def _generate_docstring(resource: Resource, op: Operation_, getter: Resource) ->
         "    GenerationInterrupted: Ctrl-C while waiting; it carries the project id.",
     ]
     parts.append("\n".join(raises + _status_errors(op)))
-    parts.append("Examples:\n```py\n" + op.workflow.example_call + "\n```")
     return "\n\n".join(parts)
 
 
@@ -1893,5 +1937,4 @@ def _operation_docstring(op: Operation_, operation: Operation) -> str:
         "    RequestValidationError: an argument breaks the spec; nothing was sent.",
     ]
     parts.append("\n".join(raises + _status_errors(op)))
-    parts.append("Examples:\n```py\n" + op.example_call + "\n```")
     return "\n\n".join(parts)

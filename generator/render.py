@@ -12,15 +12,19 @@ from pathlib import Path
 
 import jinja2
 
+from generator.docs import build_docs, relative_link
 from generator.model import Api, Resource, python_literal
 from generator.surface import SURFACE_FILE, surface_json
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
-def render(api: Api, templates_dir: Path = TEMPLATES_DIR) -> dict[str, str]:
+def render(api: Api, overrides: Path | None = None) -> dict[str, str]:
+    """`overrides`: a folder laid out as `templates/`, whose files replace the built-in ones of the
+    same path (a Jinja2 template or a runtime module) and whose other runtime files are added."""
+    folders = [overrides, TEMPLATES_DIR] if overrides is not None else [TEMPLATES_DIR]
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
+        loader=jinja2.FileSystemLoader(folders),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -33,9 +37,10 @@ def render(api: Api, templates_dir: Path = TEMPLATES_DIR) -> dict[str, str]:
         return environment.get_template(template).render(api=api, **context)
 
     package = api.package
+    docs = build_docs(api)
     files: dict[str, str] = {
         "pyproject.toml": render_one("pyproject.toml.j2"),
-        "README.md": render_one("README.md.j2"),
+        "README.md": render_one("README.md.j2", docs=docs),
         # The surface as data: what `--changes` compares the specs with.
         SURFACE_FILE: surface_json(api),
         f"{package}/__init__.py": render_one("package_init.py.j2"),
@@ -59,6 +64,16 @@ def render(api: Api, templates_dir: Path = TEMPLATES_DIR) -> dict[str, str]:
     }
     for resource in api.resources:
         files.update(_resource_files(resource, render_one))
+    for page in docs.resource_pages:
+        files[page.path] = render_one(
+            "resource_readme.md.j2", page=page, package_readme=relative_link(page.path, "README.md")
+        )
+    for types_page in docs.types_pages:
+        files[types_page.path] = render_one(
+            "types_readme.md.j2",
+            page=types_page,
+            package_readme=relative_link(types_page.path, "README.md"),
+        )
     for params in api.params_classes:
         files[f"{package}/types/params/{params.module}.py"] = render_one(
             "params_class.py.j2", cls=params
@@ -68,13 +83,15 @@ def render(api: Api, templates_dir: Path = TEMPLATES_DIR) -> dict[str, str]:
             "model_class.py.j2", cls=model
         )
 
-    runtime = templates_dir / "runtime"
-    for source in sorted(
-        p for p in runtime.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-    ):
-        files[f"{package}/{source.relative_to(runtime).as_posix()}"] = source.read_text(
-            encoding="utf-8"
-        )
+    # The built-in runtime first, so that an override's file of the same path replaces it.
+    for folder in reversed(folders):
+        runtime = folder / "runtime"
+        for source in sorted(
+            p for p in runtime.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        ):
+            files[f"{package}/{source.relative_to(runtime).as_posix()}"] = source.read_text(
+                encoding="utf-8"
+            )
     return dict(sorted(files.items()))
 
 

@@ -54,6 +54,9 @@ class Endpoint:
     role: str
     kind: str | None  # image | video | audio for project operations
     id_parameter: str | None  # the path variable naming the project
+    # The spec's example of that variable: a project that always exists, complete, so that the
+    # docs' examples (which use the spec's values) work offline.
+    example_id: str | None
     security: list[dict[str, list[str]]]  # alternatives; [] or [{}] needs nothing
     schemes: dict[str, dict[str, Any]]
     parameters: list[Parameter]
@@ -190,11 +193,15 @@ def _endpoint(
     responses = {str(code): resolve(r) for code, r in raw.get("responses", {}).items()}
     role, kind = _role(operation, raw, body_schema, resolve)
     variables = re.findall(r"\{([^{}]+)\}", operation.path)
+    id_parameter = variables[-1] if variables and role in (GET, DELETE) else None
+    id_raw = by_key.get((id_parameter or "", "path"), {})
+    example_id = id_raw.get("example", resolve(id_raw.get("schema", {})).get("example"))
     return Endpoint(
         operation=operation,
         role=role,
         kind=kind,
-        id_parameter=variables[-1] if variables and role in (GET, DELETE) else None,
+        id_parameter=id_parameter,
+        example_id=example_id if isinstance(example_id, str) else None,
         security=raw.get("security", document.get("security", [])),
         schemes=schemes,
         parameters=parameters,

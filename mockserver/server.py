@@ -335,7 +335,11 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(endpoint, answer)
 
     def _get(self, endpoint: Endpoint, path_values: Mapping[str, str]) -> None:
-        found = self.mock.store.poll(path_values[endpoint.id_parameter or ""], endpoint.kind or "")
+        project_id = path_values[endpoint.id_parameter or ""]
+        found = self.mock.store.poll(project_id, endpoint.kind or "")
+        if found is None and project_id == endpoint.example_id:
+            self._answer(endpoint, copy.deepcopy(endpoint.operation.response_example))
+            return
         if found is None:
             self._send_json(404, endpoint.not_found_body)
             return
@@ -376,9 +380,9 @@ class _Handler(BaseHTTPRequestHandler):
         )
 
     def _delete(self, endpoint: Endpoint, path_values: Mapping[str, str]) -> None:
-        if not self.mock.store.delete(
-            path_values[endpoint.id_parameter or ""], endpoint.kind or ""
-        ):
+        project_id = path_values[endpoint.id_parameter or ""]
+        deleted = self.mock.store.delete(project_id, endpoint.kind or "")
+        if not deleted and project_id != endpoint.example_id:
             self._send_json(404, endpoint.not_found_body)
             return
         self._answer(endpoint, copy.deepcopy(endpoint.operation.response_example))

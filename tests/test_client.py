@@ -325,6 +325,20 @@ def test_environments() -> None:
     )
 
 
+def test_base_url_variable_points_code_that_names_no_server(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MAGIC_HOUR_BASE_URL", "http://127.0.0.1:9")
+    assert repr(Client(token=TOKEN)) == "Client(base_url='http://127.0.0.1:9')"
+    assert repr(AsyncClient(token=TOKEN)) == "AsyncClient(base_url='http://127.0.0.1:9')"
+    # What the code names wins over the variable.
+    named = Client(token=TOKEN, environment=Environment.ENVIRONMENT)
+    assert repr(named) == "Client(base_url='https://api.magichour.ai')"
+    assert repr(Client(token=TOKEN, base_url="http://x")) == "Client(base_url='http://x')"
+    monkeypatch.setenv("MAGIC_HOUR_BASE_URL", "")
+    assert repr(Client(token=TOKEN)) == "Client(base_url='https://api.magichour.ai')"
+
+
 def test_request_options_set_headers_timeout_and_retries() -> None:
     replies = iter([Reply(503, {"message": "busy"}, {"Retry-After": "0"}), Reply(204, None)])
     with loopback_server(lambda request: next(replies)) as server:

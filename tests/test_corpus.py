@@ -28,7 +28,7 @@ import pytest
 
 from generator.cli import generate
 from generator.load import load_specs
-from generator.model import Operation_, _example, build_api
+from generator.model import Operation_, example_value, build_api
 from generator.problems import SpecError
 from generator.write import compare, write
 
@@ -126,7 +126,7 @@ def argument_value(op: Operation_, name: str) -> Any:
     return (
         eval(argument.example)
         if argument.example is not None
-        else _example(argument.schema, complete=True)
+        else example_value(argument.schema, complete=True)
     )
 
 
@@ -143,7 +143,7 @@ def call_plan(api: Any, op: Operation_) -> dict[str, Any]:
         path = path.replace("{" + name + "}", urllib.parse.quote(wire_text(value), safe=""))
     first = op.responses[0]
     if first.kind == "json":
-        reply: Any = _example(first.schema, complete=True) if first.schema else {"any": [1]}
+        reply: Any = example_value(first.schema, complete=True) if first.schema else {"any": [1]}
     else:
         reply = {"binary": "\x00\x01\xfe binary", "text": "plain text ✓", "empty": None}[first.kind]
     return {

@@ -7,8 +7,9 @@ For each, the generator either
   a file of the folder and a place inside it, and writes nothing (the command line prints those
   lines and a count, and exits 1). specgen writes no dangling and no recursive `$ref`, so a
   refusal that says one is, is wrong too; or
-- returns files that compile (and so do the ```py examples of every method's docstring), whose
-  JSON and TOML parse, that import in a fresh interpreter with warnings as errors (every module,
+- returns files that compile (and so do the ```py examples of every method's docstring and
+  the Python examples of every Markdown page), whose JSON and TOML parse, whose Markdown pages
+  show as meant (fences closed, tables whole, every relative link leading to a generated file), that import in a fresh interpreter with warnings as errors (every module,
   and every resource and method reached from `Client` and `AsyncClient`), pass `mypy --strict`,
   and spell every property and parameter name of the spec verbatim, as a string literal.
 
@@ -37,9 +38,13 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, event, given, settings
+from markdown_pages import layout_problems, link_problems, python_blocks, table_rows
 from specgen import load_yaml, spec_folders
 
 from generator.cli import generate, main
+from generator.docs import Docs, build_docs
+from generator.load import load_specs
+from generator.model import build_api
 from generator.problems import SpecError
 from generator.write import compare, existing_files, write
 
@@ -129,6 +134,7 @@ def check_folder(folder: dict[str, str], workspace: Path) -> list[str]:
             (specs / name).write_text(text, encoding="utf-8")
         try:
             files = generate(specs, "specs")
+            docs = build_docs(build_api(load_specs(specs, "specs")))
         except SpecError as error:
             check_problems(error, folder)
             check_nothing_is_written(Path(scratch), error)
@@ -141,6 +147,7 @@ def check_folder(folder: dict[str, str], workspace: Path) -> list[str]:
     output = workspace / "generated"
     write(output, files, compare(output, files))
     assert existing_files(output) == {path: text.encode() for path, text in files.items()}
+    check_pages(files, docs)
     check_package(output, files, folder, workspace / "mypy-cache")
     return ["generated"]
 
@@ -193,6 +200,22 @@ def check_nothing_is_written(scratch: Path, error: SpecError) -> None:
 # -- the package -----------------------------------------------------------------------------
 
 
+def check_pages(files: dict[str, str], docs: Docs) -> None:
+    """Each Markdown page shows as meant: its Python examples compile, its fences close, its
+    tables keep their columns and every row the docs model built, its links lead somewhere."""
+    pages = {path: text for path, text in files.items() if path.endswith(".md")}
+    for path, text in pages.items():
+        for line, example in python_blocks(text):
+            compile(example, f"{path}:{line}", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        problems = list(layout_problems(text))
+        problems += list(link_problems(path, pages, set(files)))
+        assert not problems, f"{path} does not show as meant: {problems}"
+    built = {page.path: sum(len(m.rows) for m in page.methods) for page in docs.resource_pages}
+    built |= {page.path: sum(len(t.rows) for t in page.types) for page in docs.types_pages}
+    for path, rows in built.items():
+        assert table_rows(pages[path]) == rows, f"{path}: a table row cut or added"
+
+
 def check_package(output: Path, files: dict[str, str], folder: dict[str, str], cache: Path) -> None:
     constants: set[str] = set()
     for path, text in sorted(files.items()):
@@ -204,7 +227,13 @@ def check_package(output: Path, files: dict[str, str], folder: dict[str, str], c
                 constants |= string_constants(code)
             for example in docstring_examples(code):
                 try:
-                    compile(example, f"an example in {path}", "exec", dont_inherit=True)
+                    compile(
+                        example,
+                        f"an example in {path}",
+                        "exec",
+                        flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,  # an async method's example
+                        dont_inherit=True,
+                    )
                 except SyntaxError as error:
                     raise AssertionError(
                         f"a docstring example is not Python:\n{example}"

@@ -277,6 +277,19 @@ def test_getters_and_delete_know_only_their_own_kind_of_project(http: httpx.Clie
     assert http.delete(f"/v1/image-projects/{image_id}").status_code == 404
 
 
+def test_the_specs_example_id_is_a_project_that_always_exists(http: httpx.Client) -> None:
+    # The docs' examples call `get` and `delete` with the spec's example id.
+    for _ in range(2):
+        response = http.get("/v1/image-projects/cuid-example")
+        assert response.status_code == 200
+        assert response.json()["id"] == "cuid-example"
+        assert response.json()["status"] == "complete"
+        response = http.delete("/v1/video-projects/cuid-example")
+        assert (response.status_code, response.content) == (204, b"")
+    assert http.get("/v1/video-projects/cuid-example").json()["id"] == "cuid-example"
+    assert http.get("/v1/video-projects/cuid-example2").status_code == 404
+
+
 def test_video_projects_default_to_mp4(http: httpx.Client, server: MockServer) -> None:
     body = {
         "fps": 12,

@@ -147,6 +147,45 @@ def test_missing_specs_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert result.stderr == f"{tmp_path / 'nope'}: not a folder\n"
 
 
+def test_a_templates_folder_overrides_the_built_in_files_of_the_same_path(
+    generated_once: Path, tmp_path: Path
+) -> None:
+    overrides = tmp_path / "my-templates"
+    (overrides / "runtime" / "core").mkdir(parents=True)
+    (overrides / "resource_readme.md.j2").write_text(
+        "# {{ page.access_path }}\n\nOur own page: {{ page.methods | length }} method(s).\n"
+    )
+    (overrides / "runtime" / "core" / "house_rules.py").write_text('"""Ours."""\n')
+    output = tmp_path / "generated"
+    arguments = ["--specs", str(SPECS), "--output", str(output), "--templates", str(overrides)]
+    assert main(arguments) == 0
+
+    page = output / "magic_hour/resources/v1/animation/README.md"
+    assert page.read_text() == "# client.v1.animation\n\nOur own page: 1 method(s).\n"
+    assert (output / "magic_hour/core/house_rules.py").read_text() == '"""Ours."""\n'
+    built_in = existing_files(generated_once)
+    mine = existing_files(output)
+    changed = {path for path in built_in if mine.get(path) != built_in[path]}
+    assert changed == {
+        path for path in built_in if path.endswith("/README.md") and "/resources/" in path
+    }
+    assert set(mine) - set(built_in) == {"magic_hour/core/house_rules.py"}
+    assert main([*arguments, "--check"]) == 0
+
+
+def test_a_templates_folder_that_is_not_one_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_generator(
+        "--specs",
+        str(SPECS),
+        "--output",
+        str(tmp_path / "out"),
+        "--templates",
+        str(tmp_path / "no"),
+    )
+    assert (result.returncode, result.stderr) == (2, f"{tmp_path / 'no'}: not a folder\n")
+    assert not (tmp_path / "out").exists()
+
+
 def test_generated_package_builds_into_an_installable_wheel(
     generated_once: Path, tmp_path: Path
 ) -> None:

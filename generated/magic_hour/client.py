@@ -22,6 +22,7 @@ if typing.TYPE_CHECKING:
     from magic_hour.resources.v1.client import AsyncV1Client, V1Client
 
 API_KEY_VARIABLE = "MAGIC_HOUR_API_KEY"
+BASE_URL_VARIABLE = "MAGIC_HOUR_BASE_URL"
 
 
 def _token(token: typing.Optional[str]) -> str:
@@ -31,8 +32,14 @@ def _token(token: typing.Optional[str]) -> str:
     return token
 
 
-def _base_url(base_url: typing.Optional[str], environment: Environment) -> str:
-    return base_url if base_url is not None else environment.value
+def _base_url(base_url: typing.Optional[str], environment: typing.Optional[Environment]) -> str:
+    # What the code says comes first; the variable points code that says nothing (the docs'
+    # examples, a test suite) at another server, such as the mock.
+    if base_url is not None:
+        return base_url
+    if environment is not None:
+        return environment.value
+    return os.environ.get(BASE_URL_VARIABLE) or Environment.ENVIRONMENT.value
 
 
 class Client:
@@ -41,7 +48,8 @@ class Client:
     Args:
         token: the API key; defaults to the `MAGIC_HOUR_API_KEY` environment variable.
         base_url: a server to send requests to, overriding `environment`.
-        environment: `Environment.ENVIRONMENT` (the API) or `Environment.MOCK_SERVER`.
+        environment: `Environment.ENVIRONMENT` (the API) or `Environment.MOCK_SERVER`. With
+            neither, the `MAGIC_HOUR_BASE_URL` environment variable if set, else the API.
         timeout: seconds (or an `httpx.Timeout`) for each attempt of a request.
         httpx_client: an `httpx.Client` of your own; it is left open when this client closes.
         max_retries: how many times a failed attempt may be retried; 0 turns retries off.
@@ -52,7 +60,7 @@ class Client:
         *,
         token: typing.Optional[str] = None,
         base_url: typing.Optional[str] = None,
-        environment: Environment = Environment.ENVIRONMENT,
+        environment: typing.Optional[Environment] = None,
         timeout: typing.Union[float, httpx.Timeout] = DEFAULT_TIMEOUT,
         httpx_client: typing.Optional[httpx.Client] = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -98,7 +106,7 @@ class AsyncClient:
         *,
         token: typing.Optional[str] = None,
         base_url: typing.Optional[str] = None,
-        environment: Environment = Environment.ENVIRONMENT,
+        environment: typing.Optional[Environment] = None,
         timeout: typing.Union[float, httpx.Timeout] = DEFAULT_TIMEOUT,
         httpx_client: typing.Optional[httpx.AsyncClient] = None,
         max_retries: int = DEFAULT_MAX_RETRIES,

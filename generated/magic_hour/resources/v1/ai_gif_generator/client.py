@@ -278,7 +278,7 @@ class AsyncAiGifGeneratorClient:
 
         Examples:
         ```py
-        client.v1.ai_gif_generator.generate(
+        await client.v1.ai_gif_generator.generate(
             style={"prompt": "Cute dancing cat, pixel art"},
             name="My Ai Gif gif",
             output_format="gif",
@@ -358,7 +358,7 @@ class AsyncAiGifGeneratorClient:
 
         Examples:
         ```py
-        client.v1.ai_gif_generator.create(
+        await client.v1.ai_gif_generator.create(
             style={"prompt": "Cute dancing cat, pixel art"},
             name="My Ai Gif gif",
             output_format="gif",

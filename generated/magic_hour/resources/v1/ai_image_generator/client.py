@@ -414,7 +414,7 @@ class AsyncAiImageGeneratorClient:
 
         Examples:
         ```py
-        client.v1.ai_image_generator.generate(
+        await client.v1.ai_image_generator.generate(
             image_count=1,
             style={"prompt": "Cool image", "tool": "ai-anime-generator"},
             name="My Ai Image image",
@@ -524,7 +524,7 @@ class AsyncAiImageGeneratorClient:
 
         Examples:
         ```py
-        client.v1.ai_image_generator.create(
+        await client.v1.ai_image_generator.create(
             image_count=1,
             style={"prompt": "Cool image", "tool": "ai-anime-generator"},
             name="My Ai Image image",

@@ -255,7 +255,7 @@ class AnimationClient:
             height=960,
             width=512,
             style={"art_style": "Painterly Illustration", "camera_effect": "Simple Zoom In", "prompt_type": "custom", "prompt": "Cyberpunk city", "transition_speed": 5},
-            assets={"audio_source": "file", "audio_file_path": "api-assets/id/1234.mp3", "image_file_path": "api-assets/id/1234.png"},
+            assets={"audio_source": "file", "audio_file_path": "path/to/1234.mp3", "image_file_path": "path/to/1234.png"},
             name="My Animation video",
             wait_for_completion=True,
             download_outputs=True,
@@ -460,13 +460,13 @@ class AsyncAnimationClient:
 
         Examples:
         ```py
-        client.v1.animation.generate(
+        await client.v1.animation.generate(
             fps=12,
             end_seconds=15,
             height=960,
             width=512,
             style={"art_style": "Painterly Illustration", "camera_effect": "Simple Zoom In", "prompt_type": "custom", "prompt": "Cyberpunk city", "transition_speed": 5},
-            assets={"audio_source": "file", "audio_file_path": "api-assets/id/1234.mp3", "image_file_path": "api-assets/id/1234.png"},
+            assets={"audio_source": "file", "audio_file_path": "path/to/1234.mp3", "image_file_path": "path/to/1234.png"},
             name="My Animation video",
             wait_for_completion=True,
             download_outputs=True,
@@ -567,7 +567,7 @@ class AsyncAnimationClient:
 
         Examples:
         ```py
-        client.v1.animation.create(
+        await client.v1.animation.create(
             fps=12,
             end_seconds=15,
             height=960,

@@ -199,7 +199,7 @@ class AsyncImageProjectsClient:
 
         Examples:
         ```py
-        client.v1.image_projects.get(
+        await client.v1.image_projects.get(
             id="cuid-example",
         )
         ```
@@ -254,7 +254,7 @@ class AsyncImageProjectsClient:
 
         Examples:
         ```py
-        client.v1.image_projects.delete(
+        await client.v1.image_projects.delete(
             id="cuid-example",
         )
         ```

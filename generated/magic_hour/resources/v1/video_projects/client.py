@@ -200,7 +200,7 @@ class AsyncVideoProjectsClient:
 
         Examples:
         ```py
-        client.v1.video_projects.get(
+        await client.v1.video_projects.get(
             id="cuid-example",
         )
         ```
@@ -256,7 +256,7 @@ class AsyncVideoProjectsClient:
 
         Examples:
         ```py
-        client.v1.video_projects.delete(
+        await client.v1.video_projects.delete(
             id="cuid-example",
         )
         ```

@@ -180,7 +180,7 @@ class AsyncUploadUrlsClient:
 
         Examples:
         ```py
-        client.v1.files.upload_urls.create(
+        await client.v1.files.upload_urls.create(
             items=[{"type": "video", "extension": "mp4"}, {"type": "audio", "extension": "mp3"}],
         )
         ```

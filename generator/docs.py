@@ -1,0 +1,487 @@
+"""The generated Markdown's decisions: which pages exist, where, their links, rows and examples.
+
+Built from the same intermediate representation as the code, so a page never describes a method,
+an argument or a type the package does not have. The templates (`resource_readme.md.j2`,
+`types_readme.md.j2`, `README.md.j2`) only lay these out.
+
+Markdown that must survive any spec text: a table cell is one line with `|` escaped, a code span
+is fenced with more backticks than it holds, and a description's code fences are closed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+
+from generator.model import (
+    Api,
+    FieldInfo,
+    Operation_,
+    Resource,
+    SchemaType,
+    SuccessResponse,
+    Workflow,
+    example_value,
+    python_literal,
+)
+
+TYPES_PAGES = {"params": "types/params/README.md", "models": "types/models/README.md"}
+# The token the examples pass: the variable `Client` reads by itself when `token` is not given.
+TOKEN_EXPRESSION = 'getenv("MAGIC_HOUR_API_KEY")'
+# Links in spec text that start with `/` are relative to the API's documentation site, which
+# is not here: the text stays, the link goes.
+_SITE_LINK = re.compile(r"\[([^\]]*)\]\((/[^)\s]*)\)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+@dataclass
+class Row:
+    """One row of a parameter or field table; every cell is Markdown that fits a table cell."""
+
+    name: str
+    required: bool
+    type: str
+    description: str
+    example: str
+
+
+@dataclass
+class ResponseDoc:
+    status: int
+    type: str  # Markdown, a link for a model
+    example: str | None  # JSON
+
+
+@dataclass
+class MethodDoc:
+    name: str
+    heading: str
+    summary_cell: str
+    description: str  # Markdown block
+    endpoint: str
+    rows: list[Row]
+    sync_example: str
+    async_example: str
+    responses: list[ResponseDoc]
+    deprecated: bool
+
+
+@dataclass
+class WorkflowDoc:
+    endpoint: str  # of the `create` it starts with
+    steps: list[str]
+    extra_arguments: list[tuple[str, str, str]]  # name, default, description
+    sync_example: str
+    async_example: str
+    returns: str  # Markdown link to the result model
+
+
+@dataclass
+class ResourcePage:
+    path: str  # relative to the output folder
+    access_path: str
+    title: str
+    workflow: WorkflowDoc | None
+    methods: list[MethodDoc]
+
+
+@dataclass
+class TypeDoc:
+    name: str
+    extends: str | None  # a link to the model it adds fields to
+    description: str
+    source: str  # a link to the module
+    rows: list[Row]
+
+
+@dataclass
+class TypesPage:
+    path: str
+    title: str
+    intro: str
+    types: list[TypeDoc]
+
+
+@dataclass
+class Guide:
+    """The calls the package README's examples make, taken from the spec so that they run."""
+
+    create_call: str  # a `create` that starts a project
+    generate_call: str
+    getter_call: str  # the `get` that reports on that project
+    getter_call_with_options: str
+    upload_call: str | None  # asks for upload URLs, if some `generate` uploads files
+    upload_file: str  # a local file of the kind that call's first URL is for
+
+
+@dataclass
+class Docs:
+    resource_pages: list[ResourcePage]
+    types_pages: list[TypesPage]
+    guide: Guide | None  # None when no operation has a `generate`
+
+
+def build_docs(api: Api) -> Docs:
+    package = api.package
+    types_pages = {kind: f"{package}/{path}" for kind, path in TYPES_PAGES.items()}
+    resource_pages = [
+        _resource_page(resource, types_pages) for resource in api.resources if resource.operations
+    ]
+    params = TypesPage(
+        path=types_pages["params"],
+        title="Request types",
+        intro=(
+            "The `TypedDict`s that nested request arguments take. Plain dicts of the same"
+            " shape are accepted; they are checked against the spec before anything is sent."
+        ),
+        types=[
+            _type_doc(c.name, None, c.description, c.module, c.fields, "params", types_pages)
+            for c in api.params_classes
+        ],
+    )
+    models = TypesPage(
+        path=types_pages["models"],
+        title="Response types",
+        intro=(
+            "The pydantic models that methods return. Fields the API adds later are kept"
+            " (`model_extra`), and an optional field the API leaves out is `None`."
+        ),
+        types=[
+            _type_doc(c.name, c.base, c.description, c.module, c.fields, "models", types_pages)
+            for c in api.model_classes
+        ],
+    )
+    return Docs(resource_pages, [params, models], _guide(api))
+
+
+def _guide(api: Api) -> Guide | None:
+    creates = [op for op in api.operations if op.workflow is not None]
+    if not creates:
+        return None
+    create = creates[0]
+    workflow = create.workflow
+    assert workflow is not None
+    getter = next(op for op in workflow.getter.operations if op.method_name == "get")
+    uploaders = [op.workflow.uploader for op in creates if op.workflow and op.workflow.uploader]
+    upload = (
+        next((op for op in uploaders[0].operations if op.method_name == "create"), None)
+        if uploaders
+        else None
+    )
+    # The project `create` just started, by the id it answered with.
+    id_argument = getter.path_arguments[0].py_name
+    getter_call = f"{workflow.getter.access_path}.get({id_argument}=res.id)"
+    return Guide(
+        create_call=create.example_call,
+        generate_call=workflow.example_call,
+        getter_call=getter_call,
+        getter_call_with_options=with_argument(
+            getter_call, 'request_options={"max_retries": 0, "timeout": 5.0}'
+        ),
+        upload_call=upload.example_call if upload else None,
+        upload_file=f"path/to/input.{_first_extension(upload) if upload else 'bin'}",
+    )
+
+
+def _first_extension(upload: Operation_) -> str:
+    """The `extension` of the first item the upload example asks for (`bin` if none)."""
+    for argument in upload.body_arguments:
+        items = example_value(argument.schema)
+        if isinstance(items, list) and items and isinstance(items[0], dict):
+            extension = items[0].get("extension")
+            if isinstance(extension, str) and extension.isalnum():
+                return extension
+    return "bin"
+
+
+def with_argument(call: str, argument: str) -> str:
+    """A call with one more argument, on the call's line or, if it has one a line, on its own."""
+    if call.endswith("\n)"):
+        return f"{call[:-1]}    {argument},\n)"
+    return f"{call[:-1]}, {argument})" if not call.endswith("()") else f"{call[:-1]}{argument})"
+
+
+def relative_link(page: str, target: str) -> str:
+    """`target` (a path in the output, with an optional `#anchor`) as a link from `page`."""
+    path, _, anchor = target.partition("#")
+    link = posixpath.relpath(path, posixpath.dirname(page)) if path != page else ""
+    return f"{link}#{anchor}" if anchor else link
+
+
+# -- resource pages -----------------------------------------------------------------------
+
+
+def _resource_page(resource: Resource, types_pages: dict[str, str]) -> ResourcePage:
+    page = f"{resource.directory}/README.md"
+    methods = [_method_doc(resource, op, page, types_pages) for op in resource.operations]
+    workflow = next(
+        (
+            _workflow_doc(op, op.workflow, page, types_pages)
+            for op in resource.operations
+            if op.workflow
+        ),
+        None,
+    )
+    return ResourcePage(page, resource.access_path, resource.access_path, workflow, methods)
+
+
+def _method_doc(
+    resource: Resource, op: Operation_, page: str, types_pages: dict[str, str]
+) -> MethodDoc:
+    call = op.example_call
+    result = "res = " if op.return_annotation != "None" else ""
+    return MethodDoc(
+        name=op.method_name,
+        heading=html.escape(one_line(op.summary), quote=False) or op.method_name,
+        summary_cell=cell(html.escape(op.summary, quote=False)),
+        description=markdown_block(op.description),
+        endpoint=f"{op.http_method} {op.path}",
+        rows=_argument_rows(op, page, types_pages),
+        sync_example=_example("Client", f"{result}{call}"),
+        async_example=_example("AsyncClient", f"{result}await {call}"),
+        responses=[_response_doc(r, page, types_pages) for r in op.responses],
+        deprecated=op.deprecated,
+    )
+
+
+def _workflow_doc(
+    op: Operation_, workflow: Workflow, page: str, types_pages: dict[str, str]
+) -> WorkflowDoc:
+    call = workflow.example_call
+    return WorkflowDoc(
+        endpoint=f"{op.http_method} {op.path}",
+        steps=workflow.steps,
+        extra_arguments=[
+            (name, default, text) for name, _, default, text in workflow.extra_arguments
+        ],
+        sync_example=_example("Client", f"res = {call}"),
+        async_example=_example("AsyncClient", f"res = await {call}"),
+        returns=_class_link(workflow.result_model, "models", page, types_pages),
+    )
+
+
+def _example(client_class: str, call: str) -> str:
+    return (
+        f"from magic_hour import {client_class}\n"
+        "from os import getenv\n\n"
+        f"client = {client_class}(token={TOKEN_EXPRESSION})\n"
+        f"{call}\n"
+    )
+
+
+def _argument_rows(op: Operation_, page: str, types_pages: dict[str, str]) -> list[Row]:
+    rows = []
+    for argument in op.arguments:
+        where = {"path": "In the path. ", "query": "In the query. ", "header": "A header. "}
+        rows.append(
+            Row(
+                name=code(argument.py_name),
+                required=argument.required,
+                type=type_text(argument.schema, "params", page, types_pages),
+                description=cell(
+                    where.get(argument.location, "")
+                    + describe(argument.description, argument.schema, argument.deprecated)
+                ),
+                example=cell(code(argument.example)) if argument.example is not None else "",
+            )
+        )
+        rows.extend(_nested_rows(argument.schema, 1, page, types_pages))
+    return rows
+
+
+def _nested_rows(
+    schema: SchemaType, depth: int, page: str, types_pages: dict[str, str]
+) -> list[Row]:
+    """The rows of an object's fields (or its items' fields), each under its parent."""
+    while schema.kind == "array" and schema.items is not None:
+        schema = schema.items
+    if schema.kind != "object":
+        return []
+    rows = []
+    for f in schema.fields:
+        example = example_value(f.schema)
+        rows.append(
+            Row(
+                name=code("\u00a0\u00a0\u00a0" * (depth - 1) + "└─ " + f.wire_name),
+                required=f.required,
+                type=type_text(f.schema, "params", page, types_pages),
+                description=cell(describe(f.description, f.schema, f.schema.deprecated)),
+                example=cell(code(python_literal(example))) if example is not None else "",
+            )
+        )
+        rows.extend(_nested_rows(f.schema, depth + 1, page, types_pages))
+    return rows
+
+
+def _response_doc(response: SuccessResponse, page: str, types_pages: dict[str, str]) -> ResponseDoc:
+    if response.kind == "json" and response.schema is not None:
+        example = example_value(response.schema, complete=True)
+        return ResponseDoc(
+            status=response.status,
+            type=type_text(response.schema, "models", page, types_pages),
+            example=json.dumps(example, indent=2, ensure_ascii=False),
+        )
+    plain = {"json": "any JSON", "text": "`str`", "binary": "`bytes`", "empty": "`None`"}
+    return ResponseDoc(response.status, plain[response.kind], None)
+
+
+# -- the types pages ----------------------------------------------------------------------
+
+
+def _type_doc(
+    name: str,
+    base: str | None,
+    description: str,
+    module: str,
+    fields: list[FieldInfo],
+    kind: str,
+    types_pages: dict[str, str],
+) -> TypeDoc:
+    page = types_pages[kind]
+    rows = []
+    for f in fields:
+        example = example_value(f.schema)
+        rows.append(
+            Row(
+                name=code(f.wire_name if kind == "params" else f.py_name),
+                required=f.required,
+                type=type_text(f.schema, kind, page, types_pages),
+                description=cell(describe(f.description, f.schema, f.schema.deprecated)),
+                example=cell(code(python_literal(example))) if example is not None else "",
+            )
+        )
+    return TypeDoc(
+        name=name,
+        extends=_class_link(base, kind, page, types_pages) if base else None,
+        description=markdown_block(description),
+        source=f"[`{module}.py`]({module}.py)",
+        rows=rows,
+    )
+
+
+# -- types, descriptions and Markdown safety ------------------------------------------------
+
+
+def type_text(schema: SchemaType, kind: str, page: str, types_pages: dict[str, str]) -> str:
+    """The schema's type for a table cell: a link for a class, `array of ...` for lists."""
+    if schema.variants:
+        text = " or ".join(type_text(v, kind, page, types_pages) for v in schema.variants)
+    elif schema.kind == "array":
+        inner = type_text(schema.items, kind, page, types_pages) if schema.items else "any"
+        text = f"array of {inner}"
+    elif schema.kind == "object":
+        cls = schema.params_class if kind == "params" else schema.model_class
+        if cls:
+            text = _class_link(cls, kind, page, types_pages)
+        elif schema.values is not None:
+            text = f"object of {type_text(schema.values, kind, page, types_pages)}"
+        else:
+            text = "object"
+    else:
+        text = {"any": "any"}.get(schema.kind, schema.kind)
+    return f"{text} or null" if schema.nullable else text
+
+
+def _class_link(name: str, kind: str, page: str, types_pages: dict[str, str]) -> str:
+    return f"[{name}]({relative_link(page, f'{types_pages[kind]}#{name}')})"
+
+
+def describe(description: str, schema: SchemaType, deprecated: bool) -> str:
+    """A field's description, then its constraints, allowed values and default, as sentences."""
+    parts = []
+    if deprecated:
+        parts.append("**Deprecated.**")
+    text = one_line(_without_site_links(description))
+    if text:
+        parts.append(text if text.endswith((".", "!", "?", ":")) else f"{text}.")
+    parts.extend(_constraint_sentences(schema))
+    if schema.enum:
+        values = ", ".join(code(python_literal(v)) for v in schema.enum)
+        parts.append(f"One of {values}.")
+    if schema.has_default:
+        parts.append(f"Defaults to {code(python_literal(schema.default))}.")
+    return " ".join(parts)
+
+
+def _constraint_sentences(schema: SchemaType) -> list[str]:
+    c = {key: _number(value) for key, value in schema.constraints.items()}
+    sentences = []
+    for low, high, unit in (
+        ("minLength", "maxLength", "character"),
+        ("minItems", "maxItems", "item"),
+    ):
+        if low in c and high in c:
+            sentences.append(f"{c[low]} to {c[high]} {unit}s.")
+        elif low in c:
+            sentences.append(f"At least {c[low]} {unit}{'s' if c[low] != 1 else ''}.")
+        elif high in c:
+            sentences.append(f"At most {c[high]} {unit}{'s' if c[high] != 1 else ''}.")
+    bounds = []
+    if "minimum" in c:
+        bounds.append(f"{'>' if c.get('exclusiveMinimum') else '≥'} {c['minimum']}")
+    if "maximum" in c:
+        bounds.append(f"{'<' if c.get('exclusiveMaximum') else '≤'} {c['maximum']}")
+    if bounds:
+        sentences.append(f"Must be {' and '.join(bounds)}.")
+    if "multipleOf" in c:
+        sentences.append(f"A multiple of {c['multipleOf']}.")
+    if "pattern" in c:
+        sentences.append(f"Matches {code(str(c['pattern']))}.")
+    if c.get("uniqueItems"):
+        sentences.append("Items are unique.")
+    return sentences
+
+
+def _number(value: object) -> object:
+    """1.0 as 1: the spec's `minimum: 1` reads back as a float."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def code(text: str) -> str:
+    """A code span that holds `text` whatever backticks it contains."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") or not text.strip() else text
+    return f"{fence}{padded}{fence}"
+
+
+def cell(text: str) -> str:
+    """Text for one table cell: one line, and no `|` that would end the cell."""
+    return one_line(text).replace("|", "\\|")
+
+
+def markdown_block(text: str) -> str:
+    """Spec Markdown as a block of a page: site links made text, every code fence closed, and
+    a Python fence of the spec's marked as quoted (`python spec`: highlighted all the same) so
+    that the pages' `python` fences are this client's examples only, each of them run."""
+    lines = _without_site_links(text.strip()).split("\n")
+    opened: str | None = None
+    for number, line in enumerate(lines):
+        fence = _FENCE.match(line)
+        if fence is None:
+            continue
+        marker, info = fence.group(1), line[fence.end() :]
+        if opened is None:
+            if marker[0] == "`" and "`" in info:
+                continue  # not a fence: a backtick fence's info holds no backtick
+            opened = marker
+            if info.strip().lower() in ("python", "py"):
+                lines[number] = line[: fence.end()] + info.rstrip() + " spec"
+        elif marker[0] == opened[0] and len(marker) >= len(opened) and not info.strip():
+            opened = None
+    if opened is not None:
+        lines.append(opened)
+    return "\n".join(lines)
+
+
+def _without_site_links(text: str) -> str:
+    return _SITE_LINK.sub(r"\1", text)
