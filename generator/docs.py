@@ -77,6 +77,7 @@ class WorkflowDoc:
     sync_example: str
     async_example: str
     returns: str  # Markdown link to the result model
+    example: str  # JSON of a finished project
 
 
 @dataclass
@@ -260,7 +261,23 @@ def _workflow_doc(
         sync_example=_example("Client", f"res = {call}"),
         async_example=_example("AsyncClient", f"res = await {call}"),
         returns=_class_link(workflow.result_model, "models", page, types_pages),
+        example=json.dumps(_finished_example(op, workflow), indent=2, ensure_ascii=False),
     )
+
+
+def _finished_example(op: Operation_, workflow: Workflow) -> object:
+    """What `generate` returns: the getter's example answer, and where the outputs went."""
+    getter = next(o for o in workflow.getter.operations if o.method_name == "get")
+    answer = getter.response_example if isinstance(getter.response_example, dict) else {}
+    # Each output is saved under the last part of its download URL.
+    downloads = answer.get("downloads")
+    urls = (
+        [d.get("url") for d in downloads if isinstance(d, dict)]
+        if isinstance(downloads, list)
+        else []
+    )
+    names = [u.partition("?")[0].rpartition("/")[2] for u in urls if isinstance(u, str)]
+    return {**answer, "downloaded_paths": [f"outputs/{name}" for name in names if name]}
 
 
 def _example(client_class: str, call: str) -> str:
@@ -274,22 +291,46 @@ def _example(client_class: str, call: str) -> str:
 
 def _argument_rows(op: Operation_, page: str, types_pages: dict[str, str]) -> list[Row]:
     rows = []
+    where = {"path": "In the path. ", "query": "In the query. ", "header": "A header. "}
     for argument in op.arguments:
-        where = {"path": "In the path. ", "query": "In the query. ", "header": "A header. "}
+        # The argument's example is the parameter's own when the spec gives one.
         rows.append(
-            Row(
-                name=code(argument.py_name),
-                required=argument.required,
-                type=type_text(argument.schema, "params", page, types_pages),
-                description=cell(
-                    where.get(argument.location, "")
-                    + describe(argument.description, argument.schema, argument.deprecated)
-                ),
-                example=cell(code(argument.example)) if argument.example is not None else "",
+            _row(
+                code(argument.py_name),
+                argument.required,
+                argument.schema,
+                where.get(argument.location, "") + argument.description,
+                "params",
+                page,
+                types_pages,
+                example=argument.example,
             )
         )
         rows.extend(_nested_rows(argument.schema, 1, page, types_pages))
     return rows
+
+
+def _row(
+    name: str,
+    required: bool,
+    schema: SchemaType,
+    description: str,
+    kind: str,
+    page: str,
+    types_pages: dict[str, str],
+    example: str | None = None,
+) -> Row:
+    """A table row; `example` is Python source, by default the schema's own example."""
+    if example is None:
+        value = example_value(schema)
+        example = python_literal(value) if value is not None else None
+    return Row(
+        name=name,
+        required=required,
+        type=type_text(schema, kind, page, types_pages),
+        description=cell(describe(description, schema, schema.deprecated)),
+        example=cell(code(example)) if example is not None else "",
+    )
 
 
 def _nested_rows(
@@ -302,16 +343,8 @@ def _nested_rows(
         return []
     rows = []
     for f in schema.fields:
-        example = example_value(f.schema)
-        rows.append(
-            Row(
-                name=code("\u00a0\u00a0\u00a0" * (depth - 1) + "└─ " + f.wire_name),
-                required=f.required,
-                type=type_text(f.schema, "params", page, types_pages),
-                description=cell(describe(f.description, f.schema, f.schema.deprecated)),
-                example=cell(code(python_literal(example))) if example is not None else "",
-            )
-        )
+        name = code("\u00a0\u00a0\u00a0" * (depth - 1) + "└─ " + f.wire_name)
+        rows.append(_row(name, f.required, f.schema, f.description, "params", page, types_pages))
         rows.extend(_nested_rows(f.schema, depth + 1, page, types_pages))
     return rows
 
@@ -341,18 +374,18 @@ def _type_doc(
     types_pages: dict[str, str],
 ) -> TypeDoc:
     page = types_pages[kind]
-    rows = []
-    for f in fields:
-        example = example_value(f.schema)
-        rows.append(
-            Row(
-                name=code(f.wire_name if kind == "params" else f.py_name),
-                required=f.required,
-                type=type_text(f.schema, kind, page, types_pages),
-                description=cell(describe(f.description, f.schema, f.schema.deprecated)),
-                example=cell(code(python_literal(example))) if example is not None else "",
-            )
+    rows = [
+        _row(
+            code(f.wire_name if kind == "params" else f.py_name),
+            f.required,
+            f.schema,
+            f.description,
+            kind,
+            page,
+            types_pages,
         )
+        for f in fields
+    ]
     return TypeDoc(
         name=name,
         extends=_class_link(base, kind, page, types_pages) if base else None,
@@ -394,7 +427,7 @@ def describe(description: str, schema: SchemaType, deprecated: bool) -> str:
     parts = []
     if deprecated:
         parts.append("**Deprecated.**")
-    text = one_line(_without_site_links(description))
+    text = one_line(_cell_lines(html.escape(_without_site_links(description), quote=False)))
     if text:
         parts.append(text if text.endswith((".", "!", "?", ":")) else f"{text}.")
     parts.extend(_constraint_sentences(schema))
@@ -440,6 +473,12 @@ def _number(value: object) -> object:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+def _cell_lines(text: str) -> str:
+    """A list item of spec text keeps its own line in a one-line table cell."""
+    text = re.sub(r"^[*-] ", "• ", text.strip())
+    return re.sub(r"\n\s*[*-] ", "<br>• ", text)
 
 
 def one_line(text: str) -> str:

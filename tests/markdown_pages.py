@@ -75,7 +75,16 @@ def links(text: str) -> Iterator[tuple[int, str]]:
 
 
 def anchors(text: str) -> set[str]:
-    return set(re.findall(r'<a name="([^"]+)"></a>', text))
+    """The `<a name>`s of a page, and its headings' anchors as GitHub makes them."""
+    found = set(re.findall(r'<a name="([^"]+)"></a>', text))
+    parsed = tokens(text)
+    for opening, inline in zip(parsed, parsed[1:]):
+        if opening.type == "heading_open":
+            words = "".join(
+                c.content for c in inline.children or [] if c.type in ("text", "code_inline")
+            )
+            found.add(re.sub(r"[^\w\- ]", "", words.strip().lower()).replace(" ", "-"))
+    return found
 
 
 def link_problems(page: str, pages: dict[str, str], files: set[str]) -> Iterator[str]:

@@ -88,10 +88,21 @@ def run_documents(
         "MAGIC_HOUR_BASE_URL": server.url,
         "MAGIC_HOUR_API_KEY": "mhk_docs_example",
     }
-    # Warnings are errors, but for a client the examples let go without closing (as a short
-    # script does, and as the published docs show): Python does not show those by default.
+    # Warnings are errors, but for the connections of a client an example lets go without
+    # closing (as a short script does, and as the published docs show: a socket, or an asyncio
+    # transport when the example's event loop ends), which Python does not show by default.
+    # An unclosed file is still an error.
     return subprocess.run(
-        [sys.executable, "-W", "error", "-W", "ignore::ResourceWarning", str(RUNNER)],
+        [
+            sys.executable,
+            "-W",
+            "error",
+            "-W",
+            "ignore:unclosed <socket.socket:ResourceWarning",
+            "-W",
+            "ignore:unclosed transport:ResourceWarning",
+            str(RUNNER),
+        ],
         input=json.dumps(documents),
         capture_output=True,
         text=True,
@@ -114,7 +125,7 @@ def server() -> Iterator[MockServer]:
 def test_every_resource_has_its_page_with_each_method_sync_and_async() -> None:
     api = build_api(load_specs(ROOT / "specs"))
     resources = [r for r in api.resources if r.operations]
-    assert len(resources) == 6
+    assert resources
     for resource in resources:
         page = GENERATED / resource.directory / "README.md"
         names = anchors(text(page))
@@ -156,6 +167,24 @@ def test_the_examples_of_a_page_run_against_the_mock_server(
     if "path/to/" in code:
         # The local files the example names were uploaded, not sent as paths.
         assert len(server.uploads) > uploads_before
+
+
+def test_the_guide_states_the_runtimes_numbers_as_they_are() -> None:
+    # The guide's prose is written by hand; the numbers it quotes are the runtime's own.
+    from magic_hour.core import base_client, polling, retry
+
+    guide = " ".join(text(GENERATED / "README.md").split())
+    timeout = base_client.DEFAULT_TIMEOUT
+    image, video = polling._SCHEDULES["image"], polling._SCHEDULES["video"]
+    for phrase in (
+        f"(default {base_client.DEFAULT_MAX_RETRIES};",
+        f"`min({retry.MAX_DELAY:g} s, {retry.BASE_DELAY:g} s × 2^attempt)`",
+        f"capped at {retry.MAX_RETRY_AFTER:g} s",
+        f"{timeout.connect:g} s to connect and {timeout.read:g} s to read by default",
+        f"({image[0]:g} s for images, {video[0]:g} s for videos)",
+        f"(to {image[1]:g} s and {video[1]:g} s)",
+    ):
+        assert phrase in guide, phrase
 
 
 def test_the_docstring_examples_run_sync_and_async(server: MockServer, tmp_path: Path) -> None:
@@ -233,6 +262,18 @@ def test_links_between_generated_pages_resolve(page: Path) -> None:
     assert list(link_problems(page_name(page), pages, files)) == []
 
 
+def test_the_project_readme_links_resolve() -> None:
+    # The maintainers' README links into the repository and to its own sections.
+    files = {
+        p.relative_to(ROOT).as_posix()
+        for p in ROOT.rglob("*")
+        if p.is_file() and ".venv" not in p.parts and ".git" not in p.parts
+    }
+    pages = {"README.md": text(ROOT / "README.md")}
+    assert any(href.startswith("#") for _, href in links(pages["README.md"]))
+    assert list(link_problems("README.md", pages, files)) == []
+
+
 def test_link_problems_are_found() -> None:
     pages = {
         "a/README.md": '<a name="x"></a> [ok](#x) [no](#y) [up](../b.py) [gone](c.md) [f](ftp://x)'
@@ -257,3 +298,10 @@ def test_every_page_is_reachable_from_the_package_readme() -> None:
             if path.endswith(".md") and "://" not in path:
                 pending.append(posixpath.normpath(posixpath.join(posixpath.dirname(page), path)))
     assert reached == {page_name(p) for p in markdown_pages()}
+
+
+def test_an_example_that_leaves_a_file_open_fails(server: MockServer, tmp_path: Path) -> None:
+    code = 'handle = open("notes.txt", "w")\ndel handle\n'
+    result = run_documents([[{"where": "page.md:1", "code": code}]], server, tmp_path)
+    assert result.returncode == 1, result.stdout
+    assert "ResourceWarning: unclosed file" in result.stdout
