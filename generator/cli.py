@@ -28,8 +28,8 @@ def generate(
 ) -> dict[str, str]:
     """The whole pipeline but the writing: load -> model -> render -> format.
 
-    With a cache, black's output is reused (see generator/formatting.py); `jobs` caps the
-    worker processes black may use (default: one per core).
+    With a cache, parsed spec files and black's output are reused (see generator/load.py and
+    generator/formatting.py); `jobs` caps black's worker processes (default: one per core).
     """
     # Imported here so that `python -m generator` with nothing to do stays quick.
     from generator.formatting import format_files
@@ -37,7 +37,7 @@ def generate(
     from generator.model import build_api
     from generator.render import render
 
-    api = build_api(load_specs(specs_dir, display_dir))
+    api = build_api(load_specs(specs_dir, display_dir, cache=cache))
     return format_files(render(api), cache=cache, jobs=jobs)
 
 

@@ -168,11 +168,14 @@ def test_an_edited_spec_is_generated_again_and_its_problems_located(
     original = animation.read_text(encoding="utf-8")
     animation.write_text(original.replace("type: integer", "type: integr", 1), encoding="utf-8")
     capsys.readouterr()
-    assert main([*arguments, "--cache-dir", str(cache_dir)]) == 1
-    with_cache = capsys.readouterr().err
     assert main([*arguments, "--no-cache"]) == 1
-    assert capsys.readouterr().err == with_cache
-    assert f"{specs}/animation.yaml:" in with_cache
+    fresh = capsys.readouterr().err
+    assert f"{specs}/animation.yaml:" in fresh
+    # The first run parses the edited file and caches its tree, the second reads it from the
+    # cache: both locate the problem as a run without the cache does.
+    for _ in range(2):
+        assert main([*arguments, "--cache-dir", str(cache_dir)]) == 1
+        assert capsys.readouterr().err == fresh
 
     # A real change (one operation's summary) is generated again, to the same bytes as a run
     # without the cache.
@@ -182,6 +185,28 @@ def test_an_edited_spec_is_generated_again_and_its_problems_located(
     assert existing_files(output) == {
         p: t.encode() for p, t in generate(specs, str(specs), cache=None, jobs=1).items()
     }
+
+
+def test_a_parsed_spec_file_comes_from_the_cache_with_its_positions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import load
+
+    cache = Cache(tmp_path)
+    fresh = load.load_specs(SPECS, "specs")
+    load.load_specs(SPECS, "specs", cache=cache)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("ruamel parsed a file the cache holds")
+
+    monkeypatch.setattr(load, "YAML", refuse)
+    cached = load.load_specs(SPECS, "specs", cache=cache)
+    assert cached.document == fresh.document
+    for name, spec_file in fresh.files.items():
+        assert cached.files[name].data == spec_file.data
+        for pointer in [("paths",), ("info", "title"), ("components", "schemas"), ("nowhere",)]:
+            for key in (False, True):
+                assert cached.locate(name, pointer, key=key) == fresh.locate(name, pointer, key=key)
 
 
 def test_no_cache_writes_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
