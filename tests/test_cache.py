@@ -235,3 +235,10 @@ def test_synthetic_specs_generate_and_are_deterministic(tmp_path: Path) -> None:
     for index in range(6):
         assert f"magic_hour/resources/v1/widget_{index}/client.py" in files
     assert generate(tmp_path / "one", "specs", cache=None, jobs=1) == files
+
+
+def test_the_cli_names_the_surface_file_as_the_surface_module_does() -> None:
+    # The CLI keeps its own copy so that a run with nothing to do never imports the pipeline.
+    from generator import surface
+
+    assert cli.SURFACE_FILE == surface.SURFACE_FILE
