@@ -41,9 +41,10 @@ fuzz: $(INSTALLED)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py -k "valid_requests or broken_requests_are_refused" -p no:cacheprovider
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_generator_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
 
+# Speed and memory, each beside its floor; one table, also written to bench/results.json.
+# A few minutes (see bench/*.py for what each row measures).
 bench: $(INSTALLED)
-	$(BIN)/python bench/validation.py
-	$(BIN)/python bench/download.py
+	$(BIN)/python bench/run.py
 
 # The mock API server on http://127.0.0.1:$(MOCK_PORT) (Environment.MOCK_SERVER), until Ctrl-C.
 mock: $(INSTALLED)
@@ -54,4 +55,4 @@ demo: $(INSTALLED)
 	$(BIN)/python -m mockserver.demo
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) .cache

@@ -1,12 +1,16 @@
 """How long the client takes to check one `animation.create` request against the spec.
 
-Prints microseconds per check (median of several timed runs); `make bench` runs it.
+Microseconds per check (median of several timed runs); `make bench` runs it.
+
+    python bench/validation.py [--json]
 """
 
 from __future__ import annotations
 
 import statistics
 import timeit
+
+from common import Row, report
 
 from magic_hour.core import validation
 from magic_hour.resources.v1.animation.client import _CREATE_BODY_RULE
@@ -42,7 +46,7 @@ def main() -> None:
 
     number = 20_000
     runs = [timeit.timeit(check, number=number) / number * 1e6 for _ in range(7)]
-    print(f"{'validation: animation.create body':<40} {statistics.median(runs):8.2f} µs per call")
+    report([Row("validate one animation.create body", statistics.median(runs), "µs")])
 
 
 if __name__ == "__main__":

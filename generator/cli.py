@@ -9,20 +9,38 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.formatting import format_files
-from generator.load import load_specs
-from generator.model import build_api
+from generator import stamp
+from generator.cache import Cache, default_directory
 from generator.problems import SpecError
-from generator.render import render
-from generator.surface import SURFACE_FILE, api_surface, change_report
-from generator.write import compare, unified_diff, write
+from generator.write import compare, existing_files, unified_diff, write
+
+# Kept here rather than imported from generator.surface: that import pulls in the whole
+# pipeline, which a run with nothing to do (see generator/stamp.py) never needs.
+SURFACE_FILE = "api-surface.json"
 
 
 def generate(
-    specs_dir: Path, display_dir: str | None = None, templates: Path | None = None
+    specs_dir: Path,
+    display_dir: str | None = None,
+    templates: Path | None = None,
+    *,
+    cache: Cache | None = None,
+    jobs: int | None = None,
 ) -> dict[str, str]:
-    """The whole pipeline but the writing: load -> model -> render -> format."""
-    return format_files(render(build_api(load_specs(specs_dir, display_dir)), templates))
+    """The whole pipeline but the writing: load -> model -> render -> format.
+
+    `templates`: a folder whose files replace the built-in templates of the same path. With a
+    cache, parsed spec files and black's output are reused (see generator/load.py and
+    generator/formatting.py); `jobs` caps black's worker processes (default: one per core).
+    """
+    # Imported here so that `python -m generator` with nothing to do stays quick.
+    from generator.formatting import format_files
+    from generator.load import load_specs
+    from generator.model import build_api
+    from generator.render import render
+
+    api = build_api(load_specs(specs_dir, display_dir, cache=cache))
+    return format_files(render(api, templates), cache=cache, jobs=jobs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +69,17 @@ def main(argv: list[str] | None = None) -> int:
         help=f"write nothing; report how the specs' API surface differs from the output folder's"
         f" {SURFACE_FILE} (breaking changes marked); exit 0",
     )
+    caching = parser.add_mutually_exclusive_group()
+    caching.add_argument(
+        "--cache-dir",
+        help="folder of the cache of earlier runs' work (default: $GENERATOR_CACHE_DIR,"
+        " else .cache/generator)",
+    )
+    caching.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the cache (so does GENERATOR_CACHE_DIR=off)",
+    )
     args = parser.parse_args(argv)
     specs_dir, output_dir = Path(args.specs), Path(args.output)
     if not specs_dir.is_dir():
@@ -62,10 +91,32 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.changes:
         return _report_changes(specs_dir, args.specs, output_dir / SURFACE_FILE)
+    if args.no_cache:
+        cache_dir = None
+    else:
+        cache_dir = Path(args.cache_dir) if args.cache_dir else default_directory()
+    cache = Cache(cache_dir) if cache_dir is not None else None
+    if cache is not None:
+        key = stamp.inputs_key(specs_dir, args.specs, templates)
+        count = stamp.up_to_date(cache, key, existing_files(output_dir))
+        if count is not None:
+            # The same messages as a full run that finds nothing to do.
+            if args.check:
+                print(f"{args.output} is up to date ({count} files)", file=sys.stderr)
+            else:
+                print(
+                    f"{args.output}: 0 added, 0 changed, 0 removed, {count} unchanged",
+                    file=sys.stderr,
+                )
+            return 0
     try:
-        files = generate(specs_dir, args.specs, templates)
+        files = generate(specs_dir, args.specs, templates, cache=cache)
     except SpecError as exc:
         return _spec_problems(exc, args.specs)
+    # Remembered only if no input changed while the pipeline ran: the manifest must be what
+    # these very inputs give.
+    if cache is not None and stamp.inputs_key(specs_dir, args.specs, templates) == key:
+        stamp.remember(cache, key, files)
 
     changes = compare(output_dir, files)
     if args.check:
@@ -101,6 +152,10 @@ def _report_changes(specs_dir: Path, specs_name: str, committed: Path) -> int:
         print(f"{committed}: not an API surface (a JSON object)", file=sys.stderr)
         return 2
     try:
+        from generator.load import load_specs
+        from generator.model import build_api
+        from generator.surface import api_surface, change_report
+
         after = api_surface(build_api(load_specs(specs_dir, specs_name)))
     except SpecError as exc:
         return _spec_problems(exc, specs_name)

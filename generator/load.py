@@ -8,20 +8,25 @@ between files) can be reported as `file:line:column: what is wrong`.
 from __future__ import annotations
 
 import datetime
+import pickle
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pydantic
+import ruamel.yaml
 from openapi_pydantic.v3.v3_0 import OpenAPI
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
+from generator.cache import Cache, digest
 from generator.problems import Location, Problem, SpecError
 
 SPEC_SUFFIXES = (".yaml", ".yml")
+YAML_NAMESPACE = "yaml"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Top-level sections whose value must be the same in every file that has it.
 SHARED_SECTIONS = ("openapi", "info", "servers", "externalDocs")
@@ -85,10 +90,13 @@ class LoadedSpec:
         return self.files[file].locate(pointer, key=key)
 
 
-def load_specs(specs_dir: Path, display_dir: str | None = None) -> LoadedSpec:
+def load_specs(
+    specs_dir: Path, display_dir: str | None = None, *, cache: Cache | None = None
+) -> LoadedSpec:
     """Read, merge and validate every spec file in `specs_dir`; raise SpecError on any problem.
 
     `display_dir` is how the folder is named in messages (the path as the user typed it).
+    With a cache, a file parsed before is not parsed again (see `_parse_yaml`).
     """
     display = display_dir if display_dir is not None else str(specs_dir)
     paths = sorted(
@@ -102,7 +110,7 @@ def load_specs(specs_dir: Path, display_dir: str | None = None) -> LoadedSpec:
     files: dict[str, SpecFile] = {}
     for path in paths:
         name = f"{display.rstrip('/')}/{path.relative_to(specs_dir).as_posix()}"
-        spec_file = _parse_file(path, name, problems)
+        spec_file = _parse_file(path, name, problems, cache)
         if spec_file is not None:
             problems.extend(_validate(spec_file))
             files[name] = spec_file
@@ -138,14 +146,16 @@ def _node_position(node: Any) -> tuple[int, int]:
     return 0, 0
 
 
-def _parse_file(path: Path, name: str, problems: list[Problem]) -> SpecFile | None:
+def _parse_file(
+    path: Path, name: str, problems: list[Problem], cache: Cache | None = None
+) -> SpecFile | None:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         problems.append(Problem(Location(name, 1, 1), f"not UTF-8 text: {exc.reason}"))
         return None
     try:
-        tree = YAML(typ="rt", pure=True).load(text)
+        tree = _parse_yaml(text, cache)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -158,6 +168,29 @@ def _parse_file(path: Path, name: str, problems: list[Problem]) -> SpecFile | No
         problems.append(Problem(Location(name, 1, 1), message))
         return None
     return SpecFile(name=name, tree=tree, data=_plain(tree))
+
+
+def _parse_yaml(text: str, cache: Cache | None) -> Any:
+    """ruamel's round-trip tree of `text`, positions included; from the cache if it has it.
+
+    Pure-Python ruamel takes about 8 ms per 100 lines, most of a run after a small spec change;
+    unpickling the tree it built before takes a fiftieth of that and keeps every node's line
+    and column, so problems are located exactly as after a fresh parse. Only trees that parsed
+    are kept: a YAML error is always found (and located) by ruamel itself. The cache is the
+    project's own folder, trusted as its source files are (unpickling runs code it names).
+    """
+    if cache is None:
+        return YAML(typ="rt", pure=True).load(text)
+    key = digest("ruamel.yaml rt pure", ruamel.yaml.__version__, sys.version, text)
+    stored = cache.get(YAML_NAMESPACE, key)
+    if stored is not None:
+        try:
+            return pickle.loads(stored)
+        except Exception:  # written by an incompatible build of a library: parse again
+            pass
+    tree = YAML(typ="rt", pure=True).load(text)
+    cache.put(YAML_NAMESPACE, key, pickle.dumps(tree, protocol=5))
+    return tree
 
 
 def _plain(node: Any) -> Any:

@@ -1,9 +1,18 @@
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 # The loopback helper is imported by name from the tests folder.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# The generator's cache (generator/cache.py) goes to this session's own folder, for the runs of
+# `python -m generator` that tests make (in process and in subprocesses): never the project's.
+_CACHE = tempfile.mkdtemp(prefix="generator-cache-")
+os.environ["GENERATOR_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 from hypothesis import HealthCheck, settings
 

@@ -393,6 +393,31 @@ def test_a_users_own_httpx_client_is_not_closed() -> None:
     assert asyncio.run(run()) is False
 
 
+def test_the_connection_pool_is_made_on_first_use_and_closed_with_the_client() -> None:
+    # A Client that never sends has no httpx client to make (it loads CA certificates);
+    # one that has sent closes the pool it made, once, however many threads shared it.
+    with Client(token=TOKEN) as idle:
+        assert idle._base_client._httpx_client is None
+    with loopback_server(lambda request: Reply(200, {"id": "x", "credits_charged": 1})) as server:
+        client = Client(token=TOKEN, base_url=server.url)
+        client.v1.ai_gif_generator.create(style={"prompt": "cat"})
+        pool = client._base_client.httpx_client
+        client.v1.ai_gif_generator.create(style={"prompt": "dog"})
+        assert client._base_client.httpx_client is pool
+        client.close()
+        assert pool.is_closed
+
+        async def run() -> bool:
+            async with AsyncClient(token=TOKEN, base_url=server.url) as async_client:
+                assert async_client._base_client._httpx_client is None
+                await async_client.v1.ai_gif_generator.create(style={"prompt": "cat"})
+                async_pool = async_client._base_client.httpx_client
+            return async_pool.is_closed
+
+        assert asyncio.run(run()) is True
+    assert len(server.requests) == 3
+
+
 def test_connection_refused_raises_connection_error() -> None:
     with loopback_server() as server:
         url = server.url

@@ -172,6 +172,12 @@ def test_a_templates_folder_overrides_the_built_in_files_of_the_same_path(
     assert set(mine) - set(built_in) == {"magic_hour/core/house_rules.py"}
     assert main([*arguments, "--check"]) == 0
 
+    # An edited override is an input like any other: the next run does not take the last
+    # run's output for up to date.
+    (overrides / "runtime" / "core" / "house_rules.py").write_text('"""Ours, v2."""\n')
+    assert main(arguments) == 0
+    assert (output / "magic_hour/core/house_rules.py").read_text() == '"""Ours, v2."""\n'
+
 
 def test_a_templates_folder_that_is_not_one_is_a_usage_error(tmp_path: Path) -> None:
     result = run_generator(

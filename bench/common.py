@@ -1,0 +1,123 @@
+"""What the benchmark scripts share: a row of the report, the table, fresh processes, the mock.
+
+Each script measures some rows and, run alone, prints them as a table; with `--json` it prints
+them as JSON for `bench/run.py`, which runs every script (each in its own process, so no
+row's imports or memory leak into another's) and prints the one table `make bench` shows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+@dataclass
+class Row:
+    name: str
+    figure: float
+    unit: str
+    baseline: float | None = None  # the same work done the plain way, in `unit`
+    target: str = ""  # what the issue asks, in words
+    met: bool | None = None  # None: no target
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return self.figure / self.baseline if self.baseline else None
+
+
+def median_of(runs: int, measure: Callable[[], float]) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+def wall_time(command: list[str], **kwargs: object) -> float:
+    """Seconds a command takes from start to exit; it must succeed. Its output is dropped."""
+    kwargs.setdefault("stdout", subprocess.DEVNULL)
+    kwargs.setdefault("stderr", subprocess.DEVNULL)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, **kwargs)  # type: ignore[call-overload]
+    return time.perf_counter() - started
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextlib.contextmanager
+def mock_server(*options: str) -> Iterator[str]:
+    """The real mock server (`python -m mockserver`) in its own process; yields its URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "mockserver", "--specs", "specs", "--port", str(port), *options],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # its log of requests
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        server.stdout.readline()  # the "Mock Magic Hour API on ..." line: it is listening
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def format_figure(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "s" and value < 1:
+        return f"{value * 1000:.0f} ms"
+    if unit in ("µs", "ms"):
+        return f"{value:.1f} {unit}"
+    return f"{value:.2f} {unit}" if value < 100 else f"{value:.0f} {unit}"
+
+
+def table(rows: list[Row]) -> str:
+    header = ("row", "figure", "baseline", "ratio", "target", "met?")
+    lines = [
+        (
+            row.name + (f" ({row.note})" if row.note else ""),
+            format_figure(row.figure, row.unit),
+            format_figure(row.baseline, row.unit),
+            f"{row.ratio:.2f}" if row.ratio is not None else "-",
+            row.target or "-",
+            {True: "yes", False: "NO", None: "-"}[row.met],
+        )
+        for row in rows
+    ]
+    widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
+    out = [
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip()
+        for line in [header, tuple("-" * w for w in widths), *lines]
+    ]
+    return "\n".join(out)
+
+
+def report(rows: list[Row]) -> None:
+    """Run alone: the table. Under bench/run.py (`--json`): the rows as JSON."""
+    if "--json" in sys.argv:
+        print(json.dumps([{**asdict(row), "ratio": row.ratio} for row in rows]))
+    else:
+        print(table(rows))
+
+
+def rows_from_json(text: str) -> list[Row]:
+    rows = []
+    for item in json.loads(text.strip().splitlines()[-1]):
+        item.pop("ratio")
+        rows.append(Row(**item))
+    return rows

@@ -1,0 +1,77 @@
+"""A content-addressed cache on disk, so that a run repeats no work an earlier run has done.
+
+Entries are bytes under a key that hashes everything their value depends on; the cache can
+only save time, never change an answer. Each entry starts with the SHA-256 of its value, so
+an entry that is damaged (a disk error, a hand edit, a file cut short) reads as a miss and is
+written again; entries are written whole (a temporary file renamed over), so a reader never
+sees half of one, even with another run writing the same entry.
+
+Where it lives: `--cache-dir`, else the `GENERATOR_CACHE_DIR` environment variable, else
+`.cache/generator` in the working folder (beside `.mypy_cache` and `.pytest_cache`, and
+gitignored like them). `--no-cache`, or `GENERATOR_CACHE_DIR=off`, turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+CACHE_ENV = "GENERATOR_CACHE_DIR"
+DEFAULT_DIR = Path(".cache") / "generator"
+OFF = "off"
+
+
+def default_directory() -> Path | None:
+    """The cache folder when no option says otherwise; None when the environment turns it off."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured is None:
+        return DEFAULT_DIR
+    if configured.strip().lower() == OFF:
+        return None
+    return Path(configured)
+
+
+def digest(*parts: bytes | str) -> str:
+    """SHA-256 of the parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+class Cache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def _path(self, namespace: str, key: str) -> Path:
+        # Two-character shards keep any one folder small.
+        return self.directory / namespace / key[:2] / key
+
+    def get(self, namespace: str, key: str) -> bytes | None:
+        try:
+            stored = self._path(namespace, key).read_bytes()
+        except OSError:
+            return None
+        checksum, newline, value = stored.partition(b"\n")
+        if not newline or checksum != hashlib.sha256(value).hexdigest().encode("ascii"):
+            return None  # damaged: the caller computes the value and puts it back
+        return value
+
+    def put(self, namespace: str, key: str, value: bytes) -> None:
+        target = self._path(namespace, key)
+        checksum = hashlib.sha256(value).hexdigest().encode("ascii")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+        except OSError:
+            return  # a read-only or full disk makes the run slower, not wrong
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(checksum + b"\n" + value)
+            os.replace(temporary, target)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,77 @@
+"""Whether the output folder already holds what the inputs give, without running the pipeline.
+
+Loading the specs (ruamel.yaml, pure Python) and importing the pipeline take most of a second,
+which a run that changes nothing should not cost. After each successful run the cache keeps,
+under a hash of every input, the SHA-256 of each file the run produced (a manifest). A later
+run with the same inputs whose output folder matches that manifest file for file is done
+before it imports anything heavy. Anything else (an edited spec or template, a file changed
+by hand in the output, another version of a library) misses, and the pipeline runs in full.
+
+The inputs: every file under the specs folder, the templates folder and the folder of
+template overrides, the generator's own source, the versions of Python and of every library that shapes the output, and the name the
+specs folder is shown by.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from generator.cache import Cache, digest
+
+NAMESPACE = "runs"
+GENERATOR_DIR = Path(__file__).resolve().parent
+TEMPLATES_DIR = GENERATOR_DIR.parent / "templates"
+# Every distribution whose code decides a byte of the output.
+LIBRARIES = ("black", "jinja2", "markupsafe", "openapi-pydantic", "pydantic", "ruamel.yaml")
+
+
+def inputs_key(specs_dir: Path, display_dir: str, overrides: Path | None = None) -> str:
+    """`overrides`: the folder of templates that replace built-in ones, if any."""
+    parts: list[bytes | str] = [sys.version, display_dir]
+    parts.extend(f"{name} {metadata.version(name)}" for name in LIBRARIES)
+    folders = [
+        ("generator", GENERATOR_DIR, "*.py"),
+        ("templates", TEMPLATES_DIR, "*"),
+        ("specs", specs_dir, "*"),
+    ]
+    if overrides is not None:
+        folders.append(("overrides", overrides, "*"))
+    for label, folder, pattern in folders:
+        for path in sorted(folder.rglob(pattern)):
+            if path.is_file() and "__pycache__" not in path.parts:
+                parts.extend((label, path.relative_to(folder).as_posix(), path.read_bytes()))
+    return digest(*parts)
+
+
+def manifest(files: dict[str, str]) -> bytes:
+    """{path: SHA-256 of its bytes} of the files a run produced, as JSON."""
+    hashes = {path: _sha256(text.encode("utf-8")) for path, text in sorted(files.items())}
+    return json.dumps(hashes, sort_keys=True).encode("utf-8")
+
+
+def up_to_date(cache: Cache, key: str, current: dict[str, bytes]) -> int | None:
+    """How many files the output holds when it is exactly what `key`'s inputs give, else None.
+
+    `current` is the output folder's files as `write.existing_files` reads them.
+    """
+    stored = cache.get(NAMESPACE, key)
+    if stored is None:
+        return None
+    try:
+        expected = json.loads(stored)
+    except ValueError:
+        return None
+    actual = {path: _sha256(data) for path, data in current.items()}
+    return len(actual) if actual == expected else None
+
+
+def remember(cache: Cache, key: str, files: dict[str, str]) -> None:
+    cache.put(NAMESPACE, key, manifest(files))
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,244 @@
+"""The generator's cache and worker processes change how long a run takes, never its bytes.
+
+Black's output is cached by content hash (generator/formatting.py), black runs in worker
+processes on a cold run, and a run whose inputs and output folder match an earlier run's stops
+early (generator/stamp.py). The synthetic specs of `make bench` are checked here too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+
+import black
+import pytest
+
+from generator import cli, formatting
+from generator.cache import Cache
+from generator.cli import generate, main
+from generator.write import existing_files
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "specs"
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, str]:
+    """The specs' files as the templates give them, before black."""
+    from generator.load import load_specs
+    from generator.model import build_api
+    from generator.render import render
+
+    return render(build_api(load_specs(SPECS, "specs")))
+
+
+@pytest.fixture(scope="module")
+def plain_output() -> dict[str, str]:
+    """The specs' output with no cache and no workers: the reference bytes."""
+    return generate(SPECS, "specs", cache=None, jobs=1)
+
+
+def entries(cache_dir: Path) -> list[Path]:
+    return sorted(p for p in (cache_dir / formatting.CACHE_NAMESPACE).rglob("*") if p.is_file())
+
+
+def test_cached_output_is_blacks_own_bytes(rendered: dict[str, str], tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    cold = formatting.format_files(rendered, cache=cache, jobs=1)
+    warm = formatting.format_files(rendered, cache=cache, jobs=1)
+    python = [path for path in rendered if path.endswith(".py")]
+    assert len(entries(tmp_path)) == len({rendered[p] for p in python})
+    for path in python:
+        assert cold[path] == warm[path] == black.format_str(rendered[path], mode=formatting.MODE)
+    for path in set(rendered) - set(python):
+        assert cold[path] == warm[path] == rendered[path]
+
+
+def test_a_cache_hit_does_not_call_black(
+    rendered: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = Cache(tmp_path)
+    cold = formatting.format_files(rendered, cache=cache, jobs=1)
+
+    def refuse(text: str, *, mode: black.Mode) -> str:
+        raise AssertionError("black was called on a cache hit")
+
+    monkeypatch.setattr(formatting.black, "format_str", refuse)
+    assert formatting.format_files(rendered, cache=cache, jobs=1) == cold
+
+
+def test_a_damaged_entry_is_ignored_and_written_again(
+    rendered: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = Cache(tmp_path)
+    cold = formatting.format_files(rendered, cache=cache, jobs=1)
+    damaged = entries(tmp_path)
+    # Cut short, garbled, emptied, a checksum with no value: each must read as a miss.
+    damaged[0].write_bytes(damaged[0].read_bytes()[:-10])
+    damaged[1].write_bytes(b"not a cache entry")
+    damaged[2].write_bytes(b"")
+    damaged[3].write_bytes(damaged[3].read_bytes().partition(b"\n")[0])
+
+    calls: list[str] = []
+    real = black.format_str
+
+    def counting(text: str, *, mode: black.Mode) -> str:
+        calls.append(text)
+        return real(text, mode=mode)
+
+    monkeypatch.setattr(formatting.black, "format_str", counting)
+    assert formatting.format_files(rendered, cache=cache, jobs=1) == cold
+    assert len(calls) == 4
+    # Written again: a third run calls black no more.
+    assert formatting.format_files(rendered, cache=cache, jobs=1) == cold
+    assert len(calls) == 4
+
+
+def test_another_black_mode_is_another_entry(
+    rendered: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = Cache(tmp_path)
+    formatting.format_files(rendered, cache=cache, jobs=1)
+    narrow = dataclasses.replace(formatting.MODE, line_length=60)
+    monkeypatch.setattr(formatting, "MODE", narrow)
+    narrowed = formatting.format_files(rendered, cache=cache, jobs=1)
+    for path, text in rendered.items():
+        if path.endswith(".py"):
+            assert narrowed[path] == black.format_str(text, mode=narrow)
+
+
+def test_output_is_the_same_bytes_cold_warm_and_in_workers(
+    plain_output: dict[str, str], tmp_path: Path
+) -> None:
+    python = [path for path in plain_output if path.endswith(".py")]
+    assert len(python) >= formatting.MIN_FILES_FOR_WORKERS  # so the cold run below uses workers
+    cache = Cache(tmp_path)
+    cold_in_workers = generate(SPECS, "specs", cache=cache, jobs=2)
+    warm = generate(SPECS, "specs", cache=cache, jobs=2)
+    assert cold_in_workers == warm == plain_output
+
+
+def run(output: Path, cache_dir: Path, *extra: str) -> int:
+    arguments = ["--specs", str(SPECS), "--output", str(output), "--cache-dir", str(cache_dir)]
+    return main([*arguments, *extra])
+
+
+def test_a_run_with_nothing_to_do_stops_before_the_pipeline(
+    plain_output: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    output, cache_dir = tmp_path / "out", tmp_path / "cache"
+    assert run(output, cache_dir) == 0
+
+    def refuse(*args: object, **kwargs: object) -> dict[str, str]:
+        raise AssertionError("the pipeline ran")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(cli, "generate", refuse)
+        capsys.readouterr()
+        assert run(output, cache_dir) == 0
+        assert capsys.readouterr().err.endswith(f"0 removed, {len(plain_output)} unchanged\n")
+        assert run(output, cache_dir, "--check") == 0
+
+    # A file changed by hand in the output is not what the manifest says: the pipeline runs
+    # and puts it back.
+    edited = output / "magic_hour" / "client.py"
+    edited.write_text("# edited\n", encoding="utf-8")
+    (output / "stray.py").write_text("", encoding="utf-8")
+    assert run(output, cache_dir) == 0
+    assert existing_files(output) == {p: t.encode() for p, t in plain_output.items()}
+
+
+def test_an_edited_spec_is_generated_again_and_its_problems_located(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    for path in SPECS.iterdir():
+        (specs / path.name).write_bytes(path.read_bytes())
+    output, cache_dir = tmp_path / "out", tmp_path / "cache"
+    arguments = ["--specs", str(specs), "--output", str(output)]
+    assert main([*arguments, "--cache-dir", str(cache_dir)]) == 0
+
+    animation = specs / "animation.yaml"
+    original = animation.read_text(encoding="utf-8")
+    animation.write_text(original.replace("type: integer", "type: integr", 1), encoding="utf-8")
+    capsys.readouterr()
+    assert main([*arguments, "--no-cache"]) == 1
+    fresh = capsys.readouterr().err
+    assert f"{specs}/animation.yaml:" in fresh
+    # The first run parses the edited file and caches its tree, the second reads it from the
+    # cache: both locate the problem as a run without the cache does.
+    for _ in range(2):
+        assert main([*arguments, "--cache-dir", str(cache_dir)]) == 1
+        assert capsys.readouterr().err == fresh
+
+    # A real change (one operation's summary) is generated again, to the same bytes as a run
+    # without the cache.
+    animation.write_text(original.replace("summary: ", "summary: Edited. ", 1), encoding="utf-8")
+    assert main([*arguments, "--cache-dir", str(cache_dir)]) == 0
+    assert ", 0 removed," in capsys.readouterr().err
+    assert existing_files(output) == {
+        p: t.encode() for p, t in generate(specs, str(specs), cache=None, jobs=1).items()
+    }
+
+
+def test_a_parsed_spec_file_comes_from_the_cache_with_its_positions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import load
+
+    cache = Cache(tmp_path)
+    fresh = load.load_specs(SPECS, "specs")
+    load.load_specs(SPECS, "specs", cache=cache)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("ruamel parsed a file the cache holds")
+
+    monkeypatch.setattr(load, "YAML", refuse)
+    cached = load.load_specs(SPECS, "specs", cache=cache)
+    assert cached.document == fresh.document
+    for name, spec_file in fresh.files.items():
+        assert cached.files[name].data == spec_file.data
+        for pointer in [("paths",), ("info", "title"), ("components", "schemas"), ("nowhere",)]:
+            for key in (False, True):
+                assert cached.locate(name, pointer, key=key) == fresh.locate(name, pointer, key=key)
+
+
+def test_no_cache_writes_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_dir = tmp_path / "cache"
+    output = tmp_path / "out"
+    assert main(["--specs", str(SPECS), "--output", str(output), "--no-cache"]) == 0
+    monkeypatch.setenv("GENERATOR_CACHE_DIR", "off")
+    monkeypatch.chdir(tmp_path)
+    assert main(["--specs", str(SPECS), "--output", str(output)]) == 0
+    assert not cache_dir.exists() and not (tmp_path / ".cache").exists()
+    monkeypatch.setenv("GENERATOR_CACHE_DIR", str(cache_dir))
+    assert main(["--specs", str(SPECS), "--output", str(output)]) == 0
+    assert entries(cache_dir)
+
+
+def test_synthetic_specs_generate_and_are_deterministic(tmp_path: Path) -> None:
+    script = ROOT / "bench" / "synthetic_spec.py"
+    for folder in ("one", "two"):
+        subprocess.run(
+            [sys.executable, str(script), "--operations", "12", "--output", str(tmp_path / folder)],
+            check=True,
+        )
+    first, second = existing_files(tmp_path / "one"), existing_files(tmp_path / "two")
+    assert first == second and len(first) == 2  # ten operations a file
+    files = generate(tmp_path / "one", "specs", cache=None, jobs=1)
+    for index in range(6):
+        assert f"magic_hour/resources/v1/widget_{index}/client.py" in files
+    assert generate(tmp_path / "one", "specs", cache=None, jobs=1) == files
+
+
+def test_the_cli_names_the_surface_file_as_the_surface_module_does() -> None:
+    # The CLI keeps its own copy so that a run with nothing to do never imports the pipeline.
+    from generator import surface
+
+    assert cli.SURFACE_FILE == surface.SURFACE_FILE
