@@ -5,8 +5,9 @@
   on a synthetic spec of 200 operations (bench/synthetic_spec.py); the edited row also counts
   the files black formatted (new entries in its cache) beside the files that changed.
 - per operation at 10, 100 and 1000 synthetic operations: a full run into an empty output
-  folder with black's cache warm, so the rows show the generator's own cost (parsing, naming,
-  rendering, writing) as the API grows; black's share is a fixed cost per file.
+  folder with the cache warm (black's output and the parsed spec files, not the run manifest),
+  so the rows show how the generator's own work (merging, naming, rendering, writing) grows
+  with the API; black and YAML parsing cost a fixed amount per file, shown by the cold rows.
 
     python bench/generation.py [--json] [--runs N]
 """

@@ -242,3 +242,10 @@ def test_the_cli_names_the_surface_file_as_the_surface_module_does() -> None:
     from generator import surface
 
     assert cli.SURFACE_FILE == surface.SURFACE_FILE
+
+
+def test_a_spawned_black_worker_does_not_run_the_generator_again() -> None:
+    # Where worker processes are spawned, each imports the main module as __mp_main__ first.
+    import runpy
+
+    runpy.run_module("generator.__main__", run_name="__mp_main__")  # no SystemExit
