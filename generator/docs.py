@@ -84,7 +84,6 @@ class WorkflowDoc:
 class ResourcePage:
     path: str  # relative to the output folder
     access_path: str
-    title: str
     workflow: WorkflowDoc | None
     methods: list[MethodDoc]
 
@@ -165,7 +164,7 @@ def _guide(api: Api) -> Guide | None:
     create = creates[0]
     workflow = create.workflow
     assert workflow is not None
-    getter = next(op for op in workflow.getter.operations if op.method_name == "get")
+    getter = workflow.getter_operation
     uploaders = [op.workflow.uploader for op in creates if op.workflow and op.workflow.uploader]
     upload = (
         next((op for op in uploaders[0].operations if op.method_name == "create"), None)
@@ -217,7 +216,7 @@ def relative_link(page: str, target: str) -> str:
 
 def _resource_page(resource: Resource, types_pages: dict[str, str]) -> ResourcePage:
     page = f"{resource.directory}/README.md"
-    methods = [_method_doc(resource, op, page, types_pages) for op in resource.operations]
+    methods = [_method_doc(op, page, types_pages) for op in resource.operations]
     workflow = next(
         (
             _workflow_doc(op, op.workflow, page, types_pages)
@@ -226,12 +225,10 @@ def _resource_page(resource: Resource, types_pages: dict[str, str]) -> ResourceP
         ),
         None,
     )
-    return ResourcePage(page, resource.access_path, resource.access_path, workflow, methods)
+    return ResourcePage(page, resource.access_path, workflow, methods)
 
 
-def _method_doc(
-    resource: Resource, op: Operation_, page: str, types_pages: dict[str, str]
-) -> MethodDoc:
+def _method_doc(op: Operation_, page: str, types_pages: dict[str, str]) -> MethodDoc:
     call = op.example_call
     result = "res = " if op.return_annotation != "None" else ""
     return MethodDoc(
@@ -261,14 +258,14 @@ def _workflow_doc(
         sync_example=_example("Client", f"res = {call}"),
         async_example=_example("AsyncClient", f"res = await {call}"),
         returns=_class_link(workflow.result_model, "models", page, types_pages),
-        example=json.dumps(_finished_example(op, workflow), indent=2, ensure_ascii=False),
+        example=json.dumps(_finished_example(workflow), indent=2, ensure_ascii=False),
     )
 
 
-def _finished_example(op: Operation_, workflow: Workflow) -> object:
+def _finished_example(workflow: Workflow) -> object:
     """What `generate` returns: the getter's example answer, and where the outputs went."""
-    getter = next(o for o in workflow.getter.operations if o.method_name == "get")
-    answer = getter.response_example if isinstance(getter.response_example, dict) else {}
+    answer = workflow.getter_operation.response_example
+    answer = answer if isinstance(answer, dict) else {}
     # Each output is saved under the last part of its download URL.
     downloads = answer.get("downloads")
     urls = (
@@ -414,7 +411,7 @@ def type_text(schema: SchemaType, kind: str, page: str, types_pages: dict[str, s
         else:
             text = "object"
     else:
-        text = {"any": "any"}.get(schema.kind, schema.kind)
+        text = schema.kind
     return f"{text} or null" if schema.nullable else text
 
 

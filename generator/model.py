@@ -365,6 +365,7 @@ class Workflow:
 
     kind: str  # image | video | audio
     getter: Resource  # has the `get` that reports on this kind of project
+    getter_operation: Operation_  # that `get`
     result_model: str  # the getter's response plus `downloaded_paths`
     assets: list[AssetField]
     uploader: Resource | None  # has the `create` that hands out upload URLs
@@ -642,6 +643,7 @@ class _Builder:
                 op.workflow = Workflow(
                     kind=op.project_kind,
                     getter=getter,
+                    getter_operation=getter_op,
                     result_model=result,
                     assets=asset_fields,
                     uploader=uploader if asset_fields else None,

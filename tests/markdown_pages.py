@@ -7,6 +7,7 @@ Used by the docs tests on `generated/` and by the generator fuzz test on hostile
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterator
@@ -74,7 +75,8 @@ def links(text: str) -> Iterator[tuple[int, str]]:
                 yield token.map[0] + 1, str(child.attrs["href"])
 
 
-def anchors(text: str) -> set[str]:
+@functools.cache  # a page's anchors are looked up once per link to it
+def anchors(text: str) -> frozenset[str]:
     """The `<a name>`s of a page, and its headings' anchors as GitHub makes them."""
     found = set(re.findall(r'<a name="([^"]+)"></a>', text))
     parsed = tokens(text)
@@ -84,7 +86,7 @@ def anchors(text: str) -> set[str]:
                 c.content for c in inline.children or [] if c.type in ("text", "code_inline")
             )
             found.add(re.sub(r"[^\w\- ]", "", words.strip().lower()).replace(" ", "-"))
-    return found
+    return frozenset(found)
 
 
 def link_problems(page: str, pages: dict[str, str], files: set[str]) -> Iterator[str]:

@@ -33,7 +33,7 @@ from markdown_pages import (
 
 from generator.docs import build_docs
 from generator.load import load_specs
-from generator.model import build_api
+from generator.model import Api, build_api
 from mockserver import MockServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,6 +113,12 @@ def run_documents(
 
 
 @pytest.fixture(scope="module")
+def api() -> Api:
+    """The model `generated/` was made from: what the pages must show."""
+    return build_api(load_specs(ROOT / "specs"))
+
+
+@pytest.fixture(scope="module")
 def server() -> Iterator[MockServer]:
     # Projects complete at the first poll: the examples wait for nothing.
     with MockServer(specs=ROOT / "specs", polls_per_status=0) as mock:
@@ -122,8 +128,7 @@ def server() -> Iterator[MockServer]:
 # -- every example runs ---------------------------------------------------------------------
 
 
-def test_every_resource_has_its_page_with_each_method_sync_and_async() -> None:
-    api = build_api(load_specs(ROOT / "specs"))
+def test_every_resource_has_its_page_with_each_method_sync_and_async(api: Api) -> None:
     resources = [r for r in api.resources if r.operations]
     assert resources
     for resource in resources:
@@ -244,9 +249,9 @@ def test_layout_problems_are_found() -> None:
     assert table_rows(broken) == 3  # the cut row's second line counted as a row of its own
 
 
-def test_every_table_row_the_docs_model_built_shows() -> None:
+def test_every_table_row_the_docs_model_built_shows(api: Api) -> None:
     # A cell cut by a line break or a stray `|` would end its table early or add rows.
-    docs = build_docs(build_api(load_specs(ROOT / "specs")))
+    docs = build_docs(api)
     for page in docs.resource_pages:
         built = sum(len(m.rows) for m in page.methods)
         assert table_rows(text(GENERATED / page.path)) == built, page.path
