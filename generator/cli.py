@@ -35,11 +35,12 @@ def generate(
     """
     # Imported here so that `python -m generator` with nothing to do stays quick.
     from generator.formatting import format_files
+    from generator.ir import build_ir
     from generator.load import load_specs
-    from generator.model import build_api
     from generator.render import render
+    from generator.views.python import build_python_view
 
-    api = build_api(load_specs(specs_dir, display_dir, cache=cache))
+    api = build_python_view(build_ir(load_specs(specs_dir, display_dir, cache=cache)))
     return format_files(render(api, templates), cache=cache, jobs=jobs)
 
 
@@ -152,11 +153,12 @@ def _report_changes(specs_dir: Path, specs_name: str, committed: Path) -> int:
         print(f"{committed}: not an API surface (a JSON object)", file=sys.stderr)
         return 2
     try:
+        from generator.ir import build_ir
         from generator.load import load_specs
-        from generator.model import build_api
-        from generator.surface import api_surface, change_report
+        from generator.views.python import build_python_view
+        from generator.views.surface import api_surface, change_report
 
-        after = api_surface(build_api(load_specs(specs_dir, specs_name)))
+        after = api_surface(build_python_view(build_ir(load_specs(specs_dir, specs_name))))
     except SpecError as exc:
         return _spec_problems(exc, specs_name)
     sys.stdout.write(change_report(before, after))

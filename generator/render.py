@@ -12,14 +12,16 @@ from pathlib import Path
 
 import jinja2
 
-from generator.docs import build_docs, relative_link
-from generator.model import Api, Resource, python_literal
-from generator.surface import SURFACE_FILE, surface_json
+from generator.views.docs import build_docs, relative_link
+from generator.views.python import PyApi
+from generator.views.python.model import PyResource
+from generator.views.python.source import python_literal
+from generator.views.surface import SURFACE_FILE, surface_json
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
-def render(api: Api, overrides: Path | None = None) -> dict[str, str]:
+def render(api: PyApi, overrides: Path | None = None) -> dict[str, str]:
     """`overrides`: a folder laid out as `templates/`, whose files replace the built-in ones of the
     same path (a Jinja2 template or a runtime module) and whose other runtime files are added."""
     folders = [overrides, TEMPLATES_DIR] if overrides is not None else [TEMPLATES_DIR]
@@ -95,7 +97,7 @@ def render(api: Api, overrides: Path | None = None) -> dict[str, str]:
     return dict(sorted(files.items()))
 
 
-def _resource_files(resource: Resource, render_one: Callable[..., str]) -> dict[str, str]:
+def _resource_files(resource: PyResource, render_one: Callable[..., str]) -> dict[str, str]:
     return {
         f"{resource.directory}/__init__.py": render_one("resource_init.py.j2", resource=resource),
         f"{resource.directory}/client.py": render_one("resource_client.py.j2", resource=resource),

@@ -17,7 +17,8 @@ from typing import Any
 from jsonschema import Draft202012Validator, SchemaError  # type: ignore[import-untyped]
 
 from generator.load import LoadedSpec
-from generator.model import PROJECT_TAGS, Api, Operation_
+from generator.conventions import PROJECT_TAGS
+from generator.ir import Api, Operation
 from generator.problems import Problem, SpecError
 from mockserver.schemas import Resolve, to_json_schema, validator, violations
 
@@ -50,7 +51,7 @@ class Parameter:
 
 @dataclass(frozen=True)
 class Endpoint:
-    operation: Operation_
+    operation: Operation
     role: str
     kind: str | None  # image | video | audio for project operations
     id_parameter: str | None  # the path variable naming the project
@@ -162,7 +163,7 @@ def build_router(spec: LoadedSpec, api: Api) -> Router:
 
 
 def _endpoint(
-    operation: Operation_,
+    operation: Operation,
     raw: dict[str, Any],
     item: dict[str, Any],
     document: dict[str, Any],
@@ -215,7 +216,7 @@ def _endpoint(
 
 
 def _role(
-    operation: Operation_, raw: dict[str, Any], body_schema: Any, resolve: Resolve
+    operation: Operation, raw: dict[str, Any], body_schema: Any, resolve: Resolve
 ) -> tuple[str, str | None]:
     if operation.project_kind is not None:
         return CREATE, operation.project_kind

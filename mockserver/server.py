@@ -20,7 +20,7 @@ from types import MappingProxyType, TracebackType
 from typing import Any
 
 from generator.load import load_specs
-from generator.model import build_api
+from generator.ir import build_ir
 from mockserver import files
 from mockserver.routes import (
     CREATE,
@@ -84,7 +84,7 @@ class MockServer:
         if not 0 <= output_size <= files.MAX_SIZE:
             raise ValueError(f"output_size must be 0 to {files.MAX_SIZE}, got {output_size}")
         spec = load_specs(Path(specs), str(specs))
-        api = build_api(spec)
+        api = build_ir(spec)
         self.title = api.title
         self.operation_count = len(api.operations)
         self.router: Router = build_router(spec, api)

@@ -15,12 +15,14 @@ from ruamel.yaml import YAML
 
 import magic_hour
 from generator.load import load_specs
-from generator.model import Operation_, build_api
+from generator.ir import build_ir
+from generator.views.python import build_python_view
+from generator.views.python.model import PyMethod
 from magic_hour import AsyncClient, Client, Environment
 from magic_hour.types import models
 
 ROOT = Path(__file__).resolve().parent.parent
-API = build_api(load_specs(ROOT / "specs", "specs"))
+API = build_python_view(build_ir(load_specs(ROOT / "specs", "specs")))
 OPERATIONS = {f"{op.http_method} {op.path}": op for op in API.operations}
 TOKEN = "mhk_live_test_secret_token"
 
@@ -39,28 +41,28 @@ def raw_spec_operations() -> dict[str, dict[str, Any]]:
 RAW = raw_spec_operations()
 
 
-def resource_method(client: Any, op: Operation_) -> Any:
+def resource_method(client: Any, op: PyMethod) -> Any:
     target = client
     for attribute in op_access_path(op):
         target = getattr(target, attribute)
     return target
 
 
-def op_access_path(op: Operation_) -> list[str]:
+def op_access_path(op: PyMethod) -> list[str]:
     resource = next(r for r in API.resources if op in r.operations)
     return [*resource.access_path.split(".")[1:], op.method_name]
 
 
-def example_arguments(op: Operation_) -> dict[str, Any]:
+def example_arguments(op: PyMethod) -> dict[str, Any]:
     return {a.py_name: eval(a.example) for a in op.arguments if a.example is not None}
 
 
-def expected_path(op: Operation_, arguments: dict[str, Any]) -> str:
+def expected_path(op: PyMethod, arguments: dict[str, Any]) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: str(arguments[m.group(1)]), op.path)
 
 
 def call(
-    op: Operation_,
+    op: PyMethod,
     server: Loopback,
     arguments: dict[str, Any],
     *,
@@ -78,7 +80,7 @@ def call(
         return resource_method(client, op)(**arguments)
 
 
-def success_reply(op: Operation_) -> Reply:
+def success_reply(op: PyMethod) -> Reply:
     return Reply(op.success_status, op.response_example if op.response_model else None)
 
 

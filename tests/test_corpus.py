@@ -28,7 +28,10 @@ import pytest
 
 from generator.cli import generate
 from generator.load import load_specs
-from generator.model import Operation_, example_value, build_api
+from generator.ir import build_ir
+from generator.ir.examples import example_value
+from generator.views.python import build_python_view
+from generator.views.python.model import PyMethod
 from generator.problems import SpecError
 from generator.write import compare, write
 
@@ -90,7 +93,7 @@ def test_corpus_case(case: Path, tmp_path: Path, mypy_cache: Path) -> None:
     )
     assert checked.returncode == 0, checked.stdout
 
-    api = build_api(load_specs(specs, "specs"))
+    api = build_python_view(build_ir(load_specs(specs, "specs")))
     wire_names = spec_wire_names(api)
     constants = {
         node.value
@@ -121,7 +124,7 @@ def spec_wire_names(api: Any) -> set[str]:
     return names
 
 
-def argument_value(op: Operation_, name: str) -> Any:
+def argument_value(op: PyMethod, name: str) -> Any:
     argument = next(a for a in op.arguments if a.py_name == name)
     return (
         eval(argument.example)
@@ -130,7 +133,7 @@ def argument_value(op: Operation_, name: str) -> Any:
     )
 
 
-def call_plan(api: Any, op: Operation_) -> dict[str, Any]:
+def call_plan(api: Any, op: PyMethod) -> dict[str, Any]:
     """What to call, what the server must receive, and how it answers."""
     resource = next(r for r in api.resources if op in r.operations)
     given = [a for a in op.arguments if a.required or a.example is not None]
@@ -158,7 +161,7 @@ def call_plan(api: Any, op: Operation_) -> dict[str, Any]:
         },
         "headers": {name: wire_text(value) for name, value in by_place["header"].items()},
         "body": by_place["body"] if op.body_rule else None,
-        "auth": [list(pair) for pair in op.auth],
+        "auth": [list(pair) for pair in op.operation.auth],
         "deprecations": [
             *([f"{op.http_method} {op.path} is deprecated"] if op.deprecated else []),
             *(f"{a.wire_name} is deprecated" for a in given if a.deprecated),

@@ -31,9 +31,10 @@ from markdown_pages import (
     tokens,
 )
 
-from generator.docs import build_docs
+from generator.views.docs import build_docs
 from generator.load import load_specs
-from generator.model import Api, build_api
+from generator.ir import build_ir
+from generator.views.python import PyApi, build_python_view
 from mockserver import MockServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,9 +114,9 @@ def run_documents(
 
 
 @pytest.fixture(scope="module")
-def api() -> Api:
+def api() -> PyApi:
     """The model `generated/` was made from: what the pages must show."""
-    return build_api(load_specs(ROOT / "specs"))
+    return build_python_view(build_ir(load_specs(ROOT / "specs")))
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +129,7 @@ def server() -> Iterator[MockServer]:
 # -- every example runs ---------------------------------------------------------------------
 
 
-def test_every_resource_has_its_page_with_each_method_sync_and_async(api: Api) -> None:
+def test_every_resource_has_its_page_with_each_method_sync_and_async(api: PyApi) -> None:
     resources = [r for r in api.resources if r.operations]
     assert resources
     for resource in resources:
@@ -249,7 +250,7 @@ def test_layout_problems_are_found() -> None:
     assert table_rows(broken) == 3  # the cut row's second line counted as a row of its own
 
 
-def test_every_table_row_the_docs_model_built_shows(api: Api) -> None:
+def test_every_table_row_the_docs_model_built_shows(api: PyApi) -> None:
     # A cell cut by a line break or a stray `|` would end its table early or add rows.
     docs = build_docs(api)
     for page in docs.resource_pages:

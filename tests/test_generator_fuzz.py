@@ -42,9 +42,10 @@ from markdown_pages import layout_problems, link_problems, python_blocks, table_
 from specgen import load_yaml, spec_folders
 
 from generator.cli import generate, main
-from generator.docs import Docs, build_docs
+from generator.views.docs import Docs, build_docs
 from generator.load import load_specs
-from generator.model import build_api
+from generator.ir import build_ir
+from generator.views.python import build_python_view
 from generator.problems import SpecError
 from generator.write import compare, existing_files, write
 
@@ -134,7 +135,7 @@ def check_folder(folder: dict[str, str], workspace: Path) -> list[str]:
             (specs / name).write_text(text, encoding="utf-8")
         try:
             files = generate(specs, "specs")
-            docs = build_docs(build_api(load_specs(specs, "specs")))
+            docs = build_docs(build_python_view(build_ir(load_specs(specs, "specs"))))
         except SpecError as error:
             check_problems(error, folder)
             check_nothing_is_written(Path(scratch), error)

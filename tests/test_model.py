@@ -14,32 +14,22 @@ from typing import Any
 import pytest
 from specfiles import HEADER, spec, write_specs
 
+from generator.ir import build_ir
 from generator.load import load_specs
-from generator.model import (
-    Api,
-    ModelClass,
-    ParamsClass,
-    build_api,
-    docstring_text,
-    python_literal,
-    prose_conditions,
-)
-from generator.naming import (
-    MODEL_RESERVED,
-    RESERVED,
-    is_plain_key,
-    pascal,
-    python_name,
-    snake,
-    words,
-)
+from generator.naming import pascal, snake, words
 from generator.problems import SpecError
+from generator.views.python import PyApi, build_python_view
+from generator.views.python.docstrings import prose_conditions
+from generator.views.python.names import MODEL_RESERVED, RESERVED, is_plain_key, python_name
+from generator.views.python.rules import rule
+from generator.views.python.source import docstring_text, python_literal
+from generator.views.python.types import MODELS, PyClass
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def build(tmp_path: Path, files: dict[str, str]) -> Api:
-    return build_api(load_specs(write_specs(tmp_path / "specs", files), "specs"))
+def build(tmp_path: Path, files: dict[str, str]) -> PyApi:
+    return build_python_view(build_ir(load_specs(write_specs(tmp_path / "specs", files), "specs")))
 
 
 def problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
@@ -51,26 +41,26 @@ def problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def api() -> Api:
-    return build_api(load_specs(ROOT / "specs", "specs"))
+def api() -> PyApi:
+    return build_python_view(build_ir(load_specs(ROOT / "specs", "specs")))
 
 
-def params_class(api: Api, name: str) -> ParamsClass:
+def params_class(api: PyApi, name: str) -> PyClass:
     return next(c for c in api.params_classes if c.name == name)
 
 
-def model_class(api: Api, name: str) -> ModelClass:
+def model_class(api: PyApi, name: str) -> PyClass:
     return next(c for c in api.model_classes if c.name == name)
 
 
-def fields(cls: ParamsClass | ModelClass) -> dict[str, Any]:
+def fields(cls: PyClass) -> dict[str, Any]:
     return {f.wire_name: f for f in cls.fields}
 
 
 # -- resources and methods of the real API --------------------------------------------------
 
 
-def test_resources_and_their_access_paths(api: Api) -> None:
+def test_resources_and_their_access_paths(api: PyApi) -> None:
     assert [(r.access_path, r.class_name, r.module) for r in api.resources] == [
         ("client.v1", "V1Client", "magic_hour.resources.v1"),
         (
@@ -107,9 +97,9 @@ def test_resources_and_their_access_paths(api: Api) -> None:
     assert [c.attribute for c in files.children] == ["upload_urls"]
 
 
-def test_methods_of_each_resource(api: Api) -> None:
+def test_methods_of_each_resource(api: PyApi) -> None:
     found = {
-        r.access_path: [(op.method_name, op.http_method, op.path, op.file) for op in r.operations]
+        r.access_path: [(op.method_name, op.http_method, op.path, op.operation.file) for op in r.operations]
         for r in api.resources
     }
     assert found == {
@@ -136,7 +126,7 @@ def test_methods_of_each_resource(api: Api) -> None:
     }
 
 
-def test_request_and_response_classes_of_each_operation(api: Api) -> None:
+def test_request_and_response_classes_of_each_operation(api: PyApi) -> None:
     found = {
         (op.http_method, op.path): (op.body_params_class, op.response_model, op.success_status)
         for op in api.operations
@@ -165,7 +155,7 @@ def test_request_and_response_classes_of_each_operation(api: Api) -> None:
     }
 
 
-def test_path_parameter_of_the_project_endpoints(api: Api) -> None:
+def test_path_parameter_of_the_project_endpoints(api: PyApi) -> None:
     for op in api.operations:
         if op.path.endswith("{id}"):
             assert [
@@ -178,7 +168,7 @@ def test_path_parameter_of_the_project_endpoints(api: Api) -> None:
             }
 
 
-def test_project_kind(api: Api) -> None:
+def test_project_kind(api: PyApi) -> None:
     kinds = {f"{op.http_method} {op.path}": op.project_kind for op in api.operations}
     assert kinds == {
         "POST /v1/ai-gif-generator": "image",
@@ -192,7 +182,7 @@ def test_project_kind(api: Api) -> None:
     }
 
 
-def test_error_classes_come_from_the_spec_plus_429_and_5xx(api: Api) -> None:
+def test_error_classes_come_from_the_spec_plus_429_and_5xx(api: PyApi) -> None:
     assert [(e.status, e.name) for e in api.error_classes] == [
         (400, "BadRequestError"),
         (401, "UnauthorizedError"),
@@ -211,7 +201,7 @@ def test_error_classes_come_from_the_spec_plus_429_and_5xx(api: Api) -> None:
     }
 
 
-def test_api_metadata(api: Api) -> None:
+def test_api_metadata(api: PyApi) -> None:
     assert (api.title, api.version, api.base_url, api.package) == (
         "Magic Hour API",
         "beta",
@@ -224,7 +214,7 @@ def test_api_metadata(api: Api) -> None:
 # -- class names ----------------------------------------------------------------------------
 
 
-def test_params_class_names_and_modules(api: Api) -> None:
+def test_params_class_names_and_modules(api: PyApi) -> None:
     assert [(c.name, c.module) for c in api.params_classes] == [
         ("V1AiGifGeneratorCreateBody", "v1_ai_gif_generator_create_body"),
         ("V1AiGifGeneratorCreateBodyStyle", "v1_ai_gif_generator_create_body_style"),
@@ -238,7 +228,7 @@ def test_params_class_names_and_modules(api: Api) -> None:
     ]
 
 
-def test_model_class_names_and_modules(api: Api) -> None:
+def test_model_class_names_and_modules(api: PyApi) -> None:
     assert [(c.name, c.module) for c in api.model_classes] == [
         ("V1AiGifGeneratorCreateResponse", "v1_ai_gif_generator_create_response"),
         ("V1AiImageGeneratorCreateResponse", "v1_ai_image_generator_create_response"),
@@ -271,42 +261,43 @@ def test_model_class_names_and_modules(api: Api) -> None:
     ]
 
 
-def test_every_module_is_the_snake_case_of_its_class(api: Api) -> None:
+def test_every_module_is_the_snake_case_of_its_class(api: PyApi) -> None:
     for cls in [*api.params_classes, *api.model_classes]:
         assert cls.module == snake(words(cls.name))
         assert pascal(words(cls.module)) == cls.name
 
 
-def test_nested_classes_are_referenced_and_imported(api: Api) -> None:
+def test_nested_classes_are_referenced_and_imported(api: PyApi) -> None:
     gif = fields(params_class(api, "V1AiGifGeneratorCreateBody"))
-    assert gif["style"].schema.param_annotation == "V1AiGifGeneratorCreateBodyStyle"
+    assert gif["style"].type == "V1AiGifGeneratorCreateBodyStyle"
     assert params_class(api, "V1AiGifGeneratorCreateBody").imports == [
-        ("v1_ai_gif_generator_create_body_style", "V1AiGifGeneratorCreateBodyStyle")
+        "from magic_hour.types.params.v1_ai_gif_generator_create_body_style"
+        " import V1AiGifGeneratorCreateBodyStyle"
     ]
     upload = fields(params_class(api, "V1FilesUploadUrlsCreateBody"))
     assert (
-        upload["items"].schema.param_annotation
+        upload["items"].type
         == "typing.List[V1FilesUploadUrlsCreateBodyItemsItem]"
     )
     animation = fields(params_class(api, "V1AnimationCreateBody"))
-    assert animation["assets"].schema.param_annotation == "V1AnimationCreateBodyAssets"
+    assert animation["assets"].type == "V1AnimationCreateBodyAssets"
 
     image = fields(model_class(api, "V1ImageProjectsGetResponse"))
     assert (
-        image["downloads"].model_annotation
+        image["downloads"].type
         == "typing.List[V1ImageProjectsGetResponseDownloadsItem]"
     )
-    assert image["error"].model_annotation == "typing.Optional[V1ImageProjectsGetResponseError]"
+    assert image["error"].type == "typing.Optional[V1ImageProjectsGetResponseError]"
     assert model_class(api, "V1ImageProjectsGetResponse").imports == [
-        (
-            "v1_image_projects_get_response_downloads_item",
-            "V1ImageProjectsGetResponseDownloadsItem",
-        ),
-        ("v1_image_projects_get_response_error", "V1ImageProjectsGetResponseError"),
+        "from magic_hour.types.models.v1_image_projects_get_response_downloads_item"
+        " import V1ImageProjectsGetResponseDownloadsItem",
+        "from magic_hour.types.models.v1_image_projects_get_response_error"
+        " import V1ImageProjectsGetResponseError",
     ]
     resource = next(r for r in api.resources if r.access_path == "client.v1.image_projects")
     assert resource.model_imports == [
-        ("v1_image_projects_get_response", "V1ImageProjectsGetResponse")
+        "from magic_hour.types.models.v1_image_projects_get_response"
+        " import V1ImageProjectsGetResponse"
     ]
     assert resource.params_imports == []
 
@@ -314,7 +305,7 @@ def test_nested_classes_are_referenced_and_imported(api: Api) -> None:
 # -- the `type` field and other awkward names -------------------------------------------------
 
 
-def test_type_field_becomes_type_underscore_and_keeps_its_wire_name(api: Api) -> None:
+def test_type_field_becomes_type_underscore_and_keeps_its_wire_name(api: PyApi) -> None:
     item = params_class(api, "V1FilesUploadUrlsCreateBodyItemsItem")
     assert [(f.wire_name, f.py_name) for f in item.fields] == [
         ("type", "type_"),
@@ -348,7 +339,7 @@ request_options: {type: string}
 """
 
 
-def _awkward_api(tmp_path: Path) -> Api:
+def _awkward_api(tmp_path: Path) -> PyApi:
     text = spec("""\
         paths:
           /v1/things:
@@ -528,7 +519,7 @@ def test_is_plain_key(name: str, plain: bool) -> None:
 # -- spec warts -----------------------------------------------------------------------------
 
 
-def test_required_names_without_a_property_do_not_become_fields(api: Api) -> None:
+def test_required_names_without_a_property_do_not_become_fields(api: PyApi) -> None:
     for name in (
         "V1AiGifGeneratorCreateResponse",
         "V1AiImageGeneratorCreateResponse",
@@ -596,34 +587,34 @@ def test_required_name_without_a_property_in_a_request_body(tmp_path: Path) -> N
     }
 
 
-def test_enum_values_that_are_not_identifiers_appear_verbatim(api: Api) -> None:
+def test_enum_values_that_are_not_identifiers_appear_verbatim(api: PyApi) -> None:
     image = fields(params_class(api, "V1AiImageGeneratorCreateBody"))
     assert (
-        image["aspect_ratio"].schema.param_annotation
+        image["aspect_ratio"].type
         == 'typing_extensions.Literal["1:1", "16:9", "9:16"]'
     )
-    assert image["resolution"].schema.param_annotation == (
+    assert image["resolution"].type == (
         'typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"]'
     )
-    assert image["resolution"].schema.rule == {
+    assert rule(image["resolution"].schema) == {
         "type": "string",
         "enum": ["auto", "640px", "1k", "2k", "4k"],
     }
     # The response side also takes values this client does not know yet.
-    assert image["aspect_ratio"].model_annotation == (
-        'typing.Optional[typing.Union[typing_extensions.Literal["1:1", "16:9", "9:16"], str]]'
+    assert api.classes.annotation(image["aspect_ratio"].schema, MODELS) == (
+        'typing.Union[typing_extensions.Literal["1:1", "16:9", "9:16"], str]'
     )
     style = fields(params_class(api, "V1AnimationCreateBodyStyle"))
     camera = style["camera_effect"].schema
-    assert '"Zoom In - Audio Sync"' in camera.param_annotation
+    assert '"Zoom In - Audio Sync"' in style["camera_effect"].type
     assert "Zoom In - Audio Sync" in (camera.enum or [])
     assert (
-        camera.param_annotation
+        style["camera_effect"].type
         == "typing_extensions.Literal["
         + ", ".join(python_literal(v) for v in camera.enum or [])
         + "]"
     )
-    assert '"3D Render"' in style["art_style"].schema.param_annotation
+    assert '"3D Render"' in style["art_style"].type
 
 
 # -- method naming rules on small specs -----------------------------------------------------
@@ -822,7 +813,7 @@ def test_project_kind_comes_from_the_tags_of_create_methods(tmp_path: Path) -> N
         + getter("/v1/audio-projects", "Audio Projects")
     )
     built = build(tmp_path, {"things.yaml": text})
-    kinds = {(op.method_name, op.path): (op.project_kind, op.reports_on) for op in built.operations}
+    kinds = {(op.method_name, op.path): (op.project_kind, op.operation.reports_on) for op in built.operations}
     assert kinds == {
         ("create", "/v1/clips"): ("video", None),
         ("list", "/v1/clips"): (None, None),
@@ -951,8 +942,9 @@ def test_unsupported_construct_under_an_unquoted_response_code_is_located(tmp_pa
     ]
 
 
-def test_several_model_problems_are_all_reported(tmp_path: Path) -> None:
-    text = _paths(("/v1/things/{id}", ["put", "patch", "delete"]))
+def test_several_spec_problems_are_all_reported(tmp_path: Path) -> None:
+    text = _paths(("/v1/things/{id}", ["put", "delete"]), ("/v1/gadgets", ["get"]))
+    text = text.replace("/v1/gadgets:", "/v1/gadgets/{slot}:")
     text += (
         "  /v1/others:\n"
         "    get:\n"
@@ -963,10 +955,21 @@ def test_several_model_problems_are_all_reported(tmp_path: Path) -> None:
         "          description: Done\n"
     )
     assert problems(tmp_path, {"things.yaml": text}) == [
+        "specs/things.yaml:28:5: GET /v1/gadgets/{slot}: the path variable {slot} has no"
+        " 'in: path' parameter",
+        "specs/things.yaml:35:11: security scheme 'nowhere' is not defined in"
+        " components/securitySchemes",
+    ]
+
+
+def test_several_naming_problems_are_all_reported(tmp_path: Path) -> None:
+    # Each name problem is found once the spec itself is sound: naming is the Python view's.
+    text = _paths(("/v1/things/{id}", ["put", "patch"]), ("/v1/gadgets", ["put", "patch"]))
+    assert problems(tmp_path, {"things.yaml": text}) == [
         "specs/things.yaml:17:5: PATCH /v1/things/{id} would be client.v1.things.update, "
         "already taken by specs/things.yaml:7:5",
-        "specs/things.yaml:40:11: security scheme 'nowhere' is not defined in"
-        " components/securitySchemes",
+        "specs/things.yaml:32:5: PATCH /v1/gadgets would be client.v1.gadgets.update, "
+        "already taken by specs/things.yaml:28:5",
     ]
 
 
@@ -1063,7 +1066,7 @@ def test_docstring_text_strips_trailing_spaces_of_each_line() -> None:
     assert docstring_text("windows\r\nline endings\r\n") == "windows\nline endings"
 
 
-def test_every_generated_docstring_is_safe(api: Api) -> None:
+def test_every_generated_docstring_is_safe(api: PyApi) -> None:
     for op in api.operations:
         assert ast.literal_eval('"""' + op.docstring + '"""').startswith(op.summary)
     for cls in [*api.params_classes, *api.model_classes]:
@@ -1074,7 +1077,7 @@ def test_every_generated_docstring_is_safe(api: Api) -> None:
             )
 
 
-def test_conditions_stated_in_prose_are_listed_in_the_docstring(api: Api) -> None:
+def test_conditions_stated_in_prose_are_listed_in_the_docstring(api: PyApi) -> None:
     [op] = [op for op in api.operations if op.path == "/v1/animation"]
     conditions = dict(prose_conditions(op.arguments))
     assert (
@@ -1187,7 +1190,7 @@ def test_asset_fields_and_their_upload_types(tmp_path: Path) -> None:
     (op,) = [op for op in build(tmp_path, {"clips.yaml": text}).operations if op.workflow]
     assert op.workflow is not None and op.workflow.uploader is not None
     assert op.workflow.uploader.access_path == "client.v1.files.upload_urls"
-    assert [(a.path, a.asset_type) for a in op.workflow.assets] == [
+    assert [(a.path, a.asset_type) for a in op.workflow.workflow.input_files] == [
         (("image_file_path",), "image"),
         (("assets", "video_file_path"), "video"),
         (("assets", "target_file_path"), None),

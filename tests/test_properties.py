@@ -28,11 +28,13 @@ from ruamel.yaml import YAML
 
 import magic_hour
 from generator.load import load_specs
-from generator.model import Operation_, build_api
+from generator.ir import build_ir
+from generator.views.python import build_python_view
+from generator.views.python.model import PyMethod
 from magic_hour import Client
 
 ROOT = Path(__file__).resolve().parent.parent
-API = build_api(load_specs(ROOT / "specs", "specs"))
+API = build_python_view(build_ir(load_specs(ROOT / "specs", "specs")))
 TOKEN = "property-test-token"
 EXTRA_KEY = "unexpected_field"
 
@@ -148,7 +150,7 @@ def client(server: Loopback) -> Iterator[Client]:
         yield running
 
 
-def call(client: Client, op: Operation_, arguments: dict[str, Any]) -> Any:
+def call(client: Client, op: PyMethod, arguments: dict[str, Any]) -> Any:
     resource = next(r for r in API.resources if op in r.operations)
     target: Any = client
     for attribute in [*resource.access_path.split(".")[1:], op.method_name]:

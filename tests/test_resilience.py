@@ -32,12 +32,13 @@ from faults import (
 
 import magic_hour
 from generator.load import load_specs
-from generator.model import build_api
+from generator.ir import build_ir
+from generator.views.python import build_python_view
 from magic_hour import AsyncClient, Client
 from magic_hour.core import retry
 
 ROOT = Path(__file__).resolve().parent.parent
-API = build_api(load_specs(ROOT / "specs", "specs"))
+API = build_python_view(build_ir(load_specs(ROOT / "specs", "specs")))
 EXAMPLES = {f"{op.http_method} {op.path}": op.response_example for op in API.operations}
 PROJECT = EXAMPLES["GET /v1/image-projects/{id}"]
 CREATED = EXAMPLES["POST /v1/ai-gif-generator"]

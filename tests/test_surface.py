@@ -16,8 +16,9 @@ from specfiles import spec, write_specs
 
 from generator.cli import main
 from generator.load import load_specs
-from generator.model import build_api
-from generator.surface import SURFACE_FILE, api_surface, change_report, surface_json
+from generator.ir import build_ir
+from generator.views.python import build_python_view
+from generator.views.surface import SURFACE_FILE, api_surface, change_report, surface_json
 from generator.write import existing_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,7 +105,7 @@ BASE = {"things.yaml": THINGS, "widgets.yaml": WIDGETS}
 
 
 def surface_of(tmp_path: Path, name: str, files: dict[str, str]) -> dict[str, Any]:
-    return api_surface(build_api(load_specs(write_specs(tmp_path / name, files), "specs")))
+    return api_surface(build_python_view(build_ir(load_specs(write_specs(tmp_path / name, files), "specs"))))
 
 
 def edited(text: str, old: str, new: str) -> str:
@@ -250,7 +251,7 @@ def test_the_surface_file_is_sorted_indented_json_with_a_final_newline() -> None
     text = (ROOT / "generated" / SURFACE_FILE).read_text(encoding="utf-8")
     data = json.loads(text)
     assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    assert text == surface_json(build_api(load_specs(ROOT / "specs", "specs")))
+    assert text == surface_json(build_python_view(build_ir(load_specs(ROOT / "specs", "specs"))))
     assert sorted(data["operations"]) == [
         "client.v1.ai_gif_generator.create",
         "client.v1.ai_image_generator.create",

@@ -88,7 +88,7 @@ class AiGifGeneratorClient:
             download_outputs: Download the outputs of a complete project.
             download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
             wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
-            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos).
+            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos, 2 s growing to 5 s for audio).
             on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
             request_options: Additional options for each request (timeout, retries, headers).
 
@@ -257,7 +257,7 @@ class AsyncAiGifGeneratorClient:
             download_outputs: Download the outputs of a complete project.
             download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
             wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
-            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos).
+            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos, 2 s growing to 5 s for audio).
             on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
             request_options: Additional options for each request (timeout, retries, headers).
 

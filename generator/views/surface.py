@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model import Api, FieldInfo, SchemaType
+from generator.ir.model import Schema
+from generator.views.python.model import PyApi
+from generator.views.python.types import PyField
 
 SURFACE_FILE = "api-surface.json"
 
@@ -25,7 +27,7 @@ Surface = dict[str, Any]
 # -- the surface -----------------------------------------------------------------------------
 
 
-def api_surface(api: Api) -> Surface:
+def api_surface(api: PyApi) -> Surface:
     """The API's surface: plain, JSON-ready values read from the model, nothing derived."""
     operations: dict[str, Any] = {}
     for resource in api.resources:
@@ -34,79 +36,72 @@ def api_surface(api: Api) -> Surface:
                 "http_method": op.http_method,
                 "path": op.path,
                 "deprecated": bool(op.deprecated),
-                "generate": getattr(op, "workflow", None) is not None,
+                "generate": op.workflow is not None,
                 "arguments": {
                     a.py_name: {
                         "wire_name": a.wire_name,
                         "location": a.location,
                         "required": bool(a.required),
-                        "annotation": a.schema.param_annotation,
+                        "annotation": a.type,
                         **_enum_entry(a.schema),
                     }
                     for a in op.arguments
                 },
-                "body": getattr(op, "body_params_class", None),
+                "body": op.body_params_class,
                 "response": op.response_model,
             }
     return {
         "operations": operations,
         "params": {
             cls.name: {
-                "fields": {f.wire_name: _field(f, f.schema.param_annotation) for f in cls.fields}
+                "fields": {f.wire_name: _field(f) for f in cls.fields}
             }
             for cls in api.params_classes
         },
         "models": {
-            cls.name: {"fields": {f.wire_name: _field(f, f.model_annotation) for f in cls.fields}}
+            cls.name: {"fields": {f.wire_name: _field(f) for f in cls.fields}}
             for cls in api.model_classes
         },
     }
 
 
-def surface_json(api: Api) -> str:
+def surface_json(api: PyApi) -> str:
     """`api-surface.json`: sorted keys, two-space indent, a final newline."""
     return json.dumps(api_surface(api), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def _field(f: FieldInfo, annotation: str) -> dict[str, Any]:
+def _field(f: PyField) -> dict[str, Any]:
     return {
         "py_name": f.py_name,
         "required": bool(f.required),
-        "annotation": annotation,
+        "annotation": f.type,
         **_enum_entry(f.schema),
     }
 
 
-def _enum_entry(schema: SchemaType) -> dict[str, Any]:
+def _enum_entry(schema: Schema) -> dict[str, Any]:
     values = enum_values(schema)
     return {"enum": values} if values is not None else {}
 
 
-def enum_values(schema: SchemaType) -> list[Any] | None:
+def enum_values(schema: Schema) -> list[Any] | None:
     """The enum values of a schema, of its array items, map values or union variants (nested
     classes have entries of their own); None when there are none."""
     found: list[Any] = []
     seen: set[str] = set()
     any_enum = False
-    pending: list[SchemaType] = [schema]
+    pending: list[Schema] = [schema]
     while pending:
         current = pending.pop(0)
-        enum = getattr(current, "enum", None)
-        if enum is not None:
+        if current.enum is not None:
             any_enum = True
-            for value in enum:
+            for value in current.enum:
                 key = json.dumps(value, sort_keys=True)
                 if key not in seen:
                     seen.add(key)
                     found.append(value)
-        for attribute in ("items", "values"):
-            inner = getattr(current, attribute, None)
-            if isinstance(inner, SchemaType):
-                pending.append(inner)
-        # The variants of a union, where the model has them.
-        pending.extend(
-            v for v in getattr(current, "variants", None) or [] if isinstance(v, SchemaType)
-        )
+        pending.extend(inner for inner in (current.items, current.values) if inner is not None)
+        pending.extend(current.variants)
     return found if any_enum else None
 
 

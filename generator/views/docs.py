@@ -16,17 +16,11 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from generator.model import (
-    Api,
-    FieldInfo,
-    Operation_,
-    Resource,
-    SchemaType,
-    SuccessResponse,
-    Workflow,
-    example_value,
-    python_literal,
-)
+from generator.ir.examples import example_value
+from generator.ir.model import Schema
+from generator.views.python.model import PyApi, PyGenerate, PyMethod, PyResource, PyResponse
+from generator.views.python.source import python_literal
+from generator.views.python.types import Classes, PyField
 
 TYPES_PAGES = {"params": "types/params/README.md", "models": "types/models/README.md"}
 # The token the examples pass: the variable `Client` reads by itself when `token` is not given.
@@ -124,11 +118,12 @@ class Docs:
     guide: Guide | None  # None when no operation has a `generate`
 
 
-def build_docs(api: Api) -> Docs:
+def build_docs(api: PyApi) -> Docs:
     package = api.package
     types_pages = {kind: f"{package}/{path}" for kind, path in TYPES_PAGES.items()}
+    types = TypeLinks(types_pages, api.classes)
     resource_pages = [
-        _resource_page(resource, types_pages) for resource in api.resources if resource.operations
+        _resource_page(resource, types) for resource in api.resources if resource.operations
     ]
     params = TypesPage(
         path=types_pages["params"],
@@ -138,7 +133,7 @@ def build_docs(api: Api) -> Docs:
             " shape are accepted; they are checked against the spec before anything is sent."
         ),
         types=[
-            _type_doc(c.name, None, c.description, c.module, c.fields, "params", types_pages)
+            _type_doc(c.name, None, c.description, c.module, c.fields, "params", types)
             for c in api.params_classes
         ],
     )
@@ -150,21 +145,21 @@ def build_docs(api: Api) -> Docs:
             " (`model_extra`), and an optional field the API leaves out is `None`."
         ),
         types=[
-            _type_doc(c.name, c.base, c.description, c.module, c.fields, "models", types_pages)
+            _type_doc(c.name, c.base, c.description, c.module, c.fields, "models", types)
             for c in api.model_classes
         ],
     )
     return Docs(resource_pages, [params, models], _guide(api))
 
 
-def _guide(api: Api) -> Guide | None:
+def _guide(api: PyApi) -> Guide | None:
     creates = [op for op in api.operations if op.workflow is not None]
     if not creates:
         return None
     create = creates[0]
     workflow = create.workflow
     assert workflow is not None
-    getter = workflow.getter_operation
+    getter = workflow.getter_method
     uploaders = [op.workflow.uploader for op in creates if op.workflow and op.workflow.uploader]
     upload = (
         next((op for op in uploaders[0].operations if op.method_name == "create"), None)
@@ -186,7 +181,7 @@ def _guide(api: Api) -> Guide | None:
     )
 
 
-def _first_extension(upload: Operation_) -> str:
+def _first_extension(upload: PyMethod) -> str:
     """The `extension` of the first item the upload example asks for (`bin` if none)."""
     for argument in upload.body_arguments:
         items = example_value(argument.schema)
@@ -214,12 +209,12 @@ def relative_link(page: str, target: str) -> str:
 # -- resource pages -----------------------------------------------------------------------
 
 
-def _resource_page(resource: Resource, types_pages: dict[str, str]) -> ResourcePage:
+def _resource_page(resource: PyResource, types: TypeLinks) -> ResourcePage:
     page = f"{resource.directory}/README.md"
-    methods = [_method_doc(op, page, types_pages) for op in resource.operations]
+    methods = [_method_doc(op, page, types) for op in resource.operations]
     workflow = next(
         (
-            _workflow_doc(op, op.workflow, page, types_pages)
+            _workflow_doc(op, op.workflow, page, types)
             for op in resource.operations
             if op.workflow
         ),
@@ -228,7 +223,7 @@ def _resource_page(resource: Resource, types_pages: dict[str, str]) -> ResourceP
     return ResourcePage(page, resource.access_path, workflow, methods)
 
 
-def _method_doc(op: Operation_, page: str, types_pages: dict[str, str]) -> MethodDoc:
+def _method_doc(op: PyMethod, page: str, types: TypeLinks) -> MethodDoc:
     call = op.example_call
     result = "res = " if op.return_annotation != "None" else ""
     return MethodDoc(
@@ -237,16 +232,16 @@ def _method_doc(op: Operation_, page: str, types_pages: dict[str, str]) -> Metho
         summary_cell=cell(html.escape(op.summary, quote=False)),
         description=markdown_block(op.description),
         endpoint=f"{op.http_method} {op.path}",
-        rows=_argument_rows(op, page, types_pages),
+        rows=_argument_rows(op, page, types),
         sync_example=_example("Client", f"{result}{call}"),
         async_example=_example("AsyncClient", f"{result}await {call}"),
-        responses=[_response_doc(r, page, types_pages) for r in op.responses],
+        responses=[_response_doc(r, page, types) for r in op.responses],
         deprecated=op.deprecated,
     )
 
 
 def _workflow_doc(
-    op: Operation_, workflow: Workflow, page: str, types_pages: dict[str, str]
+    op: PyMethod, workflow: PyGenerate, page: str, types: TypeLinks
 ) -> WorkflowDoc:
     call = workflow.example_call
     return WorkflowDoc(
@@ -257,14 +252,14 @@ def _workflow_doc(
         ],
         sync_example=_example("Client", f"res = {call}"),
         async_example=_example("AsyncClient", f"res = await {call}"),
-        returns=_class_link(workflow.result_model, "models", page, types_pages),
+        returns=types.link(workflow.result_model, "models", page),
         example=json.dumps(_finished_example(workflow), indent=2, ensure_ascii=False),
     )
 
 
-def _finished_example(workflow: Workflow) -> object:
+def _finished_example(workflow: PyGenerate) -> object:
     """What `generate` returns: the getter's example answer, and where the outputs went."""
-    answer = workflow.getter_operation.response_example
+    answer = workflow.getter_method.response_example
     answer = answer if isinstance(answer, dict) else {}
     # Each output is saved under the last part of its download URL.
     downloads = answer.get("downloads")
@@ -286,7 +281,7 @@ def _example(client_class: str, call: str) -> str:
     )
 
 
-def _argument_rows(op: Operation_, page: str, types_pages: dict[str, str]) -> list[Row]:
+def _argument_rows(op: PyMethod, page: str, types: TypeLinks) -> list[Row]:
     rows = []
     where = {"path": "In the path. ", "query": "In the query. ", "header": "A header. "}
     for argument in op.arguments:
@@ -299,22 +294,22 @@ def _argument_rows(op: Operation_, page: str, types_pages: dict[str, str]) -> li
                 where.get(argument.location, "") + argument.description,
                 "params",
                 page,
-                types_pages,
+                types,
                 example=argument.example,
             )
         )
-        rows.extend(_nested_rows(argument.schema, 1, page, types_pages))
+        rows.extend(_nested_rows(argument.schema, 1, page, types))
     return rows
 
 
 def _row(
     name: str,
     required: bool,
-    schema: SchemaType,
+    schema: Schema,
     description: str,
     kind: str,
     page: str,
-    types_pages: dict[str, str],
+    types: TypeLinks,
     example: str | None = None,
 ) -> Row:
     """A table row; `example` is Python source, by default the schema's own example."""
@@ -324,14 +319,14 @@ def _row(
     return Row(
         name=name,
         required=required,
-        type=type_text(schema, kind, page, types_pages),
+        type=type_text(schema, kind, page, types),
         description=cell(describe(description, schema, schema.deprecated)),
         example=cell(code(example)) if example is not None else "",
     )
 
 
 def _nested_rows(
-    schema: SchemaType, depth: int, page: str, types_pages: dict[str, str]
+    schema: Schema, depth: int, page: str, types: TypeLinks
 ) -> list[Row]:
     """The rows of an object's fields (or its items' fields), each under its parent."""
     while schema.kind == "array" and schema.items is not None:
@@ -341,17 +336,17 @@ def _nested_rows(
     rows = []
     for f in schema.fields:
         name = code("\u00a0\u00a0\u00a0" * (depth - 1) + "└─ " + f.wire_name)
-        rows.append(_row(name, f.required, f.schema, f.description, "params", page, types_pages))
-        rows.extend(_nested_rows(f.schema, depth + 1, page, types_pages))
+        rows.append(_row(name, f.required, f.schema, f.description, "params", page, types))
+        rows.extend(_nested_rows(f.schema, depth + 1, page, types))
     return rows
 
 
-def _response_doc(response: SuccessResponse, page: str, types_pages: dict[str, str]) -> ResponseDoc:
+def _response_doc(response: PyResponse, page: str, types: TypeLinks) -> ResponseDoc:
     if response.kind == "json" and response.schema is not None:
         example = example_value(response.schema, complete=True)
         return ResponseDoc(
             status=response.status,
-            type=type_text(response.schema, "models", page, types_pages),
+            type=type_text(response.schema, "models", page, types),
             example=json.dumps(example, indent=2, ensure_ascii=False),
         )
     plain = {"json": "any JSON", "text": "`str`", "binary": "`bytes`", "empty": "`None`"}
@@ -366,11 +361,11 @@ def _type_doc(
     base: str | None,
     description: str,
     module: str,
-    fields: list[FieldInfo],
+    fields: list[PyField],
     kind: str,
-    types_pages: dict[str, str],
+    types: TypeLinks,
 ) -> TypeDoc:
-    page = types_pages[kind]
+    page = types.pages[kind]
     rows = [
         _row(
             code(f.wire_name if kind == "params" else f.py_name),
@@ -379,13 +374,13 @@ def _type_doc(
             f.description,
             kind,
             page,
-            types_pages,
+            types,
         )
         for f in fields
     ]
     return TypeDoc(
         name=name,
-        extends=_class_link(base, kind, page, types_pages) if base else None,
+        extends=types.link(base, kind, page) if base else None,
         description=markdown_block(description),
         source=f"[`{module}.py`]({module}.py)",
         rows=rows,
@@ -395,19 +390,19 @@ def _type_doc(
 # -- types, descriptions and Markdown safety ------------------------------------------------
 
 
-def type_text(schema: SchemaType, kind: str, page: str, types_pages: dict[str, str]) -> str:
+def type_text(schema: Schema, kind: str, page: str, types: TypeLinks) -> str:
     """The schema's type for a table cell: a link for a class, `array of ...` for lists."""
     if schema.variants:
-        text = " or ".join(type_text(v, kind, page, types_pages) for v in schema.variants)
+        text = " or ".join(type_text(v, kind, page, types) for v in schema.variants)
     elif schema.kind == "array":
-        inner = type_text(schema.items, kind, page, types_pages) if schema.items else "any"
+        inner = type_text(schema.items, kind, page, types) if schema.items else "any"
         text = f"array of {inner}"
     elif schema.kind == "object":
-        cls = schema.params_class if kind == "params" else schema.model_class
+        cls = types.classes.class_of(schema, kind)
         if cls:
-            text = _class_link(cls, kind, page, types_pages)
+            text = types.link(cls.name, kind, page)
         elif schema.values is not None:
-            text = f"object of {type_text(schema.values, kind, page, types_pages)}"
+            text = f"object of {type_text(schema.values, kind, page, types)}"
         else:
             text = "object"
     else:
@@ -415,11 +410,19 @@ def type_text(schema: SchemaType, kind: str, page: str, types_pages: dict[str, s
     return f"{text} or null" if schema.nullable else text
 
 
-def _class_link(name: str, kind: str, page: str, types_pages: dict[str, str]) -> str:
-    return f"[{name}]({relative_link(page, f'{types_pages[kind]}#{name}')})"
+@dataclass
+class TypeLinks:
+    """Where each kind of type is documented, and the classes there."""
+
+    pages: dict[str, str]  # params | models -> the page's path
+    classes: Classes
+
+    def link(self, name: str, kind: str, page: str) -> str:
+        """A link from `page` to the class `name` on its types page."""
+        return f"[{name}]({relative_link(page, f'{self.pages[kind]}#{name}')})"
 
 
-def describe(description: str, schema: SchemaType, deprecated: bool) -> str:
+def describe(description: str, schema: Schema, deprecated: bool) -> str:
     """A field's description, then its constraints, allowed values and default, as sentences."""
     parts = []
     if deprecated:
@@ -436,7 +439,7 @@ def describe(description: str, schema: SchemaType, deprecated: bool) -> str:
     return " ".join(parts)
 
 
-def _constraint_sentences(schema: SchemaType) -> list[str]:
+def _constraint_sentences(schema: Schema) -> list[str]:
     c = {key: _number(value) for key, value in schema.constraints.items()}
     sentences = []
     for low, high, unit in (

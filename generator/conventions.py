@@ -1,0 +1,84 @@
+"""The Magic Hour API's conventions: what its documents say in prose, not in OpenAPI terms.
+
+The one home of these facts. The IR reads which operations create projects, which one hands
+out upload URLs and which fields hold input files; the Python view writes the values the
+runtime needs (poll schedules, wait timeouts, terminal statuses, the storage prefix, the
+upload extensions, the advice after a create that may have happened) into the generated
+package, and the docs take their figures from them; the mock server plays the project
+lifecycle and error codes described here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Which kind of project an operation's tag says it creates (a POST on a collection) or reports
+# on (a GET on an item): `/v1/image-projects/{id}` is tagged "Image Projects".
+PROJECT_TAGS = {"Image Projects": "image", "Video Projects": "video", "Audio Projects": "audio"}
+
+# The operation that hands out upload URLs for local files: a POST on a collection with this
+# tag whose body has a list of `items` (`POST /v1/files/upload-urls`).
+UPLOAD_TAG = "Files"
+UPLOAD_ITEMS_FIELD = "items"
+
+# A request field whose name ends so holds an input file: a URL, a storage path, or (for
+# `generate`) a local file to upload first.
+INPUT_FILE_SUFFIX = "_file_path"
+
+# Where the upload-URLs operation puts a file: its `file_path`s start so.
+STORAGE_PREFIX = "api-assets/"
+
+# The extensions the upload-URLs operation takes, per asset type.
+UPLOAD_EXTENSIONS = {
+    "image": ("png", "jpg", "jpeg", "heic", "heif", "webp", "avif", "jp2", "tiff", "bmp"),
+    "video": ("mp4", "m4v", "mov", "webm"),
+    "audio": ("mp3", "wav", "aac", "flac", "webm", "m4a", "opus", "ogg", "aiff", "amr"),
+}
+
+# A project's statuses: it waits, renders, then ends in one of the terminal ones.
+WAITING_STATUSES = ("queued", "rendering")
+TERMINAL_STATUSES = ("complete", "error", "canceled")
+COMPLETE = "complete"
+
+
+@dataclass(frozen=True)
+class PollSchedule:
+    """How often to ask about a project, and for how long, in seconds."""
+
+    first: float  # the first interval, which backs off ...
+    longest: float  # ... to this one
+    timeout: float  # the overall wait
+
+
+# The API overview's guidance: images every 2-3 s (they take 30-60 s), videos every 5-10 s
+# (they take 2-5 minutes). Audio renders like a short video.
+POLL_SCHEDULES = {
+    "image": PollSchedule(first=2.0, longest=3.0, timeout=10 * 60.0),
+    "video": PollSchedule(first=5.0, longest=10.0, timeout=60 * 60.0),
+    "audio": PollSchedule(first=2.0, longest=5.0, timeout=20 * 60.0),
+}
+
+# Where a user finds a project the client could not confirm.
+LIBRARY_URL = "https://magichour.ai/my-library"
+# Said when a create failed after the server may have acted on it: retrying could charge twice.
+MAY_HAVE_ACTED = (
+    "the server may have created the project (and charged credits) before failing, so it was not"
+    f" sent again: look for it in your library ({LIBRARY_URL}) or with the project's get before"
+    " sending it again"
+)
+
+# A project's `error.code` values, from the API overview's table, with their messages.
+ERROR_CODES = {
+    "no_source_face": "Please use an image with a detectable face",
+    "invalid_file_format": "File format not supported",
+    "file_too_large": "File exceeds size limits for your plan",
+    "nsfw": "Content violates moderation policy",
+    "unknown_error": "Unexpected error",
+}
+
+# How long the URLs the API hands out stay valid, in hours.
+DOWNLOAD_URL_HOURS = 24
+UPLOAD_URL_HOURS = 1
+
+# Where `Environment.MOCK_SERVER` points: the local mock server's default address.
+MOCK_SERVER_URL = "http://127.0.0.1:4010"

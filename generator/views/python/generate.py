@@ -1,0 +1,169 @@
+"""`generate`: its own arguments, steps, example and docstring, from the IR's workflow."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import conventions
+from generator.conventions import PollSchedule
+from generator.ir.examples import example_value
+from generator.ir.model import InputFile, Workflow
+from generator.views.python.docstrings import argument_lines, status_errors, with_examples
+from generator.views.python.model import PyArgument
+from generator.views.python.source import python_literal
+
+# How the docs say each kind of project in the plural.
+_KINDS = {"image": "images", "video": "videos", "audio": "audio"}
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g} s"
+
+
+def _duration(seconds: float) -> str:
+    for unit, size in (("hour", 3600), ("minute", 60)):
+        if seconds >= size and seconds % size == 0:
+            count = int(seconds // size)
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return _seconds(seconds)
+
+
+def _per_kind(describe: Any) -> str:
+    """A figure for each kind of project, as the docs say them: `10 minutes for images, ...`."""
+    schedules: dict[str, PollSchedule] = conventions.POLL_SCHEDULES
+    return ", ".join(f"{describe(s)} for {_KINDS.get(k, k)}" for k, s in schedules.items())
+
+
+# The arguments `generate` takes on top of `create`'s: (name, annotation, default, description).
+WORKFLOW_ARGUMENTS = (
+    (
+        "wait_for_completion",
+        "bool",
+        "True",
+        "Wait until the project is complete, errored or canceled.",
+    ),
+    ("download_outputs", "bool", "True", "Download the outputs of a complete project."),
+    (
+        "download_directory",
+        'typing.Union[str, "os.PathLike[str]", None]',
+        "None",
+        "Where to save the outputs (default: the current directory); created if missing."
+        " An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.",
+    ),
+    (
+        "wait_timeout",
+        "typing.Optional[float]",
+        "None",
+        "Seconds to wait for the project before GenerationTimeoutError"
+        f" (default: {_per_kind(lambda s: _duration(s.timeout))}).",
+    ),
+    (
+        "poll_interval",
+        "typing.Optional[float]",
+        "None",
+        "Seconds between the first status checks, backing off from there"
+        f" (default: {_per_kind(lambda s: f'{_seconds(s.first)} growing to {_seconds(s.longest)}')}).",
+    ),
+    (
+        "on_progress",
+        "typing.Optional[ProgressCallback]",
+        "None",
+        "Called with a `Progress` on each status change and as each chunk of an output is saved.",
+    ),
+)
+# Names `generate` uses itself: its own arguments and the locals of its body.
+GENERATE_NAMES = frozenset(
+    {name for name, *_ in WORKFLOW_ARGUMENTS} | {"workflow", "uploaded", "created"}
+)
+_WAIT = "`wait_timeout`"
+
+
+def steps(workflow: Workflow, create_path: str, getter_path: str) -> list[str]:
+    uploads = [
+        "Uploads each local file named in a `*_file_path` field"
+        " (URLs and `api-assets/...` paths pass through)."
+    ]
+    return [
+        *(uploads if workflow.input_files else []),
+        f"Creates the project with `{create_path}.create`.",
+        f"Polls `{getter_path}.get` until the project is complete, errored or canceled.",
+        "Downloads its outputs to `download_directory`.",
+    ]
+
+
+def example_call(
+    access_path: str, arguments: list[PyArgument], input_files: list[InputFile]
+) -> str:
+    """The `create` example with local files where the spec shows uploaded ones: uploading them
+    is what `generate` adds."""
+    lines = []
+    for argument in arguments:
+        example = argument.example
+        paths = [f.path[1:] for f in input_files if f.path[0] == argument.wire_name]
+        value = example_value(argument.schema) if paths and argument.location == "body" else None
+        if value is not None:
+            example = python_literal(_with_local_files(value, paths))
+        if example is not None:
+            lines.append(f"    {argument.py_name}={example},")
+    for keyword in ("wait_for_completion=True", "download_outputs=True"):
+        lines.append(f"    {keyword},")
+    lines.append('    download_directory="outputs",')
+    return f"{access_path}.generate(\n" + "\n".join(lines) + "\n)"
+
+
+def docstrings(
+    summary: str,
+    method_name: str,
+    generate_steps: list[str],
+    endpoint: str,
+    arguments: list[PyArgument],
+    result_model: str,
+    error_statuses: list[int],
+    call: str,
+) -> tuple[str, str]:
+    parts = [
+        f"{summary or method_name}: create, wait for the result, download it.",
+        "\n".join(f"{n}. {step}" for n, step in enumerate(generate_steps, 1)),
+        endpoint,
+    ]
+    lines = ["Args:", *argument_lines(arguments)]
+    for name, _, _, text in WORKFLOW_ARGUMENTS:
+        lines.append(f"    {name}: {text}")
+    lines.append(
+        "    request_options: Additional options for each request (timeout, retries, headers)."
+    )
+    parts.append("\n".join(lines))
+    parts.append(
+        f"Returns:\n    {result_model}: the project as last fetched; `downloaded_paths`"
+        " lists the saved files (None when nothing was downloaded). A project that ends in"
+        " `error` or `canceled` is returned too: check `status` and `error`."
+    )
+    raises = [
+        "Raises:",
+        "    RequestValidationError: an argument breaks the spec, or a local file is missing or"
+        " of a type the API does not take; nothing was sent.",
+        "    UploadError: a local file could not be uploaded; no project was created.",
+        f"    GenerationTimeoutError: the project did not finish within {_WAIT}.",
+        "    DownloadError: an output could not be downloaded; no partial file is left.",
+        "    GenerationInterrupted: Ctrl-C while waiting; it carries the project id.",
+    ]
+    parts.append("\n".join(raises + status_errors(error_statuses)))
+    return with_examples("\n\n".join(parts), call)
+
+
+def _with_local_files(value: Any, paths: list[tuple[str, ...]]) -> Any:
+    """`value` with each storage path (`api-assets/id/1234.png`) at one of `paths` made a local
+    file name (`path/to/1234.png`)."""
+    if any(path == () for path in paths):
+        if isinstance(value, str) and value.startswith(conventions.STORAGE_PREFIX):
+            return "path/to/" + value.rpartition("/")[2]
+        return value
+    if isinstance(value, list):
+        inner = [path[1:] for path in paths if path[0] == "[]"]
+        return [_with_local_files(item, inner) for item in value]
+    if isinstance(value, dict):
+        return {
+            key: _with_local_files(item, [p[1:] for p in paths if p[0] == key])
+            for key, item in value.items()
+        }
+    return value

@@ -1,0 +1,253 @@
+"""The Python view: the generated package as the templates place it.
+
+Every name, annotation, default, rule, docstring, example and import of the generated code is
+a value here; the templates lay them out.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator import ir
+from generator.views.python.source import docstring_text
+from generator.views.python.types import Classes, PyClass
+
+# What the runtime's `Expected` calls each kind of response body.
+RESPONSE_KINDS = ("json", "text", "binary", "empty")
+
+
+@dataclass
+class PyArgument:
+    """One keyword argument of a generated method."""
+
+    wire_name: str
+    py_name: str
+    location: str  # path | query | header | body
+    required: bool
+    type: str  # of the value
+    annotation: str  # as the signature writes it, NotGiven included when optional
+    parameter: str  # the signature's entry: name, annotation and default
+    description: str
+    schema: ir.Schema
+    example: str | None  # Python source of an example value
+    deprecated: bool
+
+
+@dataclass
+class PyResponse:
+    status: int
+    kind: str  # json | text | binary | empty
+    annotation: str
+    schema: ir.Schema | None
+
+
+@dataclass
+class PyMethod:
+    """A method of a resource client, sync and async."""
+
+    operation: ir.Operation
+    method_name: str
+    arguments: list[PyArgument]  # required first: the signature reads as the docs' table
+    body_arguments: list[PyArgument]  # in the spec's order, which is the order they are sent in
+    parameters_rule: dict[str, Any] | None  # path, query and header arguments, by wire name
+    parameters_rule_name: str
+    body_rule: dict[str, Any] | None
+    body_rule_name: str
+    body_params_class: str | None
+    responses: list[PyResponse]
+    return_annotation: str
+    response_name: str  # the module constant of its `Expected`
+    expected_arguments: str  # of that `Expected(...)`
+    response_model: str | None  # the model class of the only response, if it has one
+    auth: str | None  # the `auth=` literal, when it is not the runtime's default
+    deprecation: str | None  # the warning a call gives, as a literal
+    example_call: str
+    docstring: str
+    async_docstring: str
+    workflow: PyGenerate | None = None
+
+    @property
+    def http_method(self) -> str:
+        return self.operation.http_method
+
+    @property
+    def path(self) -> str:
+        return self.operation.path
+
+    @property
+    def summary(self) -> str:
+        return self.operation.summary
+
+    @property
+    def description(self) -> str:
+        return self.operation.description
+
+    @property
+    def deprecated(self) -> bool:
+        return self.operation.deprecated
+
+    @property
+    def response_example(self) -> Any:
+        return self.operation.response_example
+
+    @property
+    def success_status(self) -> int:
+        return self.operation.success_status
+
+    @property
+    def error_statuses(self) -> list[int]:
+        return self.operation.error_statuses
+
+    @property
+    def project_kind(self) -> str | None:
+        return self.operation.project_kind
+
+    @property
+    def path_arguments(self) -> list[PyArgument]:
+        return [a for a in self.arguments if a.location == "path"]
+
+    @property
+    def query_arguments(self) -> list[PyArgument]:
+        return [a for a in self.arguments if a.location == "query"]
+
+    @property
+    def header_arguments(self) -> list[PyArgument]:
+        return [a for a in self.arguments if a.location == "header"]
+
+    @property
+    def json_responses(self) -> list[PyResponse]:
+        return [r for r in self.responses if r.kind == "json"]
+
+
+@dataclass
+class PyInputFile:
+    path: str  # the runtime's `AssetField` path, as a literal
+    asset_type: str  # its asset type, as a literal
+
+
+@dataclass
+class PyGenerate:
+    """`generate`: a project's create, then waiting for it and downloading its outputs."""
+
+    workflow: ir.Workflow
+    kind: str
+    getter: PyResource  # has the `get` that reports on this kind of project
+    getter_method: PyMethod  # that `get`
+    uploader: PyResource | None  # has the `create` that hands out upload URLs
+    result_model: str  # the getter's response plus `downloaded_paths`
+    assets: list[PyInputFile]
+    # (name, annotation, default, description) of each argument `create` does not take
+    extra_arguments: list[tuple[str, str, str, str]]
+    steps: list[str]
+    example_call: str
+    docstring: str
+    async_docstring: str
+
+
+@dataclass
+class PyResource:
+    attribute: str  # name on the parent: `ai_gif_generator`
+    class_name: str  # `AiGifGeneratorClient`
+    async_class_name: str
+    module: str  # `magic_hour.resources.v1.ai_gif_generator`
+    access_path: str  # `client.v1.ai_gif_generator`
+    children: list[PyResource] = field(default_factory=list)
+    operations: list[PyMethod] = field(default_factory=list)
+    params_imports: list[str] = field(default_factory=list)
+    model_imports: list[str] = field(default_factory=list)
+
+    @property
+    def doc(self) -> str:
+        """The client module's docstring: the access path and what each method sends."""
+        methods = ", ".join(
+            f"{op.method_name} ({op.http_method} {op.path})" for op in self.operations
+        )
+        return docstring_text(
+            f"`{self.access_path}`: {methods}." if methods else f"`{self.access_path}`."
+        )
+
+    @property
+    def has_deprecated(self) -> bool:
+        return any(op.deprecated for op in self.operations)
+
+    @property
+    def workflow(self) -> PyGenerate | None:
+        return next((op.workflow for op in self.operations if op.workflow), None)
+
+    @property
+    def client_module(self) -> str:
+        return f"{self.module}.client"
+
+    @property
+    def directory(self) -> str:
+        return self.module.replace(".", "/")
+
+    def walk(self) -> list[PyResource]:
+        return [self, *(r for child in self.children for r in child.walk())]
+
+
+@dataclass
+class ErrorClass:
+    status: int | None  # None for the 5xx class
+    name: str
+    description: str
+
+
+@dataclass
+class PyApi:
+    ir: ir.Api
+    package: str
+    mock_server_url: str
+    root: PyResource
+    classes: Classes  # the class of each object schema, on each side
+    params_classes: list[PyClass]  # by name
+    model_classes: list[PyClass]
+    error_classes: list[ErrorClass]
+
+    @property
+    def title(self) -> str:
+        return self.ir.title
+
+    @property
+    def version(self) -> str:
+        return self.ir.version
+
+    @property
+    def description(self) -> str:
+        return self.ir.description
+
+    @property
+    def base_url(self) -> str:
+        return self.ir.base_url
+
+    @property
+    def title_line(self) -> str:
+        """The title on one line, as Markdown headings and docstrings show it."""
+        return " ".join(self.title.split())
+
+    @property
+    def title_doc(self) -> str:
+        return docstring_text(self.title_line)
+
+    @property
+    def description_toml(self) -> str:
+        """The package description as a TOML string (JSON's escapes are TOML's)."""
+        text = (
+            f"Typed Python client for the {self.title_line}, generated from its OpenAPI documents"
+        )
+        # DEL is the one control character JSON leaves as it is and TOML refuses.
+        return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+    @property
+    def resources(self) -> list[PyResource]:
+        return [r for child in self.root.children for r in child.walk()]
+
+    @property
+    def operations(self) -> list[PyMethod]:
+        return [op for r in self.resources for op in r.operations]
+
+    @property
+    def workflows(self) -> list[PyGenerate]:
+        return [op.workflow for op in self.operations if op.workflow is not None]

@@ -1,0 +1,55 @@
+"""Python source text for values: literals, docstring text, annotations put together."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def python_literal(value: Any) -> str:
+    """Python source for a JSON value, with double-quoted strings as in the published docs."""
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(python_literal(v) for v in value) + "]"
+    if isinstance(value, tuple):
+        inner = ", ".join(python_literal(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    if isinstance(value, dict):
+        return (
+            "{"
+            + ", ".join(f"{python_literal(str(k))}: {python_literal(v)}" for k, v in value.items())
+            + "}"
+        )
+    raise TypeError(f"not a JSON value: {value!r}")
+
+
+def docstring_text(text: str) -> str:
+    """Text that sits safely inside a triple-quoted docstring."""
+    text = "\n".join(line.rstrip() for line in text.splitlines())
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    # Control characters (a NUL byte makes the file unreadable to Python) as escapes.
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    if text.endswith('"'):
+        text = text[:-1] + '\\"'
+    return text
+
+
+def union_of(annotations: list[str]) -> str:
+    unique = list(dict.fromkeys(annotations))
+    if "typing.Any" in unique:
+        return "typing.Any"
+    return unique[0] if len(unique) == 1 else f"typing.Union[{', '.join(unique)}]"
+
+
+def optional(annotation: str) -> str:
+    if annotation == "typing.Any" or annotation.startswith("typing.Optional["):
+        return annotation
+    return f"typing.Optional[{annotation}]"
