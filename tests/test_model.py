@@ -99,7 +99,9 @@ def test_resources_and_their_access_paths(api: PyApi) -> None:
 
 def test_methods_of_each_resource(api: PyApi) -> None:
     found = {
-        r.access_path: [(op.method_name, op.http_method, op.path, op.operation.file) for op in r.operations]
+        r.access_path: [
+            (op.method_name, op.http_method, op.path, op.operation.file) for op in r.operations
+        ]
         for r in api.resources
     }
     assert found == {
@@ -275,18 +277,12 @@ def test_nested_classes_are_referenced_and_imported(api: PyApi) -> None:
         " import V1AiGifGeneratorCreateBodyStyle"
     ]
     upload = fields(params_class(api, "V1FilesUploadUrlsCreateBody"))
-    assert (
-        upload["items"].type
-        == "typing.List[V1FilesUploadUrlsCreateBodyItemsItem]"
-    )
+    assert upload["items"].type == "typing.List[V1FilesUploadUrlsCreateBodyItemsItem]"
     animation = fields(params_class(api, "V1AnimationCreateBody"))
     assert animation["assets"].type == "V1AnimationCreateBodyAssets"
 
     image = fields(model_class(api, "V1ImageProjectsGetResponse"))
-    assert (
-        image["downloads"].type
-        == "typing.List[V1ImageProjectsGetResponseDownloadsItem]"
-    )
+    assert image["downloads"].type == "typing.List[V1ImageProjectsGetResponseDownloadsItem]"
     assert image["error"].type == "typing.Optional[V1ImageProjectsGetResponseError]"
     assert model_class(api, "V1ImageProjectsGetResponse").imports == [
         "from magic_hour.types.models.v1_image_projects_get_response_downloads_item"
@@ -589,10 +585,7 @@ def test_required_name_without_a_property_in_a_request_body(tmp_path: Path) -> N
 
 def test_enum_values_that_are_not_identifiers_appear_verbatim(api: PyApi) -> None:
     image = fields(params_class(api, "V1AiImageGeneratorCreateBody"))
-    assert (
-        image["aspect_ratio"].type
-        == 'typing_extensions.Literal["1:1", "16:9", "9:16"]'
-    )
+    assert image["aspect_ratio"].type == 'typing_extensions.Literal["1:1", "16:9", "9:16"]'
     assert image["resolution"].type == (
         'typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"]'
     )
@@ -813,7 +806,10 @@ def test_project_kind_comes_from_the_tags_of_create_methods(tmp_path: Path) -> N
         + getter("/v1/audio-projects", "Audio Projects")
     )
     built = build(tmp_path, {"things.yaml": text})
-    kinds = {(op.method_name, op.path): (op.project_kind, op.operation.reports_on) for op in built.operations}
+    kinds = {
+        (op.method_name, op.path): (op.project_kind, op.operation.reports_on)
+        for op in built.operations
+    }
     assert kinds == {
         ("create", "/v1/clips"): ("video", None),
         ("list", "/v1/clips"): (None, None),
@@ -990,6 +986,11 @@ def test_several_naming_problems_are_all_reported(tmp_path: Path) -> None:
         ("back\\slash", '"back\\\\slash"'),
         ("line\nbreak\ttab", '"line\\nbreak\\ttab"'),
         ("café ☕ 日本", '"café ☕ 日本"'),
+        # Line breaks to `str.splitlines` (and so to indenting and black) are escaped.
+        (
+            "next\x85line\u2028separator\u2029paragraph",
+            '"next\\u0085line\\u2028separator\\u2029paragraph"',
+        ),
         ([], "[]"),
         ({}, "{}"),
         ([1, "a", None], '[1, "a", None]'),
@@ -1023,6 +1024,7 @@ def test_python_literal_round_trips(value: Any) -> None:
     source = python_literal(value)
     assert eval(source) == value  # noqa: S307 - the point is that it is valid Python
     assert ast.literal_eval(source) == value
+    assert len(source.splitlines()) == 1
 
 
 def test_python_literal_refuses_what_is_not_json() -> None:

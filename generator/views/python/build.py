@@ -202,7 +202,12 @@ class _Builder:
         )
         example_call = _example_call(f"{resource.access_path}.{method_name}", arguments)
         docstring, async_docstring = method_docstrings(
-            op, arguments, responses, return_annotation, example_call
+            op,
+            arguments,
+            responses,
+            return_annotation,
+            example_call,
+            f"{resource.class_name}.{method_name}",
         )
         upper = method_name.upper()
         body_class = self.classes.class_of(op.body, PARAMS) if op.body is not None else None
@@ -291,12 +296,10 @@ class _Builder:
         call = generate.example_call(resource.access_path, create.arguments, workflow.input_files)
         docstring, async_docstring = generate.docstrings(
             op.summary,
-            create.method_name,
             steps,
             f"{op.http_method} {op.path}",
-            create.arguments,
+            f"{resource.class_name}.{create.method_name}",
             result,
-            op.error_statuses,
             call,
         )
         create.workflow = PyGenerate(

@@ -25,8 +25,10 @@ def method_docstrings(
     responses: list[PyResponse],
     return_annotation: str,
     example_call: str,
+    sync_method: str,
 ) -> tuple[str, str]:
-    """The sync and async docstrings of a method."""
+    """The sync and async docstrings of a method; `sync_method` names the first, which the
+    second refers to."""
     parts = []
     if op.summary:
         parts.append(op.summary)
@@ -51,14 +53,20 @@ def method_docstrings(
         "    RequestValidationError: an argument breaks the spec; nothing was sent.",
     ]
     parts.append("\n".join(raises + status_errors(op.error_statuses)))
-    return with_examples("\n\n".join(parts), example_call)
+    return with_examples("\n\n".join(parts), op.summary, example_call, sync_method)
 
 
-def with_examples(text: str, call: str) -> tuple[str, str]:
-    """`text` with the example call, sync and awaited."""
+def with_examples(text: str, summary: str, call: str, sync_method: str) -> tuple[str, str]:
+    """The sync docstring, `text` and its example call; and the async one, which says each
+    thing once: it refers to the sync one and shows the call awaited."""
+    twin = (
+        f"{' '.join(summary.split()) or sync_method.rpartition('.')[2]}\n\n"
+        f"The async form of `{sync_method}`, documented there: the same arguments, result"
+        " and errors."
+    )
     return (
         docstring_text(f"{text}\n\nExamples:\n```py\n{call}\n```"),
-        docstring_text(f"{text}\n\nExamples:\n```py\nawait {call}\n```"),
+        docstring_text(f"{twin}\n\nExamples:\n```py\nawait {call}\n```"),
     )
 
 

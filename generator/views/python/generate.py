@@ -8,7 +8,7 @@ from generator import conventions
 from generator.conventions import PollSchedule
 from generator.ir.examples import example_value
 from generator.ir.model import InputFile, Workflow
-from generator.views.python.docstrings import argument_lines, status_errors, with_examples
+from generator.views.python.docstrings import with_examples
 from generator.views.python.model import PyArgument
 from generator.views.python.source import python_literal
 
@@ -113,20 +113,22 @@ def example_call(
 
 def docstrings(
     summary: str,
-    method_name: str,
     generate_steps: list[str],
     endpoint: str,
-    arguments: list[PyArgument],
+    create_method: str,
     result_model: str,
-    error_statuses: list[int],
     call: str,
 ) -> tuple[str, str]:
+    """The sync and async docstrings of `generate`. The arguments and errors it shares with
+    `create` (`create_method`, the sync client's) are documented there, once."""
+    title = f"{' '.join(summary.split()) or 'generate'}: create, wait for the result, download it."
     parts = [
-        f"{summary or method_name}: create, wait for the result, download it.",
+        title,
         "\n".join(f"{n}. {step}" for n, step in enumerate(generate_steps, 1)),
         endpoint,
+        f"Takes the arguments of `{create_method}` (documented there), and these.",
     ]
-    lines = ["Args:", *argument_lines(arguments)]
+    lines = ["Args:"]
     for name, _, _, text in WORKFLOW_ARGUMENTS:
         lines.append(f"    {name}: {text}")
     lines.append(
@@ -146,9 +148,11 @@ def docstrings(
         f"    GenerationTimeoutError: the project did not finish within {_WAIT}.",
         "    DownloadError: an output could not be downloaded; no partial file is left.",
         "    GenerationInterrupted: Ctrl-C while waiting; it carries the project id.",
+        f"    APIStatusError: as `{create_method}` raises it, or the project's get.",
     ]
-    parts.append("\n".join(raises + status_errors(error_statuses)))
-    return with_examples("\n\n".join(parts), call)
+    parts.append("\n".join(raises))
+    sync_method = f"{create_method.rpartition('.')[0]}.generate"
+    return with_examples("\n\n".join(parts), title, call, sync_method)
 
 
 def _with_local_files(value: Any, paths: list[tuple[str, ...]]) -> Any:

@@ -7,6 +7,9 @@ import re
 from typing import Any
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Characters JSON leaves as they are but `str.splitlines` breaks lines at (so would the
+# templates' indenting and black), which would cut a string literal in two.
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 def python_literal(value: Any) -> str:
@@ -16,7 +19,8 @@ def python_literal(value: Any) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        text = json.dumps(value, ensure_ascii=False)
+        return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     if isinstance(value, list):
         return "[" + ", ".join(python_literal(v) for v in value) + "]"
     if isinstance(value, tuple):

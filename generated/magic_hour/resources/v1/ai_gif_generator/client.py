@@ -80,10 +80,9 @@ class AiGifGeneratorClient:
 
         POST /v1/ai-gif-generator
 
+        Takes the arguments of `AiGifGeneratorClient.create` (documented there), and these.
+
         Args:
-            style: No description.
-            name: Give your gif a custom name for easy identification. Defaults to "Ai Gif - dateTime" (applied by the API).
-            output_format: The output file format for the generated animation. Defaults to "gif" (applied by the API).
             wait_for_completion: Wait until the project is complete, errored or canceled.
             download_outputs: Download the outputs of a complete project.
             download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
@@ -101,11 +100,7 @@ class AiGifGeneratorClient:
             GenerationTimeoutError: the project did not finish within `wait_timeout`.
             DownloadError: an output could not be downloaded; no partial file is left.
             GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
-            BadRequestError: the API answered 400 Bad Request.
-            UnauthorizedError: the API answered 401 Unauthorized.
-            PaymentRequiredError: the API answered 402 Payment Required.
-            NotFoundError: the API answered 404 Not Found.
-            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+            APIStatusError: as `AiGifGeneratorClient.create` raises it, or the project's get.
 
         Examples:
         ```py
@@ -243,38 +238,7 @@ class AsyncAiGifGeneratorClient:
         """
         AI GIF Generator: create, wait for the result, download it.
 
-        1. Creates the project with `client.v1.ai_gif_generator.create`.
-        2. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
-        3. Downloads its outputs to `download_directory`.
-
-        POST /v1/ai-gif-generator
-
-        Args:
-            style: No description.
-            name: Give your gif a custom name for easy identification. Defaults to "Ai Gif - dateTime" (applied by the API).
-            output_format: The output file format for the generated animation. Defaults to "gif" (applied by the API).
-            wait_for_completion: Wait until the project is complete, errored or canceled.
-            download_outputs: Download the outputs of a complete project.
-            download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
-            wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
-            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos, 2 s growing to 5 s for audio).
-            on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
-            request_options: Additional options for each request (timeout, retries, headers).
-
-        Returns:
-            V1ImageProjectsGetResponseWithDownloads: the project as last fetched; `downloaded_paths` lists the saved files (None when nothing was downloaded). A project that ends in `error` or `canceled` is returned too: check `status` and `error`.
-
-        Raises:
-            RequestValidationError: an argument breaks the spec, or a local file is missing or of a type the API does not take; nothing was sent.
-            UploadError: a local file could not be uploaded; no project was created.
-            GenerationTimeoutError: the project did not finish within `wait_timeout`.
-            DownloadError: an output could not be downloaded; no partial file is left.
-            GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
-            BadRequestError: the API answered 400 Bad Request.
-            UnauthorizedError: the API answered 401 Unauthorized.
-            PaymentRequiredError: the API answered 402 Payment Required.
-            NotFoundError: the API answered 404 Not Found.
-            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+        The async form of `AiGifGeneratorClient.generate`, documented there: the same arguments, result and errors.
 
         Examples:
         ```py
@@ -335,26 +299,7 @@ class AsyncAiGifGeneratorClient:
         """
         AI GIF Generator
 
-        Create an AI GIF. Each GIF costs 50 credits.
-
-        POST /v1/ai-gif-generator
-
-        Args:
-            style: No description.
-            name: Give your gif a custom name for easy identification. Defaults to "Ai Gif - dateTime" (applied by the API).
-            output_format: The output file format for the generated animation. Defaults to "gif" (applied by the API).
-            request_options: Additional options for this request (timeout, retries, headers).
-
-        Returns:
-            V1AiGifGeneratorCreateResponse: the parsed response body.
-
-        Raises:
-            RequestValidationError: an argument breaks the spec; nothing was sent.
-            BadRequestError: the API answered 400 Bad Request.
-            UnauthorizedError: the API answered 401 Unauthorized.
-            PaymentRequiredError: the API answered 402 Payment Required.
-            NotFoundError: the API answered 404 Not Found.
-            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+        The async form of `AiGifGeneratorClient.create`, documented there: the same arguments, result and errors.
 
         Examples:
         ```py

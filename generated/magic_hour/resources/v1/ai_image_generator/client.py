@@ -156,13 +156,9 @@ class AiImageGeneratorClient:
 
         POST /v1/ai-image-generator
 
+        Takes the arguments of `AiImageGeneratorClient.create` (documented there), and these.
+
         Args:
-            image_count: Number of images to generate. Maximum varies by model.
-            style: The art style to use for image generation.
-            name: Give your image a custom name for easy identification. Defaults to "Ai Image - dateTime" (applied by the API).
-            model: The AI model to use for image generation. Each model has different capabilities and costs. **Models:** - `default` - Use the model we recommend, which will change over time. This is recommended unless you need a specific model. This is the default behavior. - `flux-schnell` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `z-image-turbo` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `seedream-v4` - from 40 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana` - from 50 credits/image - Supported resolutions: 640px, 1k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana-2` - from 100 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 4, 9, 16 - `nano-banana-pro` - from 150 credits/image - Supported resolutions: 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 4, 9, 16 - `gpt-image-2` - from 50 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 2, 3, 4 **Deprecated Enum Values:** - `seedream` - Use `seedream-v4` instead.
-            aspect_ratio: The aspect ratio of the output image(s). If not specified, defaults to `1:1` (square).
-            resolution: Maximum resolution (longest edge) for the output image. **Options:** - `640px` — up to 640px - `1k` — up to 1024px - `2k` — up to 2048px - `4k` — up to 4096px - `auto` — **Deprecated.** Mapped server-side from your subscription tier to the best matching resolution the model supports **Per-model support:** - `flux-schnell` - 640px, 1k, 2k - `z-image-turbo` - 640px, 1k, 2k - `seedream-v4` - 640px, 1k, 2k, 4k - `nano-banana` - 640px, 1k - `nano-banana-2` - 640px, 1k, 2k, 4k - `nano-banana-pro` - 1k, 2k, 4k - `gpt-image-2` - 640px, 1k, 2k, 4k Note: Resolution availability depends on the model and your subscription tier. Defaults to "auto" (applied by the API).
             wait_for_completion: Wait until the project is complete, errored or canceled.
             download_outputs: Download the outputs of a complete project.
             download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
@@ -180,11 +176,7 @@ class AiImageGeneratorClient:
             GenerationTimeoutError: the project did not finish within `wait_timeout`.
             DownloadError: an output could not be downloaded; no partial file is left.
             GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
-            BadRequestError: the API answered 400 Bad Request.
-            UnauthorizedError: the API answered 401 Unauthorized.
-            PaymentRequiredError: the API answered 402 Payment Required.
-            NotFoundError: the API answered 404 Not Found.
-            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+            APIStatusError: as `AiImageGeneratorClient.create` raises it, or the project's get.
 
         Examples:
         ```py
@@ -376,41 +368,7 @@ class AsyncAiImageGeneratorClient:
         """
         AI Image Generator: create, wait for the result, download it.
 
-        1. Creates the project with `client.v1.ai_image_generator.create`.
-        2. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
-        3. Downloads its outputs to `download_directory`.
-
-        POST /v1/ai-image-generator
-
-        Args:
-            image_count: Number of images to generate. Maximum varies by model.
-            style: The art style to use for image generation.
-            name: Give your image a custom name for easy identification. Defaults to "Ai Image - dateTime" (applied by the API).
-            model: The AI model to use for image generation. Each model has different capabilities and costs. **Models:** - `default` - Use the model we recommend, which will change over time. This is recommended unless you need a specific model. This is the default behavior. - `flux-schnell` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `z-image-turbo` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `seedream-v4` - from 40 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana` - from 50 credits/image - Supported resolutions: 640px, 1k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana-2` - from 100 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 4, 9, 16 - `nano-banana-pro` - from 150 credits/image - Supported resolutions: 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 4, 9, 16 - `gpt-image-2` - from 50 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 2, 3, 4 **Deprecated Enum Values:** - `seedream` - Use `seedream-v4` instead.
-            aspect_ratio: The aspect ratio of the output image(s). If not specified, defaults to `1:1` (square).
-            resolution: Maximum resolution (longest edge) for the output image. **Options:** - `640px` — up to 640px - `1k` — up to 1024px - `2k` — up to 2048px - `4k` — up to 4096px - `auto` — **Deprecated.** Mapped server-side from your subscription tier to the best matching resolution the model supports **Per-model support:** - `flux-schnell` - 640px, 1k, 2k - `z-image-turbo` - 640px, 1k, 2k - `seedream-v4` - 640px, 1k, 2k, 4k - `nano-banana` - 640px, 1k - `nano-banana-2` - 640px, 1k, 2k, 4k - `nano-banana-pro` - 1k, 2k, 4k - `gpt-image-2` - 640px, 1k, 2k, 4k Note: Resolution availability depends on the model and your subscription tier. Defaults to "auto" (applied by the API).
-            wait_for_completion: Wait until the project is complete, errored or canceled.
-            download_outputs: Download the outputs of a complete project.
-            download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
-            wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
-            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos, 2 s growing to 5 s for audio).
-            on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
-            request_options: Additional options for each request (timeout, retries, headers).
-
-        Returns:
-            V1ImageProjectsGetResponseWithDownloads: the project as last fetched; `downloaded_paths` lists the saved files (None when nothing was downloaded). A project that ends in `error` or `canceled` is returned too: check `status` and `error`.
-
-        Raises:
-            RequestValidationError: an argument breaks the spec, or a local file is missing or of a type the API does not take; nothing was sent.
-            UploadError: a local file could not be uploaded; no project was created.
-            GenerationTimeoutError: the project did not finish within `wait_timeout`.
-            DownloadError: an output could not be downloaded; no partial file is left.
-            GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
-            BadRequestError: the API answered 400 Bad Request.
-            UnauthorizedError: the API answered 401 Unauthorized.
-            PaymentRequiredError: the API answered 402 Payment Required.
-            NotFoundError: the API answered 404 Not Found.
-            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+        The async form of `AiImageGeneratorClient.generate`, documented there: the same arguments, result and errors.
 
         Examples:
         ```py
@@ -498,29 +456,7 @@ class AsyncAiImageGeneratorClient:
         """
         AI Image Generator
 
-        Create an AI image with advanced model selection and quality controls.
-
-        POST /v1/ai-image-generator
-
-        Args:
-            image_count: Number of images to generate. Maximum varies by model.
-            style: The art style to use for image generation.
-            name: Give your image a custom name for easy identification. Defaults to "Ai Image - dateTime" (applied by the API).
-            model: The AI model to use for image generation. Each model has different capabilities and costs. **Models:** - `default` - Use the model we recommend, which will change over time. This is recommended unless you need a specific model. This is the default behavior. - `flux-schnell` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `z-image-turbo` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `seedream-v4` - from 40 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana` - from 50 credits/image - Supported resolutions: 640px, 1k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana-2` - from 100 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 4, 9, 16 - `nano-banana-pro` - from 150 credits/image - Supported resolutions: 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 4, 9, 16 - `gpt-image-2` - from 50 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 2, 3, 4 **Deprecated Enum Values:** - `seedream` - Use `seedream-v4` instead.
-            aspect_ratio: The aspect ratio of the output image(s). If not specified, defaults to `1:1` (square).
-            resolution: Maximum resolution (longest edge) for the output image. **Options:** - `640px` — up to 640px - `1k` — up to 1024px - `2k` — up to 2048px - `4k` — up to 4096px - `auto` — **Deprecated.** Mapped server-side from your subscription tier to the best matching resolution the model supports **Per-model support:** - `flux-schnell` - 640px, 1k, 2k - `z-image-turbo` - 640px, 1k, 2k - `seedream-v4` - 640px, 1k, 2k, 4k - `nano-banana` - 640px, 1k - `nano-banana-2` - 640px, 1k, 2k, 4k - `nano-banana-pro` - 1k, 2k, 4k - `gpt-image-2` - 640px, 1k, 2k, 4k Note: Resolution availability depends on the model and your subscription tier. Defaults to "auto" (applied by the API).
-            request_options: Additional options for this request (timeout, retries, headers).
-
-        Returns:
-            V1AiImageGeneratorCreateResponse: the parsed response body.
-
-        Raises:
-            RequestValidationError: an argument breaks the spec; nothing was sent.
-            BadRequestError: the API answered 400 Bad Request.
-            UnauthorizedError: the API answered 401 Unauthorized.
-            PaymentRequiredError: the API answered 402 Payment Required.
-            NotFoundError: the API answered 404 Not Found.
-            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+        The async form of `AiImageGeneratorClient.create`, documented there: the same arguments, result and errors.
 
         Examples:
         ```py

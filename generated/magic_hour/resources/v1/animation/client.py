@@ -216,14 +216,9 @@ class AnimationClient:
 
         POST /v1/animation
 
+        Takes the arguments of `AnimationClient.create` (documented there), and these.
+
         Args:
-            fps: The desire output video frame rate
-            end_seconds: This value determines the duration of the output video.
-            height: The height of the final output video. The maximum height depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
-            width: The width of the final output video. The maximum width depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
-            style: Defines the style of the output video
-            assets: Provide the assets for animation.
-            name: Give your video a custom name for easy identification. Defaults to "Animation - dateTime" (applied by the API).
             wait_for_completion: Wait until the project is complete, errored or canceled.
             download_outputs: Download the outputs of a complete project.
             download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
@@ -241,11 +236,7 @@ class AnimationClient:
             GenerationTimeoutError: the project did not finish within `wait_timeout`.
             DownloadError: an output could not be downloaded; no partial file is left.
             GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
-            BadRequestError: the API answered 400 Bad Request.
-            UnauthorizedError: the API answered 401 Unauthorized.
-            PaymentRequiredError: the API answered 402 Payment Required.
-            NotFoundError: the API answered 404 Not Found.
-            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+            APIStatusError: as `AnimationClient.create` raises it, or the project's get.
 
         Examples:
         ```py
@@ -420,43 +411,7 @@ class AsyncAnimationClient:
         """
         Animation: create, wait for the result, download it.
 
-        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
-        2. Creates the project with `client.v1.animation.create`.
-        3. Polls `client.v1.video_projects.get` until the project is complete, errored or canceled.
-        4. Downloads its outputs to `download_directory`.
-
-        POST /v1/animation
-
-        Args:
-            fps: The desire output video frame rate
-            end_seconds: This value determines the duration of the output video.
-            height: The height of the final output video. The maximum height depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
-            width: The width of the final output video. The maximum width depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
-            style: Defines the style of the output video
-            assets: Provide the assets for animation.
-            name: Give your video a custom name for easy identification. Defaults to "Animation - dateTime" (applied by the API).
-            wait_for_completion: Wait until the project is complete, errored or canceled.
-            download_outputs: Download the outputs of a complete project.
-            download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
-            wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
-            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos, 2 s growing to 5 s for audio).
-            on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
-            request_options: Additional options for each request (timeout, retries, headers).
-
-        Returns:
-            V1VideoProjectsGetResponseWithDownloads: the project as last fetched; `downloaded_paths` lists the saved files (None when nothing was downloaded). A project that ends in `error` or `canceled` is returned too: check `status` and `error`.
-
-        Raises:
-            RequestValidationError: an argument breaks the spec, or a local file is missing or of a type the API does not take; nothing was sent.
-            UploadError: a local file could not be uploaded; no project was created.
-            GenerationTimeoutError: the project did not finish within `wait_timeout`.
-            DownloadError: an output could not be downloaded; no partial file is left.
-            GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
-            BadRequestError: the API answered 400 Bad Request.
-            UnauthorizedError: the API answered 401 Unauthorized.
-            PaymentRequiredError: the API answered 402 Payment Required.
-            NotFoundError: the API answered 404 Not Found.
-            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+        The async form of `AnimationClient.generate`, documented there: the same arguments, result and errors.
 
         Examples:
         ```py
@@ -532,38 +487,7 @@ class AsyncAnimationClient:
         """
         Animation
 
-        Create a Animation video. The estimated frame cost is calculated based on the `fps` and `end_seconds` input.
-
-        POST /v1/animation
-
-        Args:
-            fps: The desire output video frame rate
-            end_seconds: This value determines the duration of the output video.
-            height: The height of the final output video. The maximum height depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
-            width: The width of the final output video. The maximum width depends on your subscription. Please refer to our [pricing page](https://magichour.ai/pricing) for more details
-            style: Defines the style of the output video
-            assets: Provide the assets for animation.
-            name: Give your video a custom name for easy identification. Defaults to "Animation - dateTime" (applied by the API).
-            request_options: Additional options for this request (timeout, retries, headers).
-
-        Conditions the spec states only in prose (the API checks them, this client does not):
-        - style.art_style_custom: This field is required if `art_style` is `Custom`
-        - style.prompt_type: `use_lyrics` - Use the lyrics of the audio to create the prompt. If this option is selected, then `assets.audio_source` must be `file` or `youtube`.
-        - style.prompt_type: `ai_choose` - Let AI write the prompt. If this option is selected, then `assets.audio_source` must be `file` or `youtube`.
-        - style.prompt: Prompt is required if `prompt_type` is `custom`.
-        - assets.audio_file_path: This field is required if `audio_source` is `file`.
-        - assets.youtube_url: This field is required if `audio_source` is `youtube`
-
-        Returns:
-            V1AnimationCreateResponse: the parsed response body.
-
-        Raises:
-            RequestValidationError: an argument breaks the spec; nothing was sent.
-            BadRequestError: the API answered 400 Bad Request.
-            UnauthorizedError: the API answered 401 Unauthorized.
-            PaymentRequiredError: the API answered 402 Payment Required.
-            NotFoundError: the API answered 404 Not Found.
-            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+        The async form of `AnimationClient.create`, documented there: the same arguments, result and errors.
 
         Examples:
         ```py

@@ -171,31 +171,7 @@ class AsyncImageProjectsClient:
         """
         Get image details
 
-        Check the progress of a image project. The `downloads` field is populated after a successful render.
-
-        **Statuses**
-        - `queued` — waiting to start
-        - `rendering` — in progress
-        - `complete` — ready; see `downloads`
-        - `error` — a failure occurred (see `error`)
-        - `canceled` — user canceled
-        - `draft` — not used
-
-        GET /v1/image-projects/{id}
-
-        Args:
-            id: Unique ID of the image project. This value is returned by all of the POST APIs that create an image.
-            request_options: Additional options for this request (timeout, retries, headers).
-
-        Returns:
-            V1ImageProjectsGetResponse: the parsed response body.
-
-        Raises:
-            RequestValidationError: an argument breaks the spec; nothing was sent.
-            BadRequestError: the API answered 400 Bad Request.
-            UnauthorizedError: the API answered 401 Unauthorized.
-            PaymentRequiredError: the API answered 402 Payment Required.
-            NotFoundError: the API answered 404 Not Found.
+        The async form of `ImageProjectsClient.get`, documented there: the same arguments, result and errors.
 
         Examples:
         ```py
@@ -234,23 +210,7 @@ class AsyncImageProjectsClient:
         """
         Delete image
 
-        Permanently delete the rendered image(s). This action is not reversible, please be sure before deleting.
-
-        DELETE /v1/image-projects/{id}
-
-        Args:
-            id: Unique ID of the image project. This value is returned by all of the POST APIs that create an image.
-            request_options: Additional options for this request (timeout, retries, headers).
-
-        Returns:
-            None: nothing (success).
-
-        Raises:
-            RequestValidationError: an argument breaks the spec; nothing was sent.
-            BadRequestError: the API answered 400 Bad Request.
-            UnauthorizedError: the API answered 401 Unauthorized.
-            PaymentRequiredError: the API answered 402 Payment Required.
-            NotFoundError: the API answered 404 Not Found.
+        The async form of `ImageProjectsClient.delete`, documented there: the same arguments, result and errors.
 
         Examples:
         ```py

@@ -172,31 +172,7 @@ class AsyncVideoProjectsClient:
         """
         Get video details
 
-        Check the progress of a video project. The `downloads` field is populated after a successful render.
-
-        **Statuses**
-        - `queued` — waiting to start
-        - `rendering` — in progress
-        - `complete` — ready; see `downloads`
-        - `error` — a failure occurred (see `error`)
-        - `canceled` — user canceled
-        - `draft` — not used
-
-        GET /v1/video-projects/{id}
-
-        Args:
-            id: Unique ID of the video project. This value is returned by all of the POST APIs that create a video.
-            request_options: Additional options for this request (timeout, retries, headers).
-
-        Returns:
-            V1VideoProjectsGetResponse: the parsed response body.
-
-        Raises:
-            RequestValidationError: an argument breaks the spec; nothing was sent.
-            BadRequestError: the API answered 400 Bad Request.
-            UnauthorizedError: the API answered 401 Unauthorized.
-            PaymentRequiredError: the API answered 402 Payment Required.
-            NotFoundError: the API answered 404 Not Found.
+        The async form of `VideoProjectsClient.get`, documented there: the same arguments, result and errors.
 
         Examples:
         ```py
@@ -235,24 +211,7 @@ class AsyncVideoProjectsClient:
         """
         Delete video
 
-        Permanently delete the rendered video. This action is not reversible, please be sure before deleting.
-
-        DELETE /v1/video-projects/{id}
-
-        Args:
-            id: Unique ID of the video project. This value is returned by all of the POST APIs that create a video.
-            request_options: Additional options for this request (timeout, retries, headers).
-
-        Returns:
-            None: nothing (success).
-
-        Raises:
-            RequestValidationError: an argument breaks the spec; nothing was sent.
-            BadRequestError: the API answered 400 Bad Request.
-            UnauthorizedError: the API answered 401 Unauthorized.
-            PaymentRequiredError: the API answered 402 Payment Required.
-            NotFoundError: the API answered 404 Not Found.
-            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+        The async form of `VideoProjectsClient.delete`, documented there: the same arguments, result and errors.
 
         Examples:
         ```py

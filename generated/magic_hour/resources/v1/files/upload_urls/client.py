@@ -140,43 +140,7 @@ class AsyncUploadUrlsClient:
         """
         Generate asset upload urls
 
-        Generates a list of pre-signed upload URLs for the assets required. This API is only necessary if you want to upload to Magic Hour's storage. Refer to the [Input Files Guide](/integration/input-files) for more details.
-
-        The response array will match the order of items in the request body.
-
-        **Valid file extensions per asset type**:
-        - video: mp4, m4v, mov, webm
-        - audio: mp3, wav, aac, flac, webm, m4a, opus, ogg, aiff, amr
-        - image: png, jpg, jpeg, heic, heif, webp, avif, jp2, tiff, bmp
-        - gif: gif, webp, webm
-
-        > Note: `gif` is only supported for face swap API `video_file_path` field.
-
-        Once you receive an upload URL, send a `PUT` request to upload the file directly.
-
-        Example:
-
-        ```
-        curl -X PUT --data '@/path/to/file/video.mp4' \\
-          https://videos.magichour.ai/api-assets/id/video.mp4?<auth params from the API response>
-        ```
-
-        POST /v1/files/upload-urls
-
-        Args:
-            items: The list of assets to upload. The response array will match the order of items in the request body.
-            request_options: Additional options for this request (timeout, retries, headers).
-
-        Returns:
-            V1FilesUploadUrlsCreateResponse: the parsed response body.
-
-        Raises:
-            RequestValidationError: an argument breaks the spec; nothing was sent.
-            BadRequestError: the API answered 400 Bad Request.
-            UnauthorizedError: the API answered 401 Unauthorized.
-            PaymentRequiredError: the API answered 402 Payment Required.
-            NotFoundError: the API answered 404 Not Found.
-            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+        The async form of `UploadUrlsClient.create`, documented there: the same arguments, result and errors.
 
         Examples:
         ```py
