@@ -7,8 +7,10 @@ import logging
 import signal
 import sys
 import time
+import urllib.parse
 from types import FrameType
 
+from generator.conventions import MOCK_SERVER_URL
 from generator.problems import SpecError
 from mockserver.server import MockServer
 
@@ -19,7 +21,13 @@ def main(argv: list[str] | None = None) -> int:
         "--specs", default="specs", help="folder of OpenAPI YAML files (default: specs)"
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=4010, help="port to listen on (default: 4010)")
+    default_port = urllib.parse.urlsplit(MOCK_SERVER_URL).port
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=default_port,
+        help=f"port to listen on (default: {default_port}, where Environment.MOCK_SERVER points)",
+    )
     pace = parser.add_mutually_exclusive_group()
     pace.add_argument(
         "--polls-per-status",

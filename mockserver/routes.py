@@ -1,8 +1,9 @@
-"""What the mock knows about each operation, read from the specs once at start-up.
+"""What the mock knows about each operation, from the generator's IR, built once at start-up.
 
-The generator's model says what each operation is (its path, verb, method name, project kind,
-success status and response example); the raw merged document gives what the model does not
-keep in a form a server needs: security, parameters and body schemas, error examples.
+The IR says what each operation is (its path, verb, role in a project's life, parameters,
+credentials, success status, examples). Request bodies are the exception: they are checked
+with jsonschema against the raw schemas of the spec, on purpose, as an oracle independent of
+the IR and of the client's own validation (see `_body_schema`).
 """
 
 from __future__ import annotations
@@ -16,11 +17,10 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, SchemaError  # type: ignore[import-untyped]
 
+from generator import ir
 from generator.load import LoadedSpec
-from generator.conventions import PROJECT_TAGS
-from generator.ir import Api, Operation
 from generator.problems import Problem, SpecError
-from mockserver.schemas import Resolve, to_json_schema, validator, violations
+from mockserver.schemas import Resolve, ir_json_schema, to_json_schema, validator, violations
 
 UNAUTHORIZED = {"message": "Unauthorized"}
 NOT_FOUND = {"message": "Not Found"}
@@ -42,24 +42,21 @@ class Rejection:
 @dataclass(frozen=True)
 class Parameter:
     name: str
-    location: str  # path | query | header | cookie
+    location: str  # path | query | header
     required: bool
-    schema: dict[str, Any]
-    checker: Draft202012Validator | None  # None: a style the mock does not check
-    explode: bool
+    schema: dict[str, Any]  # as JSON Schema
+    checker: Draft202012Validator
 
 
 @dataclass(frozen=True)
 class Endpoint:
-    operation: Operation
+    operation: ir.Operation
     role: str
     kind: str | None  # image | video | audio for project operations
     id_parameter: str | None  # the path variable naming the project
     # The spec's example of that variable: a project that always exists, complete, so that the
     # docs' examples (which use the spec's values) work offline.
     example_id: str | None
-    security: list[dict[str, list[str]]]  # alternatives; [] or [{}] needs nothing
-    schemes: dict[str, dict[str, Any]]
     parameters: list[Parameter]
     body_required: bool
     body_checker: Draft202012Validator | None  # None: no JSON body to check
@@ -69,12 +66,9 @@ class Endpoint:
     not_found_body: Any
 
     def authorized(self, headers: Headers, query: Query) -> bool:
-        if not self.security:
-            return True
-        return any(
-            all(_has_credential(self.schemes.get(name, {}), headers, query) for name in needs)
-            for needs in self.security
-        )
+        """Whether the request carries the key where the operation's security puts it."""
+        auth = self.operation.auth
+        return all(_has_credential(where, name, headers, query) for where, name in auth)
 
     def check(
         self, path_values: Mapping[str, str], query: Query, headers: Headers, body: bytes
@@ -125,7 +119,7 @@ class Router:
         return None
 
 
-def build_router(spec: LoadedSpec, api: Api) -> Router:
+def build_router(spec: LoadedSpec, api: ir.Api) -> Router:
     document = spec.document.model_dump(by_alias=True, exclude_none=True, mode="json")
 
     def resolve(node: dict[str, Any]) -> dict[str, Any]:
@@ -138,20 +132,14 @@ def build_router(spec: LoadedSpec, api: Api) -> Router:
             node = found
         raise ValueError(f"$ref chain too long at {node.get('$ref')}")
 
-    schemes = {
-        name: resolve(scheme)
-        for name, scheme in document.get("components", {}).get("securitySchemes", {}).items()
-    }
     routes: dict[str, Route] = {}
     problems: list[Problem] = []
     for operation in api.operations:
-        item = document["paths"][operation.path]
-        raw = item[operation.http_method.lower()]
         if operation.path not in routes:
             pattern, variables = _path_pattern(operation.path)
             routes[operation.path] = Route(operation.path, pattern, variables, {})
         try:
-            endpoint = _endpoint(operation, raw, item, document, schemes, resolve)
+            endpoint = _endpoint(operation, _body_schema(document, operation, resolve), resolve)
         except SchemaError as exc:
             where = f"{operation.file}: {operation.http_method} {operation.path}"
             problems.append(Problem(None, f"{where}: a schema the mock cannot use: {exc.message}"))
@@ -162,75 +150,68 @@ def build_router(spec: LoadedSpec, api: Api) -> Router:
     return Router(list(routes.values()))
 
 
-def _endpoint(
-    operation: Operation,
-    raw: dict[str, Any],
-    item: dict[str, Any],
-    document: dict[str, Any],
-    schemes: dict[str, dict[str, Any]],
-    resolve: Resolve,
-) -> Endpoint:
-    # Operation parameters replace path-level ones of the same name and place.
-    by_key: dict[tuple[str, str], dict[str, Any]] = {}
-    for parameter in [*item.get("parameters", []), *raw.get("parameters", [])]:
-        parameter = resolve(parameter)
-        by_key[(parameter["name"], parameter["in"])] = parameter
-    parameters = [_parameter(p, resolve) for p in by_key.values()]
+def _body_schema(document: dict[str, Any], operation: ir.Operation, resolve: Resolve) -> Any:
+    """The operation's JSON body schema as the spec writes it, `$ref`s and all.
 
-    body_required, body_checker, body_schema = False, None, None
-    body_defaults: dict[str, Any] = {}
-    if "requestBody" in raw:
-        request_body = resolve(raw["requestBody"])
-        body_required = bool(request_body.get("required"))
-        body_schema = _json_schema_of(request_body, resolve)
-        if body_schema is not None:
-            body_checker = validator(to_json_schema(body_schema, resolve, closed=True))
-            properties = resolve(body_schema).get("properties", {})
-            for name, schema in properties.items():
-                schema = resolve(schema)
-                if "default" in schema:
-                    body_defaults[name] = schema["default"]
+    Deliberately read from the raw document rather than the IR: the mock checks request bodies
+    with jsonschema on the spec's own schemas, an oracle that shares nothing with the IR's
+    reading of them (or with the validation rules the client is generated with), so a
+    misreading in either shows up as a disagreement in the tests.
+    """
+    raw = document["paths"][operation.path][operation.http_method.lower()]
+    if "requestBody" not in raw:
+        return None
+    content = resolve(raw["requestBody"]).get("content", {})
+    media = content.get("application/json")
+    if media is None:
+        media = next((m for t, m in content.items() if "json" in t), None)
+    return resolve(media).get("schema", {}) if media is not None else None
 
-    responses = {str(code): resolve(r) for code, r in raw.get("responses", {}).items()}
-    role, kind = _role(operation, raw, body_schema, resolve)
+
+def _endpoint(operation: ir.Operation, body_schema: Any, resolve: Resolve) -> Endpoint:
+    role, kind = _role(operation)
     variables = re.findall(r"\{([^{}]+)\}", operation.path)
     id_parameter = variables[-1] if variables and role in (GET, DELETE) else None
-    id_raw = by_key.get((id_parameter or "", "path"), {})
-    example_id = id_raw.get("example", resolve(id_raw.get("schema", {})).get("example"))
+    named = next(
+        (p for p in operation.parameters if p.location == "path" and p.name == id_parameter),
+        None,
+    )
+    example_id = None
+    if named is not None:
+        example_id = named.example if named.example is not None else named.schema.example
+    body_defaults = {
+        f.wire_name: f.schema.default
+        for f in (operation.body.fields if operation.body else [])
+        if f.schema.has_default
+    }
+    body_checker = None
+    if body_schema is not None:
+        body_checker = validator(to_json_schema(body_schema, resolve, closed=True))
     return Endpoint(
         operation=operation,
         role=role,
         kind=kind,
         id_parameter=id_parameter,
         example_id=example_id if isinstance(example_id, str) else None,
-        security=raw.get("security", document.get("security", [])),
-        schemes=schemes,
-        parameters=parameters,
-        body_required=body_required,
+        parameters=[_parameter(p) for p in operation.parameters],
+        body_required=operation.body_required,
         body_checker=body_checker,
         body_defaults=body_defaults,
         invalid_status=422 if 422 in operation.error_statuses else 400,
-        unauthorized_body=_example(responses.get("401"), resolve) or UNAUTHORIZED,
-        not_found_body=_example(responses.get("404"), resolve) or NOT_FOUND,
+        unauthorized_body=operation.error_examples.get(401, UNAUTHORIZED),
+        not_found_body=operation.error_examples.get(404, NOT_FOUND),
     )
 
 
-def _role(
-    operation: Operation, raw: dict[str, Any], body_schema: Any, resolve: Resolve
-) -> tuple[str, str | None]:
+def _role(operation: ir.Operation) -> tuple[str, str | None]:
     if operation.project_kind is not None:
         return CREATE, operation.project_kind
-    tags = raw.get("tags", [])
-    kinds = [PROJECT_TAGS[tag] for tag in tags if tag in PROJECT_TAGS]
-    if kinds and operation.path.endswith("}"):
-        if operation.http_method == "GET":
-            return GET, kinds[0]
-        if operation.http_method == "DELETE":
-            return DELETE, kinds[0]
-    if operation.http_method == "POST" and "Files" in tags and isinstance(body_schema, dict):
-        items = resolve(body_schema).get("properties", {}).get("items")
-        if isinstance(items, dict) and resolve(items).get("type") == "array":
-            return UPLOAD_URLS, None
+    if operation.reports_on is not None:
+        return GET, operation.reports_on
+    if operation.deletes is not None:
+        return DELETE, operation.deletes
+    if operation.uploads:
+        return UPLOAD_URLS, None
     return EXAMPLE, None
 
 
@@ -241,32 +222,20 @@ def _path_pattern(template: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
     return re.compile(regex), tuple(pieces[1::2])
 
 
-def _parameter(raw: dict[str, Any], resolve: Resolve) -> Parameter:
-    schema = raw.get("schema")
-    if schema is None:
-        # `content` instead of `schema`: the schema of its one media type.
-        media: list[dict[str, Any]] = list(raw.get("content", {}).values())
-        schema = resolve(media[0]).get("schema", {}) if media else {}
-    converted = to_json_schema(schema, resolve, closed=False)
-    location = raw["in"]
-    style = raw.get("style", "form" if location in ("query", "cookie") else "simple")
-    checked = location in ("path", "query", "header") and style in ("form", "simple")
-    checked = checked and _types(converted) != {"object"}
+def _parameter(parameter: ir.Parameter) -> Parameter:
+    schema = ir_json_schema(parameter.schema)
     return Parameter(
-        name=raw["name"],
-        location=location,
-        required=bool(raw.get("required")) or location == "path",
-        schema=converted,
-        checker=validator(converted) if checked else None,
-        explode=raw.get("explode", style == "form"),
+        name=parameter.name,
+        location=parameter.location,
+        required=parameter.required,
+        schema=schema,
+        checker=validator(schema),
     )
 
 
 def _check_parameter(
     parameter: Parameter, path_values: Mapping[str, str], query: Query, headers: Headers
 ) -> list[str]:
-    if parameter.checker is None:
-        return []
     raw: list[str] | None = None
     if parameter.location == "path":
         raw = [path_values[parameter.name]] if parameter.name in path_values else None
@@ -287,7 +256,8 @@ def _coerce(raw: list[str], parameter: Parameter) -> Any:
     schema = parameter.schema
     if "array" in _types(schema):
         values = raw
-        if not parameter.explode or parameter.location != "query":
+        # A query array is `name=a&name=b` (exploded form); a path or header one `a,b`.
+        if parameter.location != "query":
             values = [part for value in raw for part in value.split(",")]
         items = schema.get("items", {})
         return [_scalar(v, items if isinstance(items, dict) else {}) for v in values]
@@ -318,49 +288,13 @@ def _types(schema: Any) -> set[str]:
     return set(kind) if isinstance(kind, list) else set()
 
 
-def _json_schema_of(body_or_response: dict[str, Any], resolve: Resolve) -> Any:
-    content = body_or_response.get("content", {})
-    media = content.get("application/json")
-    if media is None:
-        media = next((m for t, m in content.items() if "json" in t), None)
-    if media is None:
-        return None
-    return resolve(media).get("schema", {})
-
-
-def _example(response: dict[str, Any] | None, resolve: Resolve) -> Any:
-    """The example body of a response, from the media type's example(s) or its schema's."""
-    if response is None:
-        return None
-    for media in response.get("content", {}).values():
-        media = resolve(media)
-        if "example" in media:
-            return media["example"]
-        for example in media.get("examples", {}).values():
-            example = resolve(example)
-            if "value" in example:
-                return example["value"]
-        schema = resolve(media.get("schema", {}))
-        if isinstance(schema, dict) and "example" in schema:
-            return schema["example"]
-    return None
-
-
-def _has_credential(scheme: dict[str, Any], headers: Headers, query: Query) -> bool:
-    if scheme.get("type") == "apiKey":
-        name = str(scheme.get("name", ""))
-        if scheme.get("in") == "query":
-            return any(v.strip() for v in query.get(name, []))
-        if scheme.get("in") == "cookie":
-            return f"{name}=" in headers.get("cookie", "")
+def _has_credential(where: str, name: str, headers: Headers, query: Query) -> bool:
+    if where == "query":
+        return any(v.strip() for v in query.get(name, []))
+    if where == "header":
         return bool(headers.get(name.lower(), "").strip())
-    authorization = headers.get("authorization", "")
-    if scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() != "bearer":
-        expected = str(scheme.get("scheme", "")).lower()
-        given, _, credential = authorization.partition(" ")
-        return given.lower() == expected and bool(credential.strip())
-    # Bearer, and oauth2 / openIdConnect, whose tokens are sent the same way.
-    given, _, token = authorization.partition(" ")
+    # A bearer token, as http bearer, OAuth2 and OpenID Connect schemes send it.
+    given, _, token = headers.get(name.lower(), "").partition(" ")
     return given.lower() == "bearer" and bool(token.strip())
 
 

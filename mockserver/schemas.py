@@ -10,6 +10,8 @@ from typing import Any
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 from jsonschema.exceptions import ValidationError, best_match  # type: ignore[import-untyped]
 
+from generator import ir
+
 # OpenAPI keywords with no JSON Schema meaning (`nullable` and the boolean exclusive bounds
 # are translated instead).
 _OPENAPI_ONLY = frozenset(
@@ -67,12 +69,7 @@ class _Converter:
                 out[key] = [sub(item) for item in value]
             else:
                 out[key] = value
-        for bound, exclusive in (("minimum", "exclusiveMinimum"), ("maximum", "exclusiveMaximum")):
-            # OpenAPI 3.0 spells an exclusive bound as a flag next to the bound.
-            if isinstance(out.get(exclusive), bool):
-                flag = out.pop(exclusive)
-                if flag and bound in out:
-                    out[exclusive] = out.pop(bound)
+        out = _exclusive_bounds(out)
         if "required" in out:
             # A spec wart: `required` may name a property that `properties` never defines.
             properties = schema.get("properties") or {}
@@ -90,6 +87,17 @@ class _Converter:
         if schema.get("nullable") is True:
             out = _nullable(out)
         return out
+
+
+def _exclusive_bounds(schema: dict[str, Any]) -> dict[str, Any]:
+    """OpenAPI 3.0's exclusive bounds (a flag next to the bound) as JSON Schema's (the bound)."""
+    out = dict(schema)
+    for bound, exclusive in (("minimum", "exclusiveMinimum"), ("maximum", "exclusiveMaximum")):
+        if isinstance(out.get(exclusive), bool):
+            flag = out.pop(exclusive)
+            if flag and bound in out:
+                out[exclusive] = out.pop(bound)
+    return out
 
 
 def _flag(schema: Any, name: str, resolve: Resolve) -> bool:
@@ -201,3 +209,25 @@ def _json_type(value: Any) -> str:
     if isinstance(value, list):
         return "array"
     return "object"
+
+
+def ir_json_schema(schema: ir.Schema) -> dict[str, Any]:
+    """A schema of the IR (`$ref`s followed, `allOf` merged) as JSON Schema."""
+    out: dict[str, Any] = {}
+    if schema.kind not in ("any", "union"):
+        out["type"] = schema.kind
+    if schema.enum is not None:
+        out["enum"] = list(schema.enum)
+    out.update(schema.constraints)
+    if schema.variants:
+        out["oneOf" if schema.exclusive else "anyOf"] = [
+            ir_json_schema(v) for v in schema.variants
+        ]
+    if schema.items is not None:
+        out["items"] = ir_json_schema(schema.items)
+    if schema.fields:
+        out["properties"] = {f.wire_name: ir_json_schema(f.schema) for f in schema.fields}
+        out["required"] = [f.wire_name for f in schema.fields if f.required]
+    if schema.values is not None:
+        out["additionalProperties"] = ir_json_schema(schema.values)
+    return _nullable(_exclusive_bounds(out)) if schema.nullable else _exclusive_bounds(out)

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from generator import conventions
 from mockserver import files
 
 OUTCOME_HEADER = "X-Mock-Outcome"
@@ -24,18 +25,12 @@ DOWNLOAD_FAULT_HEADER = "X-Mock-Download-Fault"
 DOWNLOAD_NAME_HEADER = "X-Mock-Download-Name"
 UPLOAD_FAULT_HEADER = "X-Mock-Upload-Fault"
 
-OUTCOMES = ("complete", "error", "canceled")
+OUTCOMES = conventions.TERMINAL_STATUSES
 DOWNLOAD_FAULTS = ("truncate", "expire-once", "revoke-once")
-# From the API overview's table of error codes.
-ERROR_MESSAGES = {
-    "no_source_face": "Please use an image with a detectable face",
-    "invalid_file_format": "File format not supported",
-    "file_too_large": "File exceeds size limits for your plan",
-    "nsfw": "Content violates moderation policy",
-    "unknown_error": "Unexpected error",
-}
-DOWNLOAD_LIFETIME = datetime.timedelta(hours=24)
-UPLOAD_LIFETIME = datetime.timedelta(hours=1)
+ERROR_MESSAGES = conventions.ERROR_CODES
+DOWNLOAD_LIFETIME = datetime.timedelta(hours=conventions.DOWNLOAD_URL_HOURS)
+UPLOAD_LIFETIME = datetime.timedelta(hours=conventions.UPLOAD_URL_HOURS)
+WAITING = conventions.WAITING_STATUSES
 _ERROR_CODE = re.compile(r"[A-Za-z0-9_.-]+")
 _SIZE = re.compile(r"[0-9]+")
 
@@ -200,7 +195,7 @@ class Store:
                 id=project_id,
                 kind=kind,
                 name=name,
-                status="queued",
+                status=WAITING[0],
                 outcome=steering.outcome,
                 error_code=steering.error_code,
                 error_message=steering.error_message,
@@ -252,10 +247,11 @@ class Store:
     def _status(self, project: ProjectState, polls: int) -> str:
         if self.seconds_per_status is not None:
             elapsed = self.clock() - project.started
-            step = int(elapsed / self.seconds_per_status) if self.seconds_per_status > 0 else 2
+            step = int(elapsed / self.seconds_per_status) if self.seconds_per_status > 0 else None
         else:
-            step = (polls - 1) // self.polls_per_status if self.polls_per_status > 0 else 2
-        return ("queued", "rendering")[step] if step < 2 else project.outcome
+            step = (polls - 1) // self.polls_per_status if self.polls_per_status > 0 else None
+        # No time or polls per status: the project is at its end from the first GET.
+        return WAITING[step] if step is not None and step < len(WAITING) else project.outcome
 
     def delete(self, project_id: str, kind: str) -> bool:
         with self._lock:

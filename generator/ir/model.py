@@ -115,8 +115,10 @@ class Operation:
     description: str  # the spec's Markdown
     parameters: list[Parameter]
     body: Schema | None  # a JSON object whose fields are the operation's body arguments
+    body_required: bool
     responses: list[Response]  # the 2xx ones, by status
     error_statuses: list[int]
+    error_examples: dict[int, Any]  # the example body of an error response, where given
     tags: list[str]
     auth: Auth  # () when the operation needs no key
     deprecated: bool
@@ -124,6 +126,7 @@ class Operation:
     location: Location  # of the operation's key in its file
     project_kind: str | None  # the kind of project it creates (a POST on a collection)
     reports_on: str | None  # the kind of project it returns (a GET on an item)
+    deletes: str | None  # the kind of project it deletes (a DELETE on an item)
     uploads: bool  # hands out upload URLs for local files
     response_example: Any  # of the only response, every required field filled in
 

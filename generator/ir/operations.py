@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from openapi_pydantic.v3.v3_0 import (
+    Example,
     MediaType,
     Operation as OpenApiOperation,
     Parameter as OpenApiParameter,
     PathItem,
     RequestBody,
     Response as OpenApiResponse,
+    Schema as OpenApiSchema,
     SecurityScheme,
 )
 
@@ -89,9 +92,13 @@ class OperationBuilder:
             message = f"{verb.upper()} {path}: path parameter '{missing}' is not in the path"
             context.problem_at(here, message)
 
-        body = None
+        body, body_required = None, False
         if operation.requestBody is not None:
-            body = self._request_body(file, (*base, "requestBody"), operation.requestBody, name)
+            built_body = self._request_body(
+                file, (*base, "requestBody"), operation.requestBody, name
+            )
+            if built_body is not None:
+                body, body_required = built_body
         responses = self._responses(file, (*base, "responses"), operation, name)
         if responses is None:
             return None
@@ -114,10 +121,12 @@ class OperationBuilder:
             description=(operation.description or "").strip(),
             parameters=parameters,
             body=body,
+            body_required=body_required,
             responses=responses,
             error_statuses=sorted(
                 int(s) for s in operation.responses if s.isdigit() and int(s) >= 400
             ),
+            error_examples=self._error_examples(file, (*base, "responses"), operation),
             tags=tags,
             auth=auth,
             deprecated=bool(operation.deprecated),
@@ -125,6 +134,7 @@ class OperationBuilder:
             location=here,
             project_kind=kind if action == ("create",) else None,
             reports_on=kind if action == ("get",) else None,
+            deletes=kind if verb == "delete" and on_item else None,
             uploads=action == ("create",) and _hands_out_upload_urls(tags, body),
             response_example=example,
         )
@@ -230,7 +240,8 @@ class OperationBuilder:
 
     def _request_body(
         self, file: str, pointer: Pointer, body: RequestBody | object, name: tuple[str, ...]
-    ) -> Schema | None:
+    ) -> tuple[Schema, bool] | None:
+        """The body's schema, and whether a request must have one."""
         followed = self.context.follow(file, pointer, body, RequestBody, "request body")
         if followed is None:
             return None
@@ -251,7 +262,7 @@ class OperationBuilder:
             message = "a request body must be an object with properties (they become the method's arguments)"
             self.context.problem(file, schema_pointer, message)
             return None
-        return schema
+        return schema, bool(request_body.required)
 
     def _responses(
         self, file: str, pointer: Pointer, operation: OpenApiOperation, name: tuple[str, ...]
@@ -279,6 +290,27 @@ class OperationBuilder:
             if success is None:
                 return None
             found.append(success)
+        return found
+
+    def _error_examples(
+        self, file: str, pointer: Pointer, operation: OpenApiOperation
+    ) -> dict[int, Any]:
+        """The example body of each error response that gives one."""
+        found: dict[int, Any] = {}
+        for code, response in operation.responses.items():
+            if not (code.isdigit() and int(code) >= 400):
+                continue
+            followed = self.context.follow(
+                file, (*pointer, code), response, OpenApiResponse, "response"
+            )
+            if followed is None:
+                continue
+            example = next(
+                (e for m in (followed[2].content or {}).values() if (e := _example(m)) is not None),
+                None,
+            )
+            if example is not None:
+                found[int(code)] = example
         return found
 
     def _success(
@@ -336,6 +368,17 @@ def _hands_out_upload_urls(tags: list[str], body: Schema | None) -> bool:
         return False
     items = next((f for f in body.fields if f.wire_name == conventions.UPLOAD_ITEMS_FIELD), None)
     return items is not None and items.schema.kind == "array"
+
+
+def _example(media: MediaType) -> Any:
+    """A media type's example: its own, the first of its named ones, or its schema's."""
+    if media.example is not None:
+        return media.example
+    for example in (media.examples or {}).values():
+        if isinstance(example, Example) and example.value is not None:
+            return example.value
+    schema = media.media_type_schema
+    return schema.example if isinstance(schema, OpenApiSchema) else None
 
 
 def _credential(scheme: SecurityScheme) -> tuple[str, str] | None:
