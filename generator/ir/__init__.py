@@ -8,43 +8,12 @@ located line per problem.
 from __future__ import annotations
 
 from generator.ir.context import Context
-from generator.ir.model import (
-    BEARER,
-    Api,
-    Auth,
-    Discriminator,
-    Field,
-    InputFile,
-    ObjectType,
-    Operation,
-    Parameter,
-    Resource,
-    Response,
-    Schema,
-    Workflow,
-)
+from generator.ir.model import Api, Resource
 from generator.ir.operations import OperationBuilder, resource_for
 from generator.ir.schemas import SchemaBuilder
 from generator.ir.workflows import build_workflows
 from generator.load import HTTP_METHODS, LoadedSpec
 from generator.problems import SpecError
-
-__all__ = [
-    "BEARER",
-    "Api",
-    "Auth",
-    "Discriminator",
-    "Field",
-    "InputFile",
-    "ObjectType",
-    "Operation",
-    "Parameter",
-    "Resource",
-    "Response",
-    "Schema",
-    "Workflow",
-    "build_ir",
-]
 
 
 def build_ir(spec: LoadedSpec) -> Api:

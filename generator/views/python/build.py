@@ -6,7 +6,8 @@ anything but the specs. A name the API's words would give twice is a located Spe
 
 from __future__ import annotations
 
-from generator import conventions, ir
+from generator import conventions
+from generator.ir import model as ir
 from generator.ir.examples import example_value
 from generator.ir.operations import ACTIONS
 from generator.problems import Problem, SpecError

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import ir
+from generator.ir import model as ir
 from generator.views.python.source import docstring_text
 from generator.views.python.types import Classes, PyClass
 
