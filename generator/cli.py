@@ -156,7 +156,8 @@ def _report_changes(specs_dir: Path, specs_name: str, committed: Path) -> int:
         from generator.ir import build_ir
         from generator.load import load_specs
         from generator.views.python import build_python_view
-        from generator.views.surface import api_surface, change_report
+        from generator.changes import change_report
+        from generator.views.surface import api_surface
 
         after = api_surface(build_python_view(build_ir(load_specs(specs_dir, specs_name))))
     except SpecError as exc:

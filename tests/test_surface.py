@@ -18,7 +18,8 @@ from generator.cli import main
 from generator.load import load_specs
 from generator.ir import build_ir
 from generator.views.python import build_python_view
-from generator.views.surface import SURFACE_FILE, api_surface, change_report, surface_json
+from generator.changes import change_report
+from generator.views.surface import SURFACE_FILE, api_surface, surface_json
 from generator.write import existing_files
 
 ROOT = Path(__file__).resolve().parents[1]
