@@ -17,7 +17,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, SchemaError  # type: ignore[import-untyped]
 
-from generator import ir
+from generator.ir import model as ir
 from generator.load import LoadedSpec
 from generator.problems import Problem, SpecError
 from mockserver.schemas import Resolve, ir_json_schema, to_json_schema, validator, violations

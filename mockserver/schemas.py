@@ -10,7 +10,7 @@ from typing import Any
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 from jsonschema.exceptions import ValidationError, best_match  # type: ignore[import-untyped]
 
-from generator import ir
+from generator.ir import model as ir
 
 # OpenAPI keywords with no JSON Schema meaning (`nullable` and the boolean exclusive bounds
 # are translated instead).
@@ -220,9 +220,7 @@ def ir_json_schema(schema: ir.Schema) -> dict[str, Any]:
         out["enum"] = list(schema.enum)
     out.update(schema.constraints)
     if schema.variants:
-        out["oneOf" if schema.exclusive else "anyOf"] = [
-            ir_json_schema(v) for v in schema.variants
-        ]
+        out["oneOf" if schema.exclusive else "anyOf"] = [ir_json_schema(v) for v in schema.variants]
     if schema.items is not None:
         out["items"] = ir_json_schema(schema.items)
     if schema.fields:

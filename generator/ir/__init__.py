@@ -45,7 +45,5 @@ def build_ir(spec: LoadedSpec) -> Api:
         root=root,
         operations=operations,
         workflows=workflows,
-        error_statuses=sorted(
-            {status for op in operations for status in op.error_statuses}
-        ),
+        error_statuses=sorted({status for op in operations for status in op.error_statuses}),
     )

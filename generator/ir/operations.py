@@ -253,9 +253,7 @@ class OperationBuilder:
             self.context.problem(file, (*pointer, "content"), message, key=True)
             return None
         schema_pointer = (*pointer, "content", JSON, "schema")
-        schema = self.schemas.build(
-            file, schema_pointer, media.media_type_schema, (*name, "body")
-        )
+        schema = self.schemas.build(file, schema_pointer, media.media_type_schema, (*name, "body"))
         if schema is None:
             return None
         if schema.kind != "object" or not schema.fields:

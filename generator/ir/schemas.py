@@ -238,9 +238,7 @@ class SchemaBuilder:
         if schema is None:
             return None
         merged = node.model_copy(update={"allOf": None})
-        return self._object(
-            schema, file, pointer, list(declared.values()), required, merged, name
-        )
+        return self._object(schema, file, pointer, list(declared.values()), required, merged, name)
 
     def _union(
         self, file: str, pointer: Pointer, node: OpenApiSchema, name: Name | None

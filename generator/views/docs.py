@@ -213,11 +213,7 @@ def _resource_page(resource: PyResource, types: TypeLinks) -> ResourcePage:
     page = f"{resource.directory}/README.md"
     methods = [_method_doc(op, page, types) for op in resource.operations]
     workflow = next(
-        (
-            _workflow_doc(op, op.workflow, page, types)
-            for op in resource.operations
-            if op.workflow
-        ),
+        (_workflow_doc(op, op.workflow, page, types) for op in resource.operations if op.workflow),
         None,
     )
     return ResourcePage(page, resource.access_path, workflow, methods)
@@ -240,9 +236,7 @@ def _method_doc(op: PyMethod, page: str, types: TypeLinks) -> MethodDoc:
     )
 
 
-def _workflow_doc(
-    op: PyMethod, workflow: PyGenerate, page: str, types: TypeLinks
-) -> WorkflowDoc:
+def _workflow_doc(op: PyMethod, workflow: PyGenerate, page: str, types: TypeLinks) -> WorkflowDoc:
     call = workflow.example_call
     return WorkflowDoc(
         endpoint=f"{op.http_method} {op.path}",
@@ -325,9 +319,7 @@ def _row(
     )
 
 
-def _nested_rows(
-    schema: Schema, depth: int, page: str, types: TypeLinks
-) -> list[Row]:
+def _nested_rows(schema: Schema, depth: int, page: str, types: TypeLinks) -> list[Row]:
     """The rows of an object's fields (or its items' fields), each under its parent."""
     while schema.kind == "array" and schema.items is not None:
         schema = schema.items

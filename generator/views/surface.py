@@ -46,9 +46,7 @@ def api_surface(api: PyApi) -> Surface:
     return {
         "operations": operations,
         "params": {
-            cls.name: {
-                "fields": {f.wire_name: _field(f) for f in cls.fields}
-            }
+            cls.name: {"fields": {f.wire_name: _field(f) for f in cls.fields}}
             for cls in api.params_classes
         },
         "models": {

@@ -51,7 +51,10 @@ class _Builder:
         self.classes = Classes()
         self.problems: list[Problem] = []
         self.root = PyResource(
-            attribute="", class_name="", async_class_name="", module=f"{PACKAGE}.resources",
+            attribute="",
+            class_name="",
+            async_class_name="",
+            module=f"{PACKAGE}.resources",
             access_path="client",
         )
         self.resources: dict[int, PyResource] = {}  # by id of the IR resource
@@ -269,7 +272,9 @@ class _Builder:
     def _response(self, response: ir.Response) -> PyResponse:
         if response.kind == "json":
             annotation = (
-                self.classes.annotation(response.schema, MODELS) if response.schema else "typing.Any"
+                self.classes.annotation(response.schema, MODELS)
+                if response.schema
+                else "typing.Any"
             )
         else:
             annotation = _SIMPLE[response.kind]

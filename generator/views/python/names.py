@@ -66,6 +66,7 @@ MODEL_RESERVED = RESERVED | frozenset(
     }
 )
 
+
 def python_name(wire_name: str, taken: set[str], reserved: frozenset[str] = RESERVED) -> str:
     """A safe, unique snake_case identifier for a wire name; records it in `taken`."""
     name = snake(words(wire_name)) or "field"

@@ -145,8 +145,7 @@ class Classes:
     def import_lines(self, names: set[str], side: str) -> list[str]:
         classes = {c.name: c for c in (self.params if side == PARAMS else self.models)}
         return [
-            classes[name].import_line
-            for _, name in sorted((classes[n].module, n) for n in names)
+            classes[name].import_line for _, name in sorted((classes[n].module, n) for n in names)
         ]
 
     def model_field(self, f: Field, py_name: str) -> PyField:
