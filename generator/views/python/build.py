@@ -6,7 +6,6 @@ anything but the specs. A name the API's words would give twice is a located Spe
 
 from __future__ import annotations
 
-from generator import conventions
 from generator.ir import model as ir
 from generator.ir.examples import example_value
 from generator.ir.operations import ACTIONS
@@ -79,16 +78,7 @@ class _Builder:
             raise SpecError(self.problems)
         for resource in self.root.walk():
             self._resource_imports(resource)
-        return PyApi(
-            ir=self.api,
-            package=PACKAGE,
-            mock_server_url=conventions.MOCK_SERVER_URL,
-            root=self.root,
-            classes=self.classes,
-            params_classes=sorted(self.classes.params, key=lambda c: c.name),
-            model_classes=sorted(self.classes.models, key=lambda c: c.name),
-            error_classes=_error_classes(self.api.error_statuses),
-        )
+        return PyApi(self.api, self.root, self.classes, _error_classes(self.api.error_statuses))
 
     # -- resources ----------------------------------------------------------------------------
 
@@ -337,15 +327,10 @@ class _Builder:
         if not self.classes.is_free(name):
             self.problems.append(Problem(op.location, f"the class name {name} is already taken"))
             return name
-        taken: set[str] = set()
-        fields = [
-            self.classes.model_field(f, python_name(f.wire_name, taken))
-            for f in workflow.result_fields
-        ]
         description = (
             f"`{base}` as `generate` returns it: the project, and where its outputs were saved."
         )
-        self.classes.add_model(name, description, fields, base)
+        self.classes.add_model(name, description, workflow.result_fields, base)
         return name
 
 

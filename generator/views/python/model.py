@@ -12,7 +12,8 @@ from typing import Any
 
 from generator.ir import model as ir
 from generator.views.python.source import docstring_text
-from generator.views.python.types import Classes, PyClass
+from generator.conventions import MOCK_SERVER_URL
+from generator.views.python.types import PACKAGE, Classes, PyClass
 
 # What the runtime's `Expected` calls each kind of response body.
 RESPONSE_KINDS = ("json", "text", "binary", "empty")
@@ -198,13 +199,19 @@ class ErrorClass:
 @dataclass
 class PyApi:
     ir: ir.Api
-    package: str
-    mock_server_url: str
     root: PyResource
     classes: Classes  # the class of each object schema, on each side
-    params_classes: list[PyClass]  # by name
-    model_classes: list[PyClass]
     error_classes: list[ErrorClass]
+    package: str = PACKAGE
+    mock_server_url: str = MOCK_SERVER_URL
+
+    @property
+    def params_classes(self) -> list[PyClass]:
+        return sorted(self.classes.params, key=lambda c: c.name)
+
+    @property
+    def model_classes(self) -> list[PyClass]:
+        return sorted(self.classes.models, key=lambda c: c.name)
 
     @property
     def title(self) -> str:

@@ -148,82 +148,60 @@ class Classes:
             classes[name].import_line for _, name in sorted((classes[n].module, n) for n in names)
         ]
 
-    def model_field(self, f: Field, py_name: str) -> PyField:
-        """A response model's field: a field the server may leave out can be None."""
-        annotation = self.annotation(f.schema, MODELS)
-        if not f.required and not annotation.startswith("typing.Optional["):
-            annotation = f"typing.Optional[{annotation}]"
-        arguments = []
-        if not f.required:
-            default = f.schema.default if f.schema.has_default else None
-            arguments.append(f"default={python_literal(default)}")
-        arguments.append(f"alias={python_literal(f.wire_name)}")
-        if f.schema.deprecated:
-            arguments.append("deprecated=True")
-        return PyField(
-            wire_name=f.wire_name,
-            py_name=py_name,
-            required=f.required,
-            schema=f.schema,
-            description=f.description,
-            type=annotation,
-            annotation=annotation,
-            field_arguments=", ".join(arguments),
-            doc=docstring_text(f.description),
-        )
-
-    def add_model(self, name: str, description: str, fields: list[PyField], base: str) -> PyClass:
-        """A response model of the view's own: `name` must be free."""
-        self.taken_names.add(name)
-        self.taken_modules.add(class_module(name))
-        model = PyClass(
-            side=MODELS,
-            name=name,
-            module=class_module(name),
-            description=description,
-            doc=docstring_text(description or name),
-            fields=fields,
-            imports=self.import_lines({base}, MODELS),
-            base=base,
-            bases=base,
-        )
-        self.models.append(model)
-        return model
+    def add_model(self, name: str, description: str, fields: list[Field], base: str) -> PyClass:
+        """A response model of the view's own, extending `base`: `name` must be free."""
+        return self._register(MODELS, name, description, fields, {base}, base)
 
     def _add(self, shape: ObjectType, side: str) -> None:
         stem = class_name(shape.name)
         name, counter = stem, 2
         while not self.is_free(name):
             name, counter = f"{stem}{counter}", counter + 1
+        nested = {n for f in shape.fields for n in self.referenced(f.schema, side)}
+        made = self._register(side, name, shape.description, shape.fields, nested)
+        self.by_object[(id(shape), side)] = made
+
+    def _register(
+        self,
+        side: str,
+        name: str,
+        description: str,
+        fields: list[Field],
+        nested: set[str],
+        base: str | None = None,
+    ) -> PyClass:
         self.taken_names.add(name)
         self.taken_modules.add(class_module(name))
-        nested = {n for f in shape.fields for n in self.referenced(f.schema, side)}
         taken: set[str] = set()
-        if side == PARAMS:
-            fields = [self._params_field(f, python_name(f.wire_name, taken)) for f in shape.fields]
-        else:
-            fields = [
-                self.model_field(f, python_name(f.wire_name, taken, MODEL_RESERVED))
-                for f in shape.fields
-            ]
+        reserved = RESERVED if side == PARAMS else MODEL_RESERVED
         made = PyClass(
             side=side,
             name=name,
             module=class_module(name),
-            description=shape.description,
-            doc=docstring_text(shape.description or name),
-            fields=fields,
+            description=description,
+            doc=docstring_text(description or name),
+            fields=[
+                self._field(f, python_name(f.wire_name, taken, reserved), side) for f in fields
+            ],
             imports=self.import_lines(nested, side),
-            functional_syntax=side == PARAMS
-            and not all(is_plain_key(f.wire_name) for f in shape.fields),
-            bases="typing_extensions.TypedDict" if side == PARAMS else "pydantic.BaseModel",
+            functional_syntax=side == PARAMS and not all(is_plain_key(f.wire_name) for f in fields),
+            base=base,
+            bases=base
+            or ("typing_extensions.TypedDict" if side == PARAMS else "pydantic.BaseModel"),
         )
-        self.by_object[(id(shape), side)] = made
         (self.params if side == PARAMS else self.models).append(made)
+        return made
 
-    def _params_field(self, f: Field, py_name: str) -> PyField:
-        annotation = self.annotation(f.schema, PARAMS)
-        presence = "Required" if f.required else "NotRequired"
+    def _field(self, f: Field, py_name: str, side: str) -> PyField:
+        annotation = self.annotation(f.schema, side)
+        if side == PARAMS:
+            presence = "Required" if f.required else "NotRequired"
+            declared, arguments = f"typing_extensions.{presence}[{annotation}]", ""
+        else:
+            # A response field the server may leave out can be None.
+            if not f.required and not annotation.startswith("typing.Optional["):
+                annotation = f"typing.Optional[{annotation}]"
+            declared, arguments = annotation, _model_field_arguments(f)
         return PyField(
             wire_name=f.wire_name,
             py_name=py_name,
@@ -231,10 +209,22 @@ class Classes:
             schema=f.schema,
             description=f.description,
             type=annotation,
-            annotation=f"typing_extensions.{presence}[{annotation}]",
-            field_arguments="",
+            annotation=declared,
+            field_arguments=arguments,
             doc=docstring_text(f.description),
         )
+
+
+def _model_field_arguments(f: Field) -> str:
+    """The arguments of a model field's `pydantic.Field(...)`."""
+    arguments = []
+    if not f.required:
+        default = f.schema.default if f.schema.has_default else None
+        arguments.append(f"default={python_literal(default)}")
+    arguments.append(f"alias={python_literal(f.wire_name)}")
+    if f.schema.deprecated:
+        arguments.append("deprecated=True")
+    return ", ".join(arguments)
 
 
 def _scalar(schema: Schema) -> str:
