@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from specfiles import spec, write_specs
+from helpers.specfiles import spec, write_specs
 
 from generator.cli import main
 from generator.write import existing_files

@@ -1,6 +1,6 @@
 """Fuzzing the generator: for any valid spec folder it writes a working package or says why not.
 
-`specgen.spec_folders()` draws random, valid OpenAPI 3.0 folders full of hostile names and text.
+`helpers.specgen.spec_folders()` draws random, valid OpenAPI 3.0 folders full of hostile names and text.
 For each, the generator either
 
 - refuses with problems that are each one line, `specs/<file>:<line>:<column>: message`, naming
@@ -37,9 +37,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.markdown_pages import layout_problems, link_problems, python_blocks, table_rows
+from helpers.specgen import load_yaml, spec_folders
 from hypothesis import HealthCheck, Phase, event, given, settings
-from markdown_pages import layout_problems, link_problems, python_blocks, table_rows
-from specgen import load_yaml, spec_folders
 
 from generator.cli import generate, main
 from generator.docs import Docs, build_docs

@@ -11,12 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from specfiles import HEADER, spec, write_specs
+from helpers.paths import ROOT
+from helpers.specfiles import HEADER, spec, write_specs
 
 from generator.load import LoadedSpec, load_specs
 from generator.problems import Location, Problem, SpecError
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def load(tmp_path: Path, files: dict[str, str]) -> LoadedSpec:
@@ -49,8 +48,8 @@ paths:
 
 
 @pytest.fixture(scope="module")
-def real() -> LoadedSpec:
-    return load_specs(ROOT / "specs", "specs")
+def real(specs_dir: Path) -> LoadedSpec:
+    return load_specs(specs_dir, "specs")
 
 
 def test_real_specs_load_into_one_document_with_all_paths(real: LoadedSpec) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from specfiles import HEADER, spec, write_specs
+from helpers.specfiles import HEADER, spec, write_specs
 
 from generator.load import load_specs
 from generator.model import (
@@ -35,8 +35,6 @@ from generator.naming import (
 )
 from generator.problems import SpecError
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 def build(tmp_path: Path, files: dict[str, str]) -> Api:
     return build_api(load_specs(write_specs(tmp_path / "specs", files), "specs"))
@@ -51,8 +49,8 @@ def problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def api() -> Api:
-    return build_api(load_specs(ROOT / "specs", "specs"))
+def api(specs_dir: Path) -> Api:
+    return build_api(load_specs(specs_dir, "specs"))
 
 
 def params_class(api: Api, name: str) -> ParamsClass:

@@ -12,15 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from specfiles import spec, write_specs
+from helpers.specfiles import spec, write_specs
 
 from generator.cli import main
 from generator.load import load_specs
 from generator.model import build_api
 from generator.surface import SURFACE_FILE, api_surface, change_report, surface_json
 from generator.write import existing_files
-
-ROOT = Path(__file__).resolve().parents[1]
 
 THINGS = spec("""\
     paths:
@@ -246,11 +244,13 @@ def test_surface_of_a_small_spec(tmp_path: Path) -> None:
     }
 
 
-def test_the_surface_file_is_sorted_indented_json_with_a_final_newline() -> None:
-    text = (ROOT / "generated" / SURFACE_FILE).read_text(encoding="utf-8")
+def test_the_surface_file_is_sorted_indented_json_with_a_final_newline(
+    repo_root: Path, specs_dir: Path
+) -> None:
+    text = (repo_root / "generated" / SURFACE_FILE).read_text(encoding="utf-8")
     data = json.loads(text)
     assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    assert text == surface_json(build_api(load_specs(ROOT / "specs", "specs")))
+    assert text == surface_json(build_api(load_specs(specs_dir, "specs")))
     assert sorted(data["operations"]) == [
         "client.v1.ai_gif_generator.create",
         "client.v1.ai_image_generator.create",
