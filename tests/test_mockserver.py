@@ -24,6 +24,8 @@ from typing import Any
 import httpx
 import pytest
 from helpers.paths import ROOT
+from helpers.raw_specs import curl_body, spec_operations
+from helpers.specfiles import fixture
 
 from mockserver import MockServer, files
 
@@ -134,22 +136,9 @@ def test_schema_violations_are_422_naming_each_field(
 
 def test_fields_the_spec_requires_but_never_defines_are_not_required(http: httpx.Client) -> None:
     # The animation body's schema is fine; the response schemas name `frame_cost` (a wart).
-    response = http.post(
-        "/v1/animation",
-        json={
-            "fps": 12,
-            "end_seconds": 15,
-            "height": 960,
-            "width": 512,
-            "style": {
-                "art_style": "Painterly Illustration",
-                "camera_effect": "Zoom In - Audio Sync",
-                "prompt_type": "custom",
-                "transition_speed": 5,
-            },
-            "assets": {"audio_source": "none"},
-        },
-    )
+    # The body is the spec's own curl example, as the docs show it.
+    body = curl_body(spec_operations()["POST /v1/animation"])
+    response = http.post("/v1/animation", json=body)
     assert response.status_code == 200
     assert response.json()["credits_charged"] == 450
 
@@ -565,93 +554,6 @@ def test_hostile_download_names_are_handed_out_verbatim_and_still_served(
 
 # The specs drive everything.
 
-EXTRA_PATHS = """\
-paths:
-  /v1/text-to-video:
-    post:
-      tags:
-        - Video Projects
-      summary: Text to video
-      operationId: textToVideo.create
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema:
-              type: object
-              properties:
-                prompt:
-                  type: string
-                  minLength: 1
-                seconds:
-                  type: number
-                  minimum: 1
-                  exclusiveMinimum: true
-                resolution:
-                  type: string
-                  nullable: true
-                  enum:
-                    - 480p
-                    - 720p
-              required:
-                - prompt
-                - frame_cost
-      responses:
-        '200':
-          description: Success
-          content:
-            application/json:
-              schema:
-                type: object
-                properties:
-                  id:
-                    type: string
-                    example: cuid-example
-                  credits_charged:
-                    type: integer
-                    example: 120
-        '401':
-          description: Unauthorized
-          content:
-            application/json:
-              schema:
-                type: object
-                properties:
-                  message:
-                    type: string
-              example:
-                message: Token missing
-        '422':
-          description: Unprocessable Entity
-      security:
-        - bearerAuth: []
-  /v1/text-to-video-styles:
-    get:
-      tags:
-        - Video Projects
-      summary: List styles
-      operationId: textToVideoStyles.list
-      parameters:
-        - name: limit
-          in: query
-          schema:
-            type: integer
-            minimum: 1
-      responses:
-        '200':
-          description: Success
-          content:
-            application/json:
-              schema:
-                type: object
-                properties:
-                  styles:
-                    type: array
-                    items:
-                      type: string
-                      example: noir
-"""
-
 
 @pytest.fixture
 def extended_specs(tmp_path: Path, specs_dir: Path) -> Path:
@@ -661,7 +563,8 @@ def extended_specs(tmp_path: Path, specs_dir: Path) -> Path:
     text = (specs_dir / "video-projects-get.yaml").read_text(encoding="utf-8")
     head, rest = text.split("\npaths:\n", 1)
     components = rest[rest.index("\ncomponents:\n") :]
-    (folder / "text-to-video.yaml").write_text(head + "\n" + EXTRA_PATHS + components)
+    paths = fixture("text-to-video-paths.yaml")
+    (folder / "text-to-video.yaml").write_text(head + "\n" + paths + components)
     return folder
 
 

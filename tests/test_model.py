@@ -12,7 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.specfiles import HEADER, spec, write_specs
+from helpers.specfiles import (
+    GET_THINGS,
+    HEADER,
+    body_property,
+    get_response,
+    post_body,
+    response_property,
+    spec,
+    write_specs,
+)
 
 from generator.load import load_specs
 from generator.model import (
@@ -563,26 +572,16 @@ def test_required_names_without_a_property_do_not_become_fields(api: Api) -> Non
 
 
 def test_required_name_without_a_property_in_a_request_body(tmp_path: Path) -> None:
-    text = spec("""\
-        paths:
-          /v1/things:
-            post:
-              requestBody:
-                content:
-                  application/json:
-                    schema:
-                      type: object
-                      properties:
-                        prompt:
-                          type: string
-                        size:
-                          type: integer
-                      required:
-                        - prompt
-                        - ghost
-              responses:
-                '204':
-                  description: Done
+    text = post_body("""\
+        type: object
+        properties:
+          prompt:
+            type: string
+          size:
+            type: integer
+        required:
+          - prompt
+          - ghost
         """)
     op = build(tmp_path, {"things.yaml": text}).operations[0]
     assert [(a.wire_name, a.required) for a in op.arguments] == [("prompt", True), ("size", False)]
@@ -749,14 +748,7 @@ def test_path_level_parameters_become_arguments(tmp_path: Path) -> None:
 
 def test_a_path_template_variable_without_a_parameter_is_a_problem(tmp_path: Path) -> None:
     # Without a parameter for `{id}` the client would request the literal URL `/v1/things/{id}`.
-    text = spec("""\
-        paths:
-          /v1/things/{id}:
-            get:
-              responses:
-                '204':
-                  description: Done
-        """)
+    text = spec(GET_THINGS.replace("/v1/things:", "/v1/things/{id}:"))
     with pytest.raises(SpecError) as raised:
         build(tmp_path, {"things.yaml": text})
     [problem] = raised.value.problems
@@ -874,22 +866,7 @@ def test_error_classes_of_a_small_spec(tmp_path: Path) -> None:
 
 
 def test_unsupported_construct_in_a_request_body_is_located(tmp_path: Path) -> None:
-    text = spec("""\
-        paths:
-          /v1/things:
-            post:
-              requestBody:
-                content:
-                  application/json:
-                    schema:
-                      type: object
-                      properties:
-                        value:
-                          not: {type: string}
-              responses:
-                '204':
-                  description: Done
-        """)
+    text = body_property("value", "not: {type: string}")
     # Line 15 is `                  not: ...`; the key starts in column 19.
     assert problems(tmp_path, {"things.yaml": text}) == [
         "specs/things.yaml:15:19: 'not' is not supported"
@@ -897,19 +874,7 @@ def test_unsupported_construct_in_a_request_body_is_located(tmp_path: Path) -> N
 
 
 def test_unsupported_construct_in_a_component_is_located_in_its_own_file(tmp_path: Path) -> None:
-    uses = spec("""\
-        paths:
-          /v1/things:
-            post:
-              requestBody:
-                content:
-                  application/json:
-                    schema:
-                      $ref: '#/components/schemas/Thing'
-              responses:
-                '204':
-                  description: Done
-        """)
+    uses = post_body("$ref: '#/components/schemas/Thing'")
     defines = spec("""\
         paths: {}
         components:
@@ -927,22 +892,7 @@ def test_unsupported_construct_in_a_component_is_located_in_its_own_file(tmp_pat
 
 
 def test_unsupported_construct_under_an_unquoted_response_code_is_located(tmp_path: Path) -> None:
-    text = spec("""\
-        paths:
-          /v1/things:
-            get:
-              responses:
-                200:
-                  description: OK
-                  content:
-                    application/json:
-                      schema:
-                        type: object
-                        properties:
-                          value:
-                            not:
-                              type: string
-        """)
+    text = response_property("value", "not:\n  type: string")
     # Line 17 is `                    not:`; the key starts in column 21.
     assert problems(tmp_path, {"things.yaml": text}) == [
         "specs/things.yaml:17:21: 'not' is not supported"
@@ -1194,20 +1144,12 @@ def test_asset_fields_and_their_upload_types(tmp_path: Path) -> None:
 
 
 def test_an_object_without_properties_has_an_empty_example(tmp_path: Path) -> None:
-    text = spec("""\
-        paths:
-          /v1/things:
-            get:
-              responses:
-                '200':
-                  description: Done
-                  content:
-                    application/json:
-                      schema:
-                        type: object
-                        required: [meta]
-                        properties:
-                          meta: {type: object}
+    text = get_response("""\
+        schema:
+          type: object
+          required: [meta]
+          properties:
+            meta: {type: object}
         """)
     (op,) = build(tmp_path, {"things.yaml": text}).operations
     assert op.response_example == {"meta": {}}

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.specfiles import spec, write_specs
+from helpers.specfiles import fixture, write_specs
 
 from generator.cli import main
 from generator.load import load_specs
@@ -20,83 +20,9 @@ from generator.model import build_api
 from generator.surface import SURFACE_FILE, api_surface, change_report, surface_json
 from generator.write import existing_files
 
-THINGS = spec("""\
-    paths:
-      /v1/things:
-        post:
-          summary: Create a thing
-          parameters:
-            - name: dry-run
-              in: query
-              schema: {type: boolean}
-          requestBody:
-            content:
-              application/json:
-                schema:
-                  type: object
-                  properties:
-                    name: {type: string}
-                    size:
-                      type: string
-                      enum: [small, large]
-                    tags:
-                      type: array
-                      items:
-                        type: string
-                        enum: [red, blue]
-                    style:
-                      type: object
-                      properties:
-                        prompt: {type: string}
-                      required: [prompt]
-                  required: [style]
-          responses:
-            '200':
-              description: OK
-              content:
-                application/json:
-                  schema:
-                    type: object
-                    properties:
-                      id: {type: string}
-                      status:
-                        type: string
-                        enum: [queued, complete]
-                      note: {type: string}
-                    required: [id, status, note]
-      /v1/things/{id}:
-        delete:
-          summary: Delete a thing
-          parameters:
-            - name: id
-              in: path
-              required: true
-              schema: {type: string}
-          responses:
-            '204':
-              description: Deleted
-    """)
-
-WIDGETS = spec("""\
-    paths:
-      /v1/widgets:
-        get:
-          summary: List the widgets
-          parameters:
-            - name: limit
-              in: query
-              schema: {type: integer}
-          responses:
-            '200':
-              description: OK
-              content:
-                application/json:
-                  schema:
-                    type: object
-                    properties:
-                      total: {type: integer}
-                    required: [total]
-    """)
+# A create with enums, an array and a nested object, and a delete; and a list.
+THINGS = fixture("things.yaml")
+WIDGETS = fixture("widgets.yaml")
 
 BASE = {"things.yaml": THINGS, "widgets.yaml": WIDGETS}
 
