@@ -99,12 +99,17 @@ def test_another_black_mode_is_another_entry(
 ) -> None:
     cache = Cache(tmp_path)
     formatting.format_files(rendered, cache=cache, jobs=1)
+    first_mode = entries(tmp_path)
     narrow = dataclasses.replace(formatting.MODE, line_length=60)
     monkeypatch.setattr(formatting, "MODE", narrow)
     narrowed = formatting.format_files(rendered, cache=cache, jobs=1)
-    for path, text in rendered.items():
-        if path.endswith(".py"):
-            assert narrowed[path] == black.format_str(text, mode=narrow)
+    python = [path for path in rendered if path.endswith(".py")]
+    assert python
+    for path in python:
+        assert narrowed[path] == black.format_str(rendered[path], mode=narrow)
+    # An entry of its own for each file in the other mode, beside the first mode's entries.
+    assert set(first_mode) < set(entries(tmp_path))
+    assert len(entries(tmp_path)) == 2 * len(first_mode)
 
 
 def test_output_is_the_same_bytes_cold_warm_and_in_workers(
@@ -244,8 +249,23 @@ def test_the_cli_names_the_surface_file_as_the_surface_module_does() -> None:
     assert cli.SURFACE_FILE == surface.SURFACE_FILE
 
 
-def test_a_spawned_black_worker_does_not_run_the_generator_again() -> None:
+def test_a_spawned_black_worker_does_not_run_the_generator_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # Where worker processes are spawned, each imports the main module as __mp_main__ first.
     import runpy
 
-    runpy.run_module("generator.__main__", run_name="__mp_main__")  # no SystemExit
+    runs: list[list[str] | None] = []
+
+    def recording_main(argv: list[str] | None = None) -> int:
+        runs.append(argv)
+        return 0
+
+    monkeypatch.setattr(cli, "main", recording_main)
+    namespace = runpy.run_module("generator.__main__", run_name="__mp_main__")  # no SystemExit
+    assert namespace["main"] is recording_main  # imported...
+    assert runs == []  # ... and not called
+    # Run as the main module it does call it: the check above can fail.
+    with pytest.raises(SystemExit) as exited:
+        runpy.run_module("generator.__main__", run_name="__main__")
+    assert (exited.value.code, runs) == (0, [None])

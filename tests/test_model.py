@@ -173,16 +173,25 @@ def test_request_and_response_classes_of_each_operation(api: Api) -> None:
 
 
 def test_path_parameter_of_the_project_endpoints(api: Api) -> None:
-    for op in api.operations:
-        if op.path.endswith("{id}"):
-            assert [
-                (a.wire_name, a.py_name, a.location, a.required, a.annotation) for a in op.arguments
-            ] == [("id", "id", "path", True, "str")]
-            assert op.parameters_rule == {
-                "type": "object",
-                "properties": {"id": {"type": "string"}},
-                "required": ["id"],
-            }
+    # The project endpoints are the operations of the `*_projects` resources, and they are the
+    # only operations on an item path: each takes the item's id, as a path argument.
+    endpoints = [
+        op for r in api.resources if r.access_path.endswith("_projects") for op in r.operations
+    ]
+    assert endpoints
+    assert {(op.http_method, op.path) for op in endpoints} == {
+        (op.http_method, op.path) for op in api.operations if "{" in op.path
+    }
+    for op in endpoints:
+        assert op.path.endswith("/{id}")
+        assert [
+            (a.wire_name, a.py_name, a.location, a.required, a.annotation) for a in op.arguments
+        ] == [("id", "id", "path", True, "str")]
+        assert op.parameters_rule == {
+            "type": "object",
+            "properties": {"id": {"type": "string"}},
+            "required": ["id"],
+        }
 
 
 def test_project_kind(api: Api) -> None:
