@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 import atexit
 import contextlib
 import os
@@ -6,6 +8,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -22,7 +25,11 @@ atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 from hypothesis import HealthCheck, settings  # noqa: E402
 
-from mockserver import MockServer  # noqa: E402
+if TYPE_CHECKING:
+    # Imported where a fixture starts a server, not here: hypothesis draws constants from every
+    # module of the project that is loaded, so a module imported by conftest.py would change
+    # what the `ci` profile draws in a test module run on its own.
+    from mockserver import MockServer
 
 # `ci`: deterministic and quick, for `make test`. `fuzz`: the same properties at volume.
 settings.register_profile(
@@ -64,7 +71,7 @@ def specs_dir() -> Path:
     return SPECS
 
 
-# -- the mock API server -------------------------------------------------------------------------
+# -- the mock API server -----------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +79,8 @@ def server(request: pytest.FixtureRequest, specs_dir: Path) -> Iterator[MockServ
     """One mock server on a free loopback port for the whole module, stopped after its last test
     whatever happened. Configured by the module's marker, for instance
     `pytestmark = pytest.mark.mock_server(polls_per_status=0)`; MockServer's defaults otherwise."""
+    from mockserver import MockServer
+
     marker = request.node.get_closest_marker("mock_server")
     options = {"specs": specs_dir, **(marker.kwargs if marker else {})}
     with MockServer(port=0, **options) as running:
@@ -83,10 +92,11 @@ def start_mock_server(specs_dir: Path) -> Iterator[Callable[..., MockServer]]:
     """`start_mock_server(**options)`: a mock server of its own for one test, on a free loopback
     port (the real specs unless `specs=` says otherwise). Each one started is stopped when the
     test ends, pass or fail."""
+    from mockserver import MockServer
+
     with contextlib.ExitStack() as running:
 
-        def start(**options: object) -> MockServer:
-            server = MockServer(port=0, **{"specs": specs_dir, **options})  # type: ignore[arg-type]
-            return running.enter_context(server)
+        def start(**options: Any) -> MockServer:
+            return running.enter_context(MockServer(port=0, **{"specs": specs_dir, **options}))
 
         yield start

@@ -38,6 +38,7 @@ from typing import Any
 
 import pytest
 from helpers.markdown_pages import layout_problems, link_problems, python_blocks, table_rows
+from helpers.processes import running
 from helpers.specgen import load_yaml, spec_folders
 from hypothesis import HealthCheck, Phase, event, given, settings
 
@@ -250,33 +251,42 @@ def check_package(output: Path, files: dict[str, str], folder: dict[str, str], c
         "PYTHONDONTWRITEBYTECODE": "1",
         "PYTHONWARNINGS": "error",
     }
-    importing = subprocess.Popen(
-        [sys.executable, "-c", IMPORT_EVERYTHING, str(output / PACKAGE)],
-        cwd=output,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    typing = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--no-color-output",
-            "--cache-dir",
-            str(cache),
-            PACKAGE,
-        ],
-        cwd=output,
-        env={**os.environ, "PYTHONPATH": ""},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    imported = importing.communicate(timeout=300)[0]
-    typed = typing.communicate(timeout=300)[0]
+    with contextlib.ExitStack() as processes:
+        importing = processes.enter_context(
+            running(
+                subprocess.Popen(
+                    [sys.executable, "-c", IMPORT_EVERYTHING, str(output / PACKAGE)],
+                    cwd=output,
+                    env=environment,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    text=True,
+                )
+            )
+        )
+        typing = processes.enter_context(
+            running(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "mypy",
+                        "--strict",
+                        "--no-color-output",
+                        "--cache-dir",
+                        str(cache),
+                        PACKAGE,
+                    ],
+                    cwd=output,
+                    env={**os.environ, "PYTHONPATH": ""},
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    text=True,
+                )
+            )
+        )
+        imported = importing.communicate(timeout=300)[0]
+        typed = typing.communicate(timeout=300)[0]
     assert importing.returncode == 0, f"the package does not import:\n{imported}"
     assert typing.returncode == 0, f"mypy --strict fails:\n{typed}"
 
