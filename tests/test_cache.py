@@ -14,31 +14,29 @@ from pathlib import Path
 
 import black
 import pytest
+from helpers.paths import SPECS
 
 from generator import cli, formatting
 from generator.cache import Cache
 from generator.cli import generate, main
 from generator.write import existing_files
 
-ROOT = Path(__file__).resolve().parent.parent
-SPECS = ROOT / "specs"
-
 
 @pytest.fixture(scope="module")
-def rendered() -> dict[str, str]:
+def rendered(specs_dir: Path) -> dict[str, str]:
     """The specs' files as the templates give them, before black."""
     from generator.load import load_specs
     from generator.ir import build_ir
     from generator.render import render
     from generator.views.python import build_python_view
 
-    return render(build_python_view(build_ir(load_specs(SPECS, "specs"))))
+    return render(build_python_view(build_ir(load_specs(specs_dir, "specs"))))
 
 
 @pytest.fixture(scope="module")
-def plain_output() -> dict[str, str]:
+def plain_output(specs_dir: Path) -> dict[str, str]:
     """The specs' output with no cache and no workers: the reference bytes."""
-    return generate(SPECS, "specs", cache=None, jobs=1)
+    return generate(specs_dir, "specs", cache=None, jobs=1)
 
 
 def entries(cache_dir: Path) -> list[Path]:
@@ -102,22 +100,27 @@ def test_another_black_mode_is_another_entry(
 ) -> None:
     cache = Cache(tmp_path)
     formatting.format_files(rendered, cache=cache, jobs=1)
+    first_mode = entries(tmp_path)
     narrow = dataclasses.replace(formatting.MODE, line_length=60)
     monkeypatch.setattr(formatting, "MODE", narrow)
     narrowed = formatting.format_files(rendered, cache=cache, jobs=1)
-    for path, text in rendered.items():
-        if path.endswith(".py"):
-            assert narrowed[path] == black.format_str(text, mode=narrow)
+    python = [path for path in rendered if path.endswith(".py")]
+    assert python
+    for path in python:
+        assert narrowed[path] == black.format_str(rendered[path], mode=narrow)
+    # An entry of its own for each file in the other mode, beside the first mode's entries.
+    assert set(first_mode) < set(entries(tmp_path))
+    assert len(entries(tmp_path)) == 2 * len(first_mode)
 
 
 def test_output_is_the_same_bytes_cold_warm_and_in_workers(
-    plain_output: dict[str, str], tmp_path: Path
+    plain_output: dict[str, str], tmp_path: Path, specs_dir: Path
 ) -> None:
     python = [path for path in plain_output if path.endswith(".py")]
     assert len(python) >= formatting.MIN_FILES_FOR_WORKERS  # so the cold run below uses workers
     cache = Cache(tmp_path)
-    cold_in_workers = generate(SPECS, "specs", cache=cache, jobs=2)
-    warm = generate(SPECS, "specs", cache=cache, jobs=2)
+    cold_in_workers = generate(specs_dir, "specs", cache=cache, jobs=2)
+    warm = generate(specs_dir, "specs", cache=cache, jobs=2)
     assert cold_in_workers == warm == plain_output
 
 
@@ -155,11 +158,11 @@ def test_a_run_with_nothing_to_do_stops_before_the_pipeline(
 
 
 def test_an_edited_spec_is_generated_again_and_its_problems_located(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], specs_dir: Path
 ) -> None:
     specs = tmp_path / "specs"
     specs.mkdir()
-    for path in SPECS.iterdir():
+    for path in specs_dir.iterdir():
         (specs / path.name).write_bytes(path.read_bytes())
     output, cache_dir = tmp_path / "out", tmp_path / "cache"
     arguments = ["--specs", str(specs), "--output", str(output)]
@@ -189,19 +192,19 @@ def test_an_edited_spec_is_generated_again_and_its_problems_located(
 
 
 def test_a_parsed_spec_file_comes_from_the_cache_with_its_positions(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, specs_dir: Path
 ) -> None:
     from generator import load
 
     cache = Cache(tmp_path)
-    fresh = load.load_specs(SPECS, "specs")
-    load.load_specs(SPECS, "specs", cache=cache)
+    fresh = load.load_specs(specs_dir, "specs")
+    load.load_specs(specs_dir, "specs", cache=cache)
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("ruamel parsed a file the cache holds")
 
     monkeypatch.setattr(load, "YAML", refuse)
-    cached = load.load_specs(SPECS, "specs", cache=cache)
+    cached = load.load_specs(specs_dir, "specs", cache=cache)
     assert cached.document == fresh.document
     for name, spec_file in fresh.files.items():
         assert cached.files[name].data == spec_file.data
@@ -210,21 +213,23 @@ def test_a_parsed_spec_file_comes_from_the_cache_with_its_positions(
                 assert cached.locate(name, pointer, key=key) == fresh.locate(name, pointer, key=key)
 
 
-def test_no_cache_writes_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_cache_writes_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, specs_dir: Path
+) -> None:
     cache_dir = tmp_path / "cache"
     output = tmp_path / "out"
-    assert main(["--specs", str(SPECS), "--output", str(output), "--no-cache"]) == 0
+    assert main(["--specs", str(specs_dir), "--output", str(output), "--no-cache"]) == 0
     monkeypatch.setenv("GENERATOR_CACHE_DIR", "off")
     monkeypatch.chdir(tmp_path)
-    assert main(["--specs", str(SPECS), "--output", str(output)]) == 0
+    assert main(["--specs", str(specs_dir), "--output", str(output)]) == 0
     assert not cache_dir.exists() and not (tmp_path / ".cache").exists()
     monkeypatch.setenv("GENERATOR_CACHE_DIR", str(cache_dir))
-    assert main(["--specs", str(SPECS), "--output", str(output)]) == 0
+    assert main(["--specs", str(specs_dir), "--output", str(output)]) == 0
     assert entries(cache_dir)
 
 
-def test_synthetic_specs_generate_and_are_deterministic(tmp_path: Path) -> None:
-    script = ROOT / "bench" / "synthetic_spec.py"
+def test_synthetic_specs_generate_and_are_deterministic(tmp_path: Path, repo_root: Path) -> None:
+    script = repo_root / "bench" / "synthetic_spec.py"
     for folder in ("one", "two"):
         subprocess.run(
             [sys.executable, str(script), "--operations", "12", "--output", str(tmp_path / folder)],
@@ -245,8 +250,23 @@ def test_the_cli_names_the_surface_file_as_the_surface_module_does() -> None:
     assert cli.SURFACE_FILE == surface.SURFACE_FILE
 
 
-def test_a_spawned_black_worker_does_not_run_the_generator_again() -> None:
+def test_a_spawned_black_worker_does_not_run_the_generator_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # Where worker processes are spawned, each imports the main module as __mp_main__ first.
     import runpy
 
-    runpy.run_module("generator.__main__", run_name="__mp_main__")  # no SystemExit
+    runs: list[list[str] | None] = []
+
+    def recording_main(argv: list[str] | None = None) -> int:
+        runs.append(argv)
+        return 0
+
+    monkeypatch.setattr(cli, "main", recording_main)
+    namespace = runpy.run_module("generator.__main__", run_name="__mp_main__")  # no SystemExit
+    assert namespace["main"] is recording_main  # imported...
+    assert runs == []  # ... and not called
+    # Run as the main module it does call it: the check above can fail.
+    with pytest.raises(SystemExit) as exited:
+        runpy.run_module("generator.__main__", run_name="__main__")
+    assert (exited.value.code, runs) == (0, [None])

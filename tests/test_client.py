@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from loopback import Loopback, Recorded, Reply, loopback_server
-from ruamel.yaml import YAML
+from helpers.loopback import Loopback, Recorded, Reply, loopback_server
+from helpers.paths import SPECS
+from helpers.raw_specs import curl_body, spec_operations
 
 import magic_hour
 from generator.load import load_specs
@@ -21,24 +21,11 @@ from generator.views.python.model import PyMethod
 from magic_hour import AsyncClient, Client, Environment
 from magic_hour.types import models
 
-ROOT = Path(__file__).resolve().parent.parent
-API = build_python_view(build_ir(load_specs(ROOT / "specs", "specs")))
+API = build_python_view(build_ir(load_specs(SPECS, "specs")))
 OPERATIONS = {f"{op.http_method} {op.path}": op for op in API.operations}
 TOKEN = "mhk_live_test_secret_token"
-
-
-def raw_spec_operations() -> dict[str, dict[str, Any]]:
-    """Each operation as written in the YAML files, read without the generator."""
-    found = {}
-    for path in sorted((ROOT / "specs").glob("*.yaml")):
-        document = YAML(typ="safe").load(path.read_text())
-        for url, item in document["paths"].items():
-            for verb, operation in item.items():
-                found[f"{verb.upper()} {url}"] = operation
-    return found
-
-
-RAW = raw_spec_operations()
+# Each operation as written in the YAML files, read without the generator.
+RAW = spec_operations()
 
 
 def resource_method(client: Any, op: PyMethod) -> Any:
@@ -123,12 +110,6 @@ def test_operation_sends_method_path_auth_and_body(key: str, is_async: bool) -> 
         assert result is None
 
 
-def curl_body(key: str) -> dict[str, Any]:
-    """The JSON of the seed's own curl example, read from the spec's x-codeSamples."""
-    sample = next(s["source"] for s in RAW[key]["x-codeSamples"] if s["lang"] == "curl")
-    return json.loads(sample.split("--data '", 1)[1].rsplit("'", 1)[0])
-
-
 SEED_ENDPOINTS = ["POST /v1/ai-gif-generator", "POST /v1/animation", "POST /v1/ai-image-generator"]
 
 
@@ -136,7 +117,7 @@ SEED_ENDPOINTS = ["POST /v1/ai-gif-generator", "POST /v1/animation", "POST /v1/a
 @pytest.mark.parametrize("key", SEED_ENDPOINTS)
 def test_seed_curl_example_is_sent_exactly(key: str, is_async: bool) -> None:
     op = OPERATIONS[key]
-    body = curl_body(key)
+    body = curl_body(RAW[key])
     with loopback_server(lambda request: success_reply(op)) as server:
         call(op, server, dict(body), is_async=is_async)
     [request] = server.requests
@@ -149,7 +130,7 @@ def test_seed_curl_example_is_sent_exactly(key: str, is_async: bool) -> None:
 
 
 def test_ai_gif_generator_sends_the_seed_body_byte_for_byte() -> None:
-    body = curl_body("POST /v1/ai-gif-generator")
+    body = curl_body(RAW["POST /v1/ai-gif-generator"])
     op = OPERATIONS["POST /v1/ai-gif-generator"]
     with loopback_server(lambda request: success_reply(op)) as server:
         with Client(token=TOKEN, base_url=server.url) as client:

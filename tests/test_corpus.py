@@ -9,7 +9,7 @@ what must happen:
 
 For an `ok` case, every method is called (sync and async) in a fresh process against a
 loopback server: the request must carry the wire names the spec spells, and the reply must
-come back as the value the spec describes (`corpus_exercise.py`).
+come back as the value the spec describes (`helpers/corpus_exercise.py`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.paths import CORPUS, HELPERS, TESTS
 
 from generator.cli import generate
 from generator.load import load_specs
@@ -35,8 +36,6 @@ from generator.views.python.model import PyMethod
 from generator.problems import SpecError
 from generator.write import compare, write
 
-HERE = Path(__file__).resolve().parent
-CORPUS = HERE / "corpus"
 MYPY = Path(sys.executable).with_name("mypy")
 EXPECT = "# expect: "
 
@@ -106,8 +105,9 @@ def test_corpus_case(case: Path, tmp_path: Path, mypy_cache: Path) -> None:
     plan = tmp_path / "plan.json"
     plan.write_text(json.dumps([call_plan(api, op) for op in api.operations]), encoding="utf-8")
     ran = subprocess.run(
-        [sys.executable, str(HERE / "corpus_exercise.py"), str(plan)],
-        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(output), str(HERE)])},
+        [sys.executable, str(HELPERS / "corpus_exercise.py"), str(plan)],
+        # The generated package, and the tests folder for `helpers.loopback`.
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(output), str(TESTS)])},
         capture_output=True,
         text=True,
         timeout=120,

@@ -17,11 +17,10 @@ import posixpath
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from markdown_pages import (
+from helpers.markdown_pages import (
     anchors,
     layout_problems,
     link_problems,
@@ -30,6 +29,7 @@ from markdown_pages import (
     table_rows,
     tokens,
 )
+from helpers.paths import GENERATED, HELPERS
 
 from generator.views.docs import build_docs
 from generator.load import load_specs
@@ -37,9 +37,9 @@ from generator.ir import build_ir
 from generator.views.python import PyApi, build_python_view
 from mockserver import MockServer
 
-ROOT = Path(__file__).resolve().parent.parent
-GENERATED = ROOT / "generated"
-RUNNER = Path(__file__).resolve().parent / "docs_runner.py"
+# Projects complete at the first poll: the examples wait for nothing.
+pytestmark = pytest.mark.mock_server(polls_per_status=0)
+RUNNER = HELPERS / "docs_runner.py"
 # Fences that hold no Python to run: a shell command, JSON data, text from the specs.
 OTHER_FENCES = ("sh", "json", "")
 
@@ -114,16 +114,9 @@ def run_documents(
 
 
 @pytest.fixture(scope="module")
-def api() -> PyApi:
+def api(specs_dir: Path) -> PyApi:
     """The model `generated/` was made from: what the pages must show."""
-    return build_python_view(build_ir(load_specs(ROOT / "specs")))
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[MockServer]:
-    # Projects complete at the first poll: the examples wait for nothing.
-    with MockServer(specs=ROOT / "specs", polls_per_status=0) as mock:
-        yield mock
+    return build_python_view(build_ir(load_specs(specs_dir)))
 
 
 # -- every example runs ---------------------------------------------------------------------
@@ -268,14 +261,14 @@ def test_links_between_generated_pages_resolve(page: Path) -> None:
     assert list(link_problems(page_name(page), pages, files)) == []
 
 
-def test_the_project_readme_links_resolve() -> None:
+def test_the_project_readme_links_resolve(repo_root: Path) -> None:
     # The maintainers' README links into the repository and to its own sections.
     files = {
-        p.relative_to(ROOT).as_posix()
-        for p in ROOT.rglob("*")
+        p.relative_to(repo_root).as_posix()
+        for p in repo_root.rglob("*")
         if p.is_file() and ".venv" not in p.parts and ".git" not in p.parts
     }
-    pages = {"README.md": text(ROOT / "README.md")}
+    pages = {"README.md": text(repo_root / "README.md")}
     assert any(href.startswith("#") for _, href in links(pages["README.md"]))
     assert list(link_problems("README.md", pages, files)) == []
 

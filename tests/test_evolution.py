@@ -15,85 +15,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from specfiles import spec, write_specs
+from helpers.specfiles import fixture, renamed, write_specs
 
 from generator.cli import main
 from generator.write import existing_files
 
 
-def endpoint(resource: str, *, request_enum: str = "[small, large]") -> str:
-    """A spec file with `POST /v1/<resource>`: a body with an enum and a nested object, and
-    a response with an enum. Resources differ only by name, so each file is self-contained."""
-    return spec(f"""\
-        paths:
-          /v1/{resource}:
-            post:
-              summary: Create one of the {resource}
-              tags: [{resource.title()}]
-              requestBody:
-                content:
-                  application/json:
-                    schema:
-                      type: object
-                      properties:
-                        name:
-                          type: string
-                          description: A name for it.
-                        size:
-                          type: string
-                          enum: {request_enum}
-                        style:
-                          type: object
-                          properties:
-                            prompt:
-                              type: string
-                          required: [prompt]
-                      required: [style]
-              responses:
-                '200':
-                  description: OK
-                  content:
-                    application/json:
-                      schema:
-                        type: object
-                        properties:
-                          id:
-                            type: string
-                          status:
-                            type: string
-                            enum: [queued, complete]
-                        required: [id, status]
-                '400':
-                  description: Bad request
-        """)
+def endpoint(resource: str) -> str:
+    """A spec file with `POST /v1/<resource>` (a body with enums and a nested object, a response
+    with an enum) and `DELETE /v1/<resource>/{id}`. Resources differ only by name, so each file
+    is self-contained."""
+    return renamed(fixture("things.yaml"), "things", resource)
 
 
 def listing(resource: str) -> str:
-    """`GET /v1/<resource>`: the same path as `endpoint`'s, in a file of its own."""
-    return spec(f"""\
-        paths:
-          /v1/{resource}:
-            get:
-              summary: List the {resource}
-              parameters:
-                - name: limit
-                  in: query
-                  schema:
-                    type: integer
-              responses:
-                '200':
-                  description: OK
-                  content:
-                    application/json:
-                      schema:
-                        type: object
-                        properties:
-                          total:
-                            type: integer
-                        required: [total]
-                '400':
-                  description: Bad request
-        """)
+    """`GET /v1/<resource>`: the same path as `endpoint`'s, for a file of its own."""
+    return renamed(fixture("widgets.yaml"), "widgets", resource)
 
 
 # `widgets` sorts between the two resources already there, so that its registration lines
@@ -162,7 +99,8 @@ def test_adding_an_endpoint_file_adds_its_files_and_its_registration_lines_only(
         assert all("widgets" in key.lower() for key in new_keys), new_keys
         assert {k: new_surface[section][k] for k in old_surface[section]} == old_surface[section]
     assert set(new_surface["operations"]) - set(old_surface["operations"]) == {
-        "client.v1.widgets.create"
+        "client.v1.widgets.create",
+        "client.v1.widgets.delete",
     }
 
     # In the other registration files lines are only added, in runs that each name widgets,

@@ -1,6 +1,6 @@
 """Fuzzing the generator: for any valid spec folder it writes a working package or says why not.
 
-`specgen.spec_folders()` draws random, valid OpenAPI 3.0 folders full of hostile names and text.
+`helpers.specgen.spec_folders()` draws random, valid OpenAPI 3.0 folders full of hostile names and text.
 For each, the generator either
 
 - refuses with problems that are each one line, `specs/<file>:<line>:<column>: message`, naming
@@ -37,9 +37,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.markdown_pages import layout_problems, link_problems, python_blocks, table_rows
+from helpers.processes import running
+from helpers.specgen import load_yaml, spec_folders
 from hypothesis import HealthCheck, Phase, event, given, settings
-from markdown_pages import layout_problems, link_problems, python_blocks, table_rows
-from specgen import load_yaml, spec_folders
 
 from generator.cli import generate, main
 from generator.views.docs import Docs, build_docs
@@ -251,33 +252,42 @@ def check_package(output: Path, files: dict[str, str], folder: dict[str, str], c
         "PYTHONDONTWRITEBYTECODE": "1",
         "PYTHONWARNINGS": "error",
     }
-    importing = subprocess.Popen(
-        [sys.executable, "-c", IMPORT_EVERYTHING, str(output / PACKAGE)],
-        cwd=output,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    typing = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--no-color-output",
-            "--cache-dir",
-            str(cache),
-            PACKAGE,
-        ],
-        cwd=output,
-        env={**os.environ, "PYTHONPATH": ""},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    imported = importing.communicate(timeout=300)[0]
-    typed = typing.communicate(timeout=300)[0]
+    with contextlib.ExitStack() as processes:
+        importing = processes.enter_context(
+            running(
+                subprocess.Popen(
+                    [sys.executable, "-c", IMPORT_EVERYTHING, str(output / PACKAGE)],
+                    cwd=output,
+                    env=environment,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    text=True,
+                )
+            )
+        )
+        typing = processes.enter_context(
+            running(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "mypy",
+                        "--strict",
+                        "--no-color-output",
+                        "--cache-dir",
+                        str(cache),
+                        PACKAGE,
+                    ],
+                    cwd=output,
+                    env={**os.environ, "PYTHONPATH": ""},
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    text=True,
+                )
+            )
+        )
+        imported = importing.communicate(timeout=300)[0]
+        typed = typing.communicate(timeout=300)[0]
     assert importing.returncode == 0, f"the package does not import:\n{imported}"
     assert typing.returncode == 0, f"mypy --strict fails:\n{typed}"
 

@@ -11,12 +11,19 @@ import sys
 from pathlib import Path
 
 import pytest
-from specfiles import HEADER, spec, write_specs
+from helpers.paths import ROOT
+from helpers.specfiles import (
+    GET_THINGS,
+    HEADER,
+    body_property,
+    get_response,
+    response_property,
+    spec,
+    write_specs,
+)
 
 from generator.load import LoadedSpec, load_specs
 from generator.problems import Location, Problem, SpecError
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def load(tmp_path: Path, files: dict[str, str]) -> LoadedSpec:
@@ -35,22 +42,12 @@ def problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
     return lines
 
 
-GET_THINGS = """\
-paths:
-  /v1/things:
-    get:
-      responses:
-        '200':
-          description: OK
-"""
-
-
 # -- the real specs ------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def real() -> LoadedSpec:
-    return load_specs(ROOT / "specs", "specs")
+def real(specs_dir: Path) -> LoadedSpec:
+    return load_specs(specs_dir, "specs")
 
 
 def test_real_specs_load_into_one_document_with_all_paths(real: LoadedSpec) -> None:
@@ -188,23 +185,7 @@ def test_a_file_that_is_not_utf8_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_wrong_type_inside_a_request_body_property(tmp_path: Path) -> None:
-    text = spec("""\
-        paths:
-          /v1/things:
-            post:
-              requestBody:
-                content:
-                  application/json:
-                    schema:
-                      type: object
-                      properties:
-                        name:
-                          type: string
-                          minLength: abc
-              responses:
-                '200':
-                  description: OK
-        """)
+    text = body_property("name", "type: string\nminLength: abc")
     # Line 16 is `                  minLength: abc`; the value starts in column 30.
     assert problems(tmp_path, {"things.yaml": text}) == [
         "specs/things.yaml:16:30: 'minLength': input should be a valid integer, "
@@ -229,22 +210,7 @@ def test_missing_required_fields_are_named(tmp_path: Path) -> None:
 def test_wrong_type_inside_an_unquoted_response_code_is_located_exactly(tmp_path: Path) -> None:
     # `200:` unquoted is the most common way to write a response code; YAML reads it as an
     # integer key, and the problem inside it must still be located at the value itself.
-    text = spec("""\
-        paths:
-          /v1/things:
-            get:
-              responses:
-                200:
-                  description: OK
-                  content:
-                    application/json:
-                      schema:
-                        type: object
-                        properties:
-                          name:
-                            type: string
-                            minLength: abc
-        """)
+    text = response_property("name", "type: string\nminLength: abc")
     # Line 18 is `                    minLength: abc`; the value starts in column 32.
     assert problems(tmp_path, {"things.yaml": text}) == [
         "specs/things.yaml:18:32: 'minLength': input should be a valid integer, "
@@ -256,22 +222,7 @@ def test_wrong_type_inside_an_unquoted_response_code_is_located_exactly(tmp_path
 
 
 def _body_with_property(name: str, ref: str) -> str:
-    return spec(f"""\
-        paths:
-          /v1/things:
-            post:
-              requestBody:
-                content:
-                  application/json:
-                    schema:
-                      type: object
-                      properties:
-                        {name}:
-                          $ref: '{ref}'
-              responses:
-                '200':
-                  description: OK
-        """)
+    return body_property(name, f"$ref: '{ref}'")
 
 
 def test_unknown_component_ref(tmp_path: Path) -> None:
@@ -323,18 +274,7 @@ def test_unknown_ref_under_a_property_whose_name_starts_with_x_is_still_checked(
 
 
 def test_a_ref_inside_an_example_is_data_not_a_reference(tmp_path: Path) -> None:
-    text = spec("""\
-        paths:
-          /v1/things:
-            get:
-              responses:
-                '200':
-                  description: OK
-                  content:
-                    application/json:
-                      example:
-                        $ref: '#/components/schemas/Missing'
-        """)
+    text = get_response("example:\n  $ref: '#/components/schemas/Missing'")
     assert list(load(tmp_path, {"things.yaml": text}).document.paths or {}) == ["/v1/things"]
 
 
@@ -571,22 +511,7 @@ def test_cli_reports_every_problem_and_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_cli_reports_a_model_problem_without_a_traceback(tmp_path: Path) -> None:
-    text = spec("""\
-        paths:
-          /v1/things:
-            get:
-              responses:
-                '200':
-                  description: OK
-                  content:
-                    application/json:
-                      schema:
-                        type: object
-                        properties:
-                          value:
-                            not:
-                              type: string
-        """)
+    text = response_property("value", "not:\n  type: string")
     specs = write_specs(tmp_path / "specs", {"things.yaml": text})
     output = tmp_path / "out"
     result = _run_generator(specs, output)

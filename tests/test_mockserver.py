@@ -14,7 +14,7 @@ import sys
 import time
 import wave
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from io import BytesIO
 from pathlib import Path
@@ -22,20 +22,18 @@ from typing import Any
 
 import httpx
 import pytest
+from helpers.paths import ROOT
+from helpers.processes import running
+from helpers.raw_specs import curl_body, spec_operations
+from helpers.specfiles import fixture
 
 from mockserver import MockServer, files
 
-ROOT = Path(__file__).resolve().parent.parent
-SPECS = ROOT / "specs"
+# The module's `server` (conftest.py) moves a project on at every poll: see `finish`.
+pytestmark = pytest.mark.mock_server(polls_per_status=1)
 AUTH = {"Authorization": "Bearer test-key"}
 IMAGE_BODY = {"image_count": 1, "style": {"prompt": "Epic wizard"}}
 GIF_BODY = {"style": {"prompt": "Cute dancing cat"}}
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[MockServer]:
-    with MockServer(specs=SPECS, polls_per_status=1) as mock:
-        yield mock
 
 
 @pytest.fixture
@@ -138,22 +136,9 @@ def test_schema_violations_are_422_naming_each_field(
 
 def test_fields_the_spec_requires_but_never_defines_are_not_required(http: httpx.Client) -> None:
     # The animation body's schema is fine; the response schemas name `frame_cost` (a wart).
-    response = http.post(
-        "/v1/animation",
-        json={
-            "fps": 12,
-            "end_seconds": 15,
-            "height": 960,
-            "width": 512,
-            "style": {
-                "art_style": "Painterly Illustration",
-                "camera_effect": "Zoom In - Audio Sync",
-                "prompt_type": "custom",
-                "transition_speed": 5,
-            },
-            "assets": {"audio_source": "none"},
-        },
-    )
+    # The body is the spec's own curl example, as the docs show it.
+    body = curl_body(spec_operations()["POST /v1/animation"])
+    response = http.post("/v1/animation", json=body)
     assert response.status_code == 200
     assert response.json()["credits_charged"] == 450
 
@@ -161,65 +146,69 @@ def test_fields_the_spec_requires_but_never_defines_are_not_required(http: httpx
 # Projects.
 
 
-def test_a_project_moves_from_queued_to_rendering_to_complete_by_polls() -> None:
-    with MockServer(specs=SPECS, polls_per_status=2) as server:
-        with httpx.Client(base_url=server.url, headers=AUTH) as http:
-            body = {"name": "Wizards", "image_count": 3, "style": {"prompt": "Epic wizard"}}
-            project_id = create(http, "/v1/ai-image-generator", body)
-            assert re.fullmatch(r"mock-image-\d+-[0-9a-f]+", project_id)
-            answers = [http.get(f"/v1/image-projects/{project_id}").json() for _ in range(5)]
+def test_a_project_moves_from_queued_to_rendering_to_complete_by_polls(
+    start_mock_server: Callable[..., MockServer],
+) -> None:
+    server = start_mock_server(polls_per_status=2)
+    with httpx.Client(base_url=server.url, headers=AUTH) as http:
+        body = {"name": "Wizards", "image_count": 3, "style": {"prompt": "Epic wizard"}}
+        project_id = create(http, "/v1/ai-image-generator", body)
+        assert re.fullmatch(r"mock-image-\d+-[0-9a-f]+", project_id)
+        answers = [http.get(f"/v1/image-projects/{project_id}").json() for _ in range(5)]
 
-        assert [a["status"] for a in answers] == [
+    assert [a["status"] for a in answers] == [
+        "queued",
+        "queued",
+        "rendering",
+        "rendering",
+        "complete",
+    ]
+    assert all(a["downloads"] == [] for a in answers[:4])
+    final = answers[-1]
+    assert final["id"] == project_id
+    assert final["name"] == "Wizards"
+    assert final["image_count"] == 3
+    assert final["credits_charged"] == 5
+    assert final["error"] is None
+    assert final["type"] == "AI_IMAGE"  # the rest of the spec's example
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", final["created_at"])
+    assert len(final["downloads"]) == 3
+    expires = datetime.datetime.fromisoformat(final["downloads"][0]["expires_at"])
+    left = expires - datetime.datetime.now(datetime.timezone.utc)
+    assert datetime.timedelta(hours=23) < left <= datetime.timedelta(hours=24)
+    assert [d["url"].split("?")[0].rsplit("/", 1)[1] for d in final["downloads"]] == [
+        "output-1.png",
+        "output-2.png",
+        "output-3.png",
+    ]
+
+    state = server.projects[project_id]
+    assert (state.kind, state.status, state.polls, state.output_format) == (
+        "image",
+        "complete",
+        5,
+        "png",
+    )
+
+
+def test_a_project_moves_through_statuses_by_time(
+    start_mock_server: Callable[..., MockServer],
+) -> None:
+    server = start_mock_server(seconds_per_status=0.4)
+    with httpx.Client(base_url=server.url, headers=AUTH) as http:
+        started = time.monotonic()
+        project_id = create(http, "/v1/ai-gif-generator", GIF_BODY)
+
+        def status_at(seconds: float) -> str:
+            time.sleep(max(0.0, started + seconds - time.monotonic()))
+            status: str = http.get(f"/v1/image-projects/{project_id}").json()["status"]
+            return status
+
+        assert [status_at(0), status_at(0.6), status_at(0.9)] == [
             "queued",
-            "queued",
-            "rendering",
             "rendering",
             "complete",
         ]
-        assert all(a["downloads"] == [] for a in answers[:4])
-        final = answers[-1]
-        assert final["id"] == project_id
-        assert final["name"] == "Wizards"
-        assert final["image_count"] == 3
-        assert final["credits_charged"] == 5
-        assert final["error"] is None
-        assert final["type"] == "AI_IMAGE"  # the rest of the spec's example
-        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", final["created_at"])
-        assert len(final["downloads"]) == 3
-        expires = datetime.datetime.fromisoformat(final["downloads"][0]["expires_at"])
-        left = expires - datetime.datetime.now(datetime.timezone.utc)
-        assert datetime.timedelta(hours=23) < left <= datetime.timedelta(hours=24)
-        assert [d["url"].split("?")[0].rsplit("/", 1)[1] for d in final["downloads"]] == [
-            "output-1.png",
-            "output-2.png",
-            "output-3.png",
-        ]
-
-        state = server.projects[project_id]
-        assert (state.kind, state.status, state.polls, state.output_format) == (
-            "image",
-            "complete",
-            5,
-            "png",
-        )
-
-
-def test_a_project_moves_through_statuses_by_time() -> None:
-    with MockServer(specs=SPECS, seconds_per_status=0.4) as server:
-        with httpx.Client(base_url=server.url, headers=AUTH) as http:
-            started = time.monotonic()
-            project_id = create(http, "/v1/ai-gif-generator", GIF_BODY)
-
-            def status_at(seconds: float) -> str:
-                time.sleep(max(0.0, started + seconds - time.monotonic()))
-                status: str = http.get(f"/v1/image-projects/{project_id}").json()["status"]
-                return status
-
-            assert [status_at(0), status_at(0.6), status_at(0.9)] == [
-                "queued",
-                "rendering",
-                "complete",
-            ]
 
 
 @pytest.mark.parametrize(
@@ -565,135 +554,51 @@ def test_hostile_download_names_are_handed_out_verbatim_and_still_served(
 
 # The specs drive everything.
 
-EXTRA_PATHS = """\
-paths:
-  /v1/text-to-video:
-    post:
-      tags:
-        - Video Projects
-      summary: Text to video
-      operationId: textToVideo.create
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema:
-              type: object
-              properties:
-                prompt:
-                  type: string
-                  minLength: 1
-                seconds:
-                  type: number
-                  minimum: 1
-                  exclusiveMinimum: true
-                resolution:
-                  type: string
-                  nullable: true
-                  enum:
-                    - 480p
-                    - 720p
-              required:
-                - prompt
-                - frame_cost
-      responses:
-        '200':
-          description: Success
-          content:
-            application/json:
-              schema:
-                type: object
-                properties:
-                  id:
-                    type: string
-                    example: cuid-example
-                  credits_charged:
-                    type: integer
-                    example: 120
-        '401':
-          description: Unauthorized
-          content:
-            application/json:
-              schema:
-                type: object
-                properties:
-                  message:
-                    type: string
-              example:
-                message: Token missing
-        '422':
-          description: Unprocessable Entity
-      security:
-        - bearerAuth: []
-  /v1/text-to-video-styles:
-    get:
-      tags:
-        - Video Projects
-      summary: List styles
-      operationId: textToVideoStyles.list
-      parameters:
-        - name: limit
-          in: query
-          schema:
-            type: integer
-            minimum: 1
-      responses:
-        '200':
-          description: Success
-          content:
-            application/json:
-              schema:
-                type: object
-                properties:
-                  styles:
-                    type: array
-                    items:
-                      type: string
-                      example: noir
-"""
-
 
 @pytest.fixture
-def extended_specs(tmp_path: Path) -> Path:
+def extended_specs(tmp_path: Path, specs_dir: Path) -> Path:
     folder = tmp_path / "specs"
-    shutil.copytree(SPECS, folder)
+    shutil.copytree(specs_dir, folder)
     # Shared sections (info, servers, tags, components) must match the other files.
-    text = (SPECS / "video-projects-get.yaml").read_text(encoding="utf-8")
+    text = (specs_dir / "video-projects-get.yaml").read_text(encoding="utf-8")
     head, rest = text.split("\npaths:\n", 1)
     components = rest[rest.index("\ncomponents:\n") :]
-    (folder / "text-to-video.yaml").write_text(head + "\n" + EXTRA_PATHS + components)
+    paths = fixture("text-to-video-paths.yaml")
+    (folder / "text-to-video.yaml").write_text(head + "\n" + paths + components)
     return folder
 
 
-def test_a_new_spec_file_is_served_without_code_changes(extended_specs: Path) -> None:
-    with MockServer(specs=extended_specs) as server:
-        with httpx.Client(base_url=server.url, headers=AUTH) as http:
-            response = httpx.post(f"{server.url}/v1/text-to-video", json={"prompt": "x"})
-            assert (response.status_code, response.json()) == (401, {"message": "Token missing"})
+def test_a_new_spec_file_is_served_without_code_changes(
+    extended_specs: Path, start_mock_server: Callable[..., MockServer]
+) -> None:
+    server = start_mock_server(specs=extended_specs)
+    with httpx.Client(base_url=server.url, headers=AUTH) as http:
+        response = httpx.post(f"{server.url}/v1/text-to-video", json={"prompt": "x"})
+        assert (response.status_code, response.json()) == (401, {"message": "Token missing"})
 
-            response = http.post("/v1/text-to-video", json={"prompt": "", "seconds": 1})
-            assert response.status_code == 422
-            assert response.json()["message"] == (
-                "prompt: must have at least 1 character(s); seconds: must be > 1"
-            )
+        response = http.post("/v1/text-to-video", json={"prompt": "", "seconds": 1})
+        assert response.status_code == 422
+        assert response.json()["message"] == (
+            "prompt: must have at least 1 character(s); seconds: must be > 1"
+        )
 
-            body = {"prompt": "A lighthouse", "seconds": 5, "resolution": None}
-            project_id = create(http, "/v1/text-to-video", body)
-            assert project_id.startswith("mock-video-")
-            final = finish(http, "video", project_id)
-            assert (final["status"], final["credits_charged"]) == ("complete", 120)
-            assert fetch(final["downloads"][0]["url"]).headers["content-type"] == "video/mp4"
+        body = {"prompt": "A lighthouse", "seconds": 5, "resolution": None}
+        project_id = create(http, "/v1/text-to-video", body)
+        assert project_id.startswith("mock-video-")
+        final = finish(http, "video", project_id)
+        assert (final["status"], final["credits_charged"]) == ("complete", 120)
+        assert fetch(final["downloads"][0]["url"]).headers["content-type"] == "video/mp4"
 
-            # No 422 documented: a bad parameter is a 400.
-            response = http.get("/v1/text-to-video-styles", params={"limit": "0"})
-            assert (response.status_code, response.json()) == (
-                400,
-                {"message": "limit: must be >= 1"},
-            )
-            response = http.get("/v1/text-to-video-styles", params={"limit": "many"})
-            assert response.json() == {"message": "limit: expected integer, got string"}
-            response = http.get("/v1/text-to-video-styles", params={"limit": "2"})
-            assert (response.status_code, response.json()) == (200, {"styles": ["noir"]})
+        # No 422 documented: a bad parameter is a 400.
+        response = http.get("/v1/text-to-video-styles", params={"limit": "0"})
+        assert (response.status_code, response.json()) == (
+            400,
+            {"message": "limit: must be >= 1"},
+        )
+        response = http.get("/v1/text-to-video-styles", params={"limit": "many"})
+        assert response.json() == {"message": "limit: expected integer, got string"}
+        response = http.get("/v1/text-to-video-styles", params={"limit": "2"})
+        assert (response.status_code, response.json()) == (200, {"styles": ["noir"]})
 
 
 # The server itself.
@@ -714,21 +619,24 @@ def test_many_clients_polling_at_once(server: MockServer) -> None:
     assert len({project_id for project_id, _ in results}) == 100
 
 
-def test_start_and_stop_are_idempotent_and_state_is_read_only() -> None:
-    server = MockServer(specs=SPECS)
+def test_start_and_stop_are_idempotent_and_state_is_read_only(specs_dir: Path) -> None:
+    server = MockServer(specs=specs_dir)
     with pytest.raises(RuntimeError):
         server.url
     server.start()
-    url = server.url
-    assert server.start().url == url
-    with httpx.Client(base_url=url, headers=AUTH) as http:
-        project_id = create(http, "/v1/ai-gif-generator", GIF_BODY)
-        with pytest.raises(TypeError):
-            server.projects[project_id] = server.projects[project_id]  # type: ignore[index]
-        server.stop()
-        server.stop()
-        with pytest.raises(httpx.TransportError):
-            http.get(f"/v1/image-projects/{project_id}")
+    try:
+        url = server.url
+        assert server.start().url == url
+        with httpx.Client(base_url=url, headers=AUTH) as http:
+            project_id = create(http, "/v1/ai-gif-generator", GIF_BODY)
+            with pytest.raises(TypeError):
+                server.projects[project_id] = server.projects[project_id]  # type: ignore[index]
+            server.stop()
+            server.stop()
+            with pytest.raises(httpx.TransportError):
+                http.get(f"/v1/image-projects/{project_id}")
+    finally:
+        server.stop()  # stopped on a failure too (stop is idempotent: tested above)
 
 
 def free_port() -> int:
@@ -748,16 +656,19 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_command_serves_until_ctrl_c() -> None:
+def test_the_command_serves_until_ctrl_c(repo_root: Path) -> None:
     port = free_port()
     command = [sys.executable, "-m", "mockserver", "--specs", "specs", "--port", str(port)]
-    with subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    with running(
+        subprocess.Popen(
+            command, cwd=repo_root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
     ) as process:
         assert process.stdout is not None and process.stderr is not None
         line = process.stdout.readline()
         url = f"http://127.0.0.1:{port}"
-        assert line == f"Mock Magic Hour API on {url} (8 operations from specs/)\n"
+        count = len(spec_operations())  # every operation of specs/, read as plain YAML
+        assert line == f"Mock Magic Hour API on {url} ({count} operations from specs/)\n"
         assert httpx.get(f"{url}/v1/image-projects/abc").status_code == 401
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 0

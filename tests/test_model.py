@@ -12,7 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from specfiles import HEADER, spec, write_specs
+from helpers.specfiles import (
+    GET_THINGS,
+    HEADER,
+    body_property,
+    get_response,
+    post_body,
+    response_property,
+    spec,
+    write_specs,
+)
 
 from generator.ir import build_ir
 from generator.load import load_specs
@@ -24,8 +33,6 @@ from generator.views.python.names import MODEL_RESERVED, RESERVED, is_plain_key,
 from generator.views.python.rules import rule
 from generator.views.python.source import docstring_text, python_literal
 from generator.views.python.types import MODELS, PyClass
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def build(tmp_path: Path, files: dict[str, str]) -> PyApi:
@@ -41,8 +48,8 @@ def problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def api() -> PyApi:
-    return build_python_view(build_ir(load_specs(ROOT / "specs", "specs")))
+def api(specs_dir: Path) -> PyApi:
+    return build_python_view(build_ir(load_specs(specs_dir, "specs")))
 
 
 def params_class(api: PyApi, name: str) -> PyClass:
@@ -158,16 +165,25 @@ def test_request_and_response_classes_of_each_operation(api: PyApi) -> None:
 
 
 def test_path_parameter_of_the_project_endpoints(api: PyApi) -> None:
-    for op in api.operations:
-        if op.path.endswith("{id}"):
-            assert [
-                (a.wire_name, a.py_name, a.location, a.required, a.annotation) for a in op.arguments
-            ] == [("id", "id", "path", True, "str")]
-            assert op.parameters_rule == {
-                "type": "object",
-                "properties": {"id": {"type": "string"}},
-                "required": ["id"],
-            }
+    # The project endpoints are the operations of the `*_projects` resources, and they are the
+    # only operations on an item path: each takes the item's id, as a path argument.
+    endpoints = [
+        op for r in api.resources if r.access_path.endswith("_projects") for op in r.operations
+    ]
+    assert endpoints
+    assert {(op.http_method, op.path) for op in endpoints} == {
+        (op.http_method, op.path) for op in api.operations if "{" in op.path
+    }
+    for op in endpoints:
+        assert op.path.endswith("/{id}")
+        assert [
+            (a.wire_name, a.py_name, a.location, a.required, a.annotation) for a in op.arguments
+        ] == [("id", "id", "path", True, "str")]
+        assert op.parameters_rule == {
+            "type": "object",
+            "properties": {"id": {"type": "string"}},
+            "required": ["id"],
+        }
 
 
 def test_project_kind(api: PyApi) -> None:
@@ -552,26 +568,16 @@ def test_required_names_without_a_property_do_not_become_fields(api: PyApi) -> N
 
 
 def test_required_name_without_a_property_in_a_request_body(tmp_path: Path) -> None:
-    text = spec("""\
-        paths:
-          /v1/things:
-            post:
-              requestBody:
-                content:
-                  application/json:
-                    schema:
-                      type: object
-                      properties:
-                        prompt:
-                          type: string
-                        size:
-                          type: integer
-                      required:
-                        - prompt
-                        - ghost
-              responses:
-                '204':
-                  description: Done
+    text = post_body("""\
+        type: object
+        properties:
+          prompt:
+            type: string
+          size:
+            type: integer
+        required:
+          - prompt
+          - ghost
         """)
     op = build(tmp_path, {"things.yaml": text}).operations[0]
     assert [(a.wire_name, a.required) for a in op.arguments] == [("prompt", True), ("size", False)]
@@ -735,14 +741,7 @@ def test_path_level_parameters_become_arguments(tmp_path: Path) -> None:
 
 def test_a_path_template_variable_without_a_parameter_is_a_problem(tmp_path: Path) -> None:
     # Without a parameter for `{id}` the client would request the literal URL `/v1/things/{id}`.
-    text = spec("""\
-        paths:
-          /v1/things/{id}:
-            get:
-              responses:
-                '204':
-                  description: Done
-        """)
+    text = spec(GET_THINGS.replace("/v1/things:", "/v1/things/{id}:"))
     with pytest.raises(SpecError) as raised:
         build(tmp_path, {"things.yaml": text})
     [problem] = raised.value.problems
@@ -863,22 +862,7 @@ def test_error_classes_of_a_small_spec(tmp_path: Path) -> None:
 
 
 def test_unsupported_construct_in_a_request_body_is_located(tmp_path: Path) -> None:
-    text = spec("""\
-        paths:
-          /v1/things:
-            post:
-              requestBody:
-                content:
-                  application/json:
-                    schema:
-                      type: object
-                      properties:
-                        value:
-                          not: {type: string}
-              responses:
-                '204':
-                  description: Done
-        """)
+    text = body_property("value", "not: {type: string}")
     # Line 15 is `                  not: ...`; the key starts in column 19.
     assert problems(tmp_path, {"things.yaml": text}) == [
         "specs/things.yaml:15:19: 'not' is not supported"
@@ -886,19 +870,7 @@ def test_unsupported_construct_in_a_request_body_is_located(tmp_path: Path) -> N
 
 
 def test_unsupported_construct_in_a_component_is_located_in_its_own_file(tmp_path: Path) -> None:
-    uses = spec("""\
-        paths:
-          /v1/things:
-            post:
-              requestBody:
-                content:
-                  application/json:
-                    schema:
-                      $ref: '#/components/schemas/Thing'
-              responses:
-                '204':
-                  description: Done
-        """)
+    uses = post_body("$ref: '#/components/schemas/Thing'")
     defines = spec("""\
         paths: {}
         components:
@@ -916,22 +888,7 @@ def test_unsupported_construct_in_a_component_is_located_in_its_own_file(tmp_pat
 
 
 def test_unsupported_construct_under_an_unquoted_response_code_is_located(tmp_path: Path) -> None:
-    text = spec("""\
-        paths:
-          /v1/things:
-            get:
-              responses:
-                200:
-                  description: OK
-                  content:
-                    application/json:
-                      schema:
-                        type: object
-                        properties:
-                          value:
-                            not:
-                              type: string
-        """)
+    text = response_property("value", "not:\n  type: string")
     # Line 17 is `                    not:`; the key starts in column 21.
     assert problems(tmp_path, {"things.yaml": text}) == [
         "specs/things.yaml:17:21: 'not' is not supported"
@@ -1201,20 +1158,12 @@ def test_asset_fields_and_their_upload_types(tmp_path: Path) -> None:
 
 
 def test_an_object_without_properties_has_an_empty_example(tmp_path: Path) -> None:
-    text = spec("""\
-        paths:
-          /v1/things:
-            get:
-              responses:
-                '200':
-                  description: Done
-                  content:
-                    application/json:
-                      schema:
-                        type: object
-                        required: [meta]
-                        properties:
-                          meta: {type: object}
+    text = get_response("""\
+        schema:
+          type: object
+          required: [meta]
+          properties:
+            meta: {type: object}
         """)
     (op,) = build(tmp_path, {"things.yaml": text}).operations
     assert op.response_example == {"meta": {}}

@@ -10,18 +10,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers.paths import ROOT
 
 from generator.cli import generate, main
 from generator.write import existing_files
 
-ROOT = Path(__file__).resolve().parent.parent
-SPECS = ROOT / "specs"
-
 
 @pytest.fixture(scope="module")
-def generated_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def generated_once(tmp_path_factory: pytest.TempPathFactory, specs_dir: Path) -> Path:
     output = tmp_path_factory.mktemp("out") / "generated"
-    assert main(["--specs", str(SPECS), "--output", str(output)]) == 0
+    assert main(["--specs", str(specs_dir), "--output", str(output)]) == 0
     return output
 
 
@@ -38,19 +36,19 @@ def run_generator(
     )
 
 
-def test_committed_output_matches_the_specs() -> None:
-    files = generate(SPECS, "specs")
+def test_committed_output_matches_the_specs(specs_dir: Path, repo_root: Path) -> None:
+    files = generate(specs_dir, "specs")
     assert {path: text.encode() for path, text in files.items()} == existing_files(
-        ROOT / "generated"
+        repo_root / "generated"
     )
 
 
 def test_output_is_the_same_bytes_whatever_the_hash_seed_and_working_directory(
-    generated_once: Path, tmp_path: Path
+    generated_once: Path, tmp_path: Path, specs_dir: Path
 ) -> None:
     # Another process, another hash seed, another working directory, specs copied elsewhere.
     specs_copy = tmp_path / "elsewhere" / "my-specs"
-    shutil.copytree(SPECS, specs_copy)
+    shutil.copytree(specs_dir, specs_copy)
     output = tmp_path / "second"
     result = run_generator(
         "--specs",
@@ -64,22 +62,26 @@ def test_output_is_the_same_bytes_whatever_the_hash_seed_and_working_directory(
     assert existing_files(output) == existing_files(generated_once)
 
 
-def test_output_holds_no_absolute_paths_or_timestamps(generated_once: Path) -> None:
+def test_output_holds_no_absolute_paths_or_timestamps(
+    generated_once: Path, repo_root: Path
+) -> None:
     for path, data in existing_files(generated_once).items():
         text = data.decode()
-        assert str(ROOT) not in text, path
+        assert str(repo_root) not in text, path
         assert "/tmp/" not in text, path
 
 
-def test_rerun_changes_nothing_and_check_passes(generated_once: Path) -> None:
-    result = run_generator("--specs", str(SPECS), "--output", str(generated_once), "--check")
+def test_rerun_changes_nothing_and_check_passes(generated_once: Path, specs_dir: Path) -> None:
+    result = run_generator("--specs", str(specs_dir), "--output", str(generated_once), "--check")
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
-    result = run_generator("--specs", str(SPECS), "--output", str(generated_once))
+    result = run_generator("--specs", str(specs_dir), "--output", str(generated_once))
     assert "0 added, 0 changed, 0 removed" in result.stderr
 
 
-def test_check_mode_prints_a_diff_and_writes_nothing(generated_once: Path, tmp_path: Path) -> None:
+def test_check_mode_prints_a_diff_and_writes_nothing(
+    generated_once: Path, tmp_path: Path, specs_dir: Path
+) -> None:
     output = tmp_path / "generated"
     shutil.copytree(generated_once, output)
     client = output / "magic_hour" / "resources" / "v1" / "animation" / "client.py"
@@ -88,7 +90,7 @@ def test_check_mode_prints_a_diff_and_writes_nothing(generated_once: Path, tmp_p
     (output / "magic_hour" / "environment.py").unlink()
     before = existing_files(output)
 
-    result = run_generator("--specs", str(SPECS), "--output", str(output), "--check")
+    result = run_generator("--specs", str(specs_dir), "--output", str(output), "--check")
 
     assert result.returncode == 1
     assert "-        Edited by hand" in result.stdout
@@ -103,9 +105,9 @@ def test_check_mode_prints_a_diff_and_writes_nothing(generated_once: Path, tmp_p
     assert existing_files(output) == before
 
 
-def test_files_a_spec_no_longer_produces_are_removed(tmp_path: Path) -> None:
+def test_files_a_spec_no_longer_produces_are_removed(tmp_path: Path, specs_dir: Path) -> None:
     specs = tmp_path / "specs"
-    shutil.copytree(SPECS, specs)
+    shutil.copytree(specs_dir, specs)
     output = tmp_path / "generated"
     assert main(["--specs", str(specs), "--output", str(output)]) == 0
     animation = output / "magic_hour" / "resources" / "v1" / "animation"
@@ -124,9 +126,9 @@ def test_files_a_spec_no_longer_produces_are_removed(tmp_path: Path) -> None:
     assert existing_files(output) == {p: t.encode() for p, t in generate(specs).items()}
 
 
-def test_a_broken_spec_writes_nothing(tmp_path: Path) -> None:
+def test_a_broken_spec_writes_nothing(tmp_path: Path, specs_dir: Path) -> None:
     specs = tmp_path / "specs"
-    shutil.copytree(SPECS, specs)
+    shutil.copytree(specs_dir, specs)
     (specs / "animation.yaml").write_text(
         (specs / "animation.yaml").read_text().replace("minimum: 64", "minimum: lots")
     )
@@ -148,7 +150,7 @@ def test_missing_specs_folder_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_a_templates_folder_overrides_the_built_in_files_of_the_same_path(
-    generated_once: Path, tmp_path: Path
+    generated_once: Path, tmp_path: Path, specs_dir: Path
 ) -> None:
     overrides = tmp_path / "my-templates"
     (overrides / "runtime" / "core").mkdir(parents=True)
@@ -157,7 +159,7 @@ def test_a_templates_folder_overrides_the_built_in_files_of_the_same_path(
     )
     (overrides / "runtime" / "core" / "house_rules.py").write_text('"""Ours."""\n')
     output = tmp_path / "generated"
-    arguments = ["--specs", str(SPECS), "--output", str(output), "--templates", str(overrides)]
+    arguments = ["--specs", str(specs_dir), "--output", str(output), "--templates", str(overrides)]
     assert main(arguments) == 0
 
     page = output / "magic_hour/resources/v1/animation/README.md"
@@ -179,10 +181,12 @@ def test_a_templates_folder_overrides_the_built_in_files_of_the_same_path(
     assert (output / "magic_hour/core/house_rules.py").read_text() == '"""Ours, v2."""\n'
 
 
-def test_a_templates_folder_that_is_not_one_is_a_usage_error(tmp_path: Path) -> None:
+def test_a_templates_folder_that_is_not_one_is_a_usage_error(
+    tmp_path: Path, specs_dir: Path
+) -> None:
     result = run_generator(
         "--specs",
-        str(SPECS),
+        str(specs_dir),
         "--output",
         str(tmp_path / "out"),
         "--templates",

@@ -15,16 +15,16 @@ import re
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from helpers.loopback import Loopback, Reply, loopback_server
+from helpers.paths import SPECS
+from helpers.raw_specs import spec_operations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
-from loopback import Loopback, Reply, loopback_server
-from ruamel.yaml import YAML
 
 import magic_hour
 from generator.load import load_specs
@@ -33,25 +33,9 @@ from generator.views.python import build_python_view
 from generator.views.python.model import PyMethod
 from magic_hour import Client
 
-ROOT = Path(__file__).resolve().parent.parent
-API = build_python_view(build_ir(load_specs(ROOT / "specs", "specs")))
+API = build_python_view(build_ir(load_specs(SPECS, "specs")))
 TOKEN = "property-test-token"
 EXTRA_KEY = "unexpected_field"
-
-
-def spec_operations() -> dict[str, dict[str, Any]]:
-    found = {}
-    for path in sorted((ROOT / "specs").glob("*.yaml")):
-        document = YAML(typ="safe").load(path.read_text())
-        for url, item in document["paths"].items():
-            for verb, operation in item.items():
-                found[f"{verb.upper()} {url}"] = {
-                    **operation,
-                    "path-parameters": item.get("parameters", []),
-                }
-    return found
-
-
 RAW = spec_operations()
 KEYS = sorted(RAW)
 GENERATED = {f"{op.http_method} {op.path}": op for op in API.operations}
@@ -127,7 +111,9 @@ def request_schema(key: str) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[Loopback]:
+def loopback() -> Iterator[Loopback]:
+    """A loopback server that counts what reaches it and answers each operation's example."""
+
     def reply(request: Any) -> Reply:
         op = next(
             op
@@ -145,8 +131,8 @@ def server() -> Iterator[Loopback]:
 
 
 @pytest.fixture(scope="module")
-def client(server: Loopback) -> Iterator[Client]:
-    with Client(token=TOKEN, base_url=server.url, max_retries=0) as running:
+def client(loopback: Loopback) -> Iterator[Client]:
+    with Client(token=TOKEN, base_url=loopback.url, max_retries=0) as running:
         yield running
 
 
@@ -189,12 +175,12 @@ def check_valid(client: Client, server: Loopback, key: str, arguments: dict[str,
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_valid_requests_are_sent_as_given(key: str, client: Client, server: Loopback) -> None:
+def test_valid_requests_are_sent_as_given(key: str, client: Client, loopback: Loopback) -> None:
     strategy = from_schema(to_json_schema(request_schema(key), closed=True))
 
     @given(arguments=strategy)
     def property(arguments: dict[str, Any]) -> None:
-        check_valid(client, server, key, arguments)
+        check_valid(client, loopback, key, arguments)
 
     property()
 
@@ -397,20 +383,20 @@ SITE_CASES = [(key, site) for key in KEYS for site in operation_sites(key)]
 
 @pytest.mark.parametrize(("key", "site"), SITE_CASES, ids=[f"{k}-{s}" for k, s in SITE_CASES])
 def test_each_broken_constraint_is_refused_before_sending(
-    key: str, site: Site, client: Client, server: Loopback
+    key: str, site: Site, client: Client, loopback: Loopback
 ) -> None:
     @settings(max_examples=5)
     @given(valid=valid_around(key, site), data=st.data())
     def property(valid: dict[str, Any], data: st.DataObject) -> None:
         arguments, field = broken(key, site, valid, data.draw)
-        check_refused(client, server, key, site, arguments, field)
+        check_refused(client, loopback, key, site, arguments, field)
 
     property()
 
 
 @pytest.mark.parametrize("key", KEYS)
 def test_broken_requests_are_refused_before_sending(
-    key: str, client: Client, server: Loopback
+    key: str, client: Client, loopback: Loopback
 ) -> None:
     # The same property with the site drawn too: `make fuzz` runs this one at volume.
     cases = st.sampled_from(operation_sites(key)).flatmap(
@@ -421,7 +407,7 @@ def test_broken_requests_are_refused_before_sending(
     def property(case: tuple[Site, dict[str, Any]], data: st.DataObject) -> None:
         site, valid = case
         arguments, field = broken(key, site, valid, data.draw)
-        check_refused(client, server, key, site, arguments, field)
+        check_refused(client, loopback, key, site, arguments, field)
 
     property()
 

@@ -1,7 +1,8 @@
 """The client under injected faults: retries, timeouts, typed errors, and the API key kept secret.
 
-Every test talks to `faults.fault_server` over real sockets, sync and async. Backoff is cut
-to milliseconds (the policy's constants, not its logic), and timeouts to a fraction of a second.
+Every test talks to `helpers.faults.fault_server` over real sockets, sync and async. Backoff is
+cut to milliseconds (the policy's constants, not its logic), and timeouts to a fraction of a
+second.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
-from faults import (
+from helpers.faults import (
     Fault,
     FaultServer,
     closed_port_url,
@@ -29,6 +30,7 @@ from faults import (
     reset,
     stall,
 )
+from helpers.paths import SPECS
 
 import magic_hour
 from generator.load import load_specs
@@ -37,8 +39,7 @@ from generator.views.python import build_python_view
 from magic_hour import AsyncClient, Client
 from magic_hour.core import retry
 
-ROOT = Path(__file__).resolve().parent.parent
-API = build_python_view(build_ir(load_specs(ROOT / "specs", "specs")))
+API = build_python_view(build_ir(load_specs(SPECS, "specs")))
 EXAMPLES = {f"{op.http_method} {op.path}": op.response_example for op in API.operations}
 PROJECT = EXAMPLES["GET /v1/image-projects/{id}"]
 CREATED = EXAMPLES["POST /v1/ai-gif-generator"]
@@ -479,8 +480,8 @@ def test_fault_server_guards_itself(run: Callable[..., Any]) -> None:
     assert isinstance(server, FaultServer) and len(server.seen) == 1
 
 
-def test_the_readme_retry_table_is_the_policy() -> None:
-    readme = (ROOT / "generated" / "README.md").read_text()
+def test_the_readme_retry_table_is_the_policy(repo_root: Path) -> None:
+    readme = (repo_root / "generated" / "README.md").read_text()
     rows = [line for line in readme.splitlines() if line.startswith("| `GET`, `DELETE`")]
     rows += [line for line in readme.splitlines() if line.startswith("| `POST`")]
     assert len(rows) == 2

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from specfiles import spec, write_specs
+from helpers.specfiles import fixture, write_specs
 
 from generator.cli import main
 from generator.load import load_specs
@@ -22,85 +22,9 @@ from generator.changes import change_report
 from generator.views.surface import SURFACE_FILE, api_surface, surface_json
 from generator.write import existing_files
 
-ROOT = Path(__file__).resolve().parents[1]
-
-THINGS = spec("""\
-    paths:
-      /v1/things:
-        post:
-          summary: Create a thing
-          parameters:
-            - name: dry-run
-              in: query
-              schema: {type: boolean}
-          requestBody:
-            content:
-              application/json:
-                schema:
-                  type: object
-                  properties:
-                    name: {type: string}
-                    size:
-                      type: string
-                      enum: [small, large]
-                    tags:
-                      type: array
-                      items:
-                        type: string
-                        enum: [red, blue]
-                    style:
-                      type: object
-                      properties:
-                        prompt: {type: string}
-                      required: [prompt]
-                  required: [style]
-          responses:
-            '200':
-              description: OK
-              content:
-                application/json:
-                  schema:
-                    type: object
-                    properties:
-                      id: {type: string}
-                      status:
-                        type: string
-                        enum: [queued, complete]
-                      note: {type: string}
-                    required: [id, status, note]
-      /v1/things/{id}:
-        delete:
-          summary: Delete a thing
-          parameters:
-            - name: id
-              in: path
-              required: true
-              schema: {type: string}
-          responses:
-            '204':
-              description: Deleted
-    """)
-
-WIDGETS = spec("""\
-    paths:
-      /v1/widgets:
-        get:
-          summary: List the widgets
-          parameters:
-            - name: limit
-              in: query
-              schema: {type: integer}
-          responses:
-            '200':
-              description: OK
-              content:
-                application/json:
-                  schema:
-                    type: object
-                    properties:
-                      total: {type: integer}
-                    required: [total]
-    """)
+# A create with enums, an array and a nested object, and a delete; and a list.
+THINGS = fixture("things.yaml")
+WIDGETS = fixture("widgets.yaml")
 
 BASE = {"things.yaml": THINGS, "widgets.yaml": WIDGETS}
 
@@ -248,11 +172,13 @@ def test_surface_of_a_small_spec(tmp_path: Path) -> None:
     }
 
 
-def test_the_surface_file_is_sorted_indented_json_with_a_final_newline() -> None:
-    text = (ROOT / "generated" / SURFACE_FILE).read_text(encoding="utf-8")
+def test_the_surface_file_is_sorted_indented_json_with_a_final_newline(
+    repo_root: Path, specs_dir: Path
+) -> None:
+    text = (repo_root / "generated" / SURFACE_FILE).read_text(encoding="utf-8")
     data = json.loads(text)
     assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    assert text == surface_json(build_python_view(build_ir(load_specs(ROOT / "specs", "specs"))))
+    assert text == surface_json(build_python_view(build_ir(load_specs(specs_dir, "specs"))))
     assert sorted(data["operations"]) == [
         "client.v1.ai_gif_generator.create",
         "client.v1.ai_image_generator.create",

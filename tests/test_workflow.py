@@ -11,7 +11,7 @@ import hashlib
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,8 @@ from magic_hour.errors import (
 )
 from mockserver import MockServer
 
-SPECS = Path(__file__).resolve().parent.parent / "specs"
+# Projects move on at every poll.
+pytestmark = pytest.mark.mock_server(polls_per_status=1)
 FAST = {"poll_interval": 0.01}
 STYLE = {
     "art_style": "Cyberpunk",
@@ -39,12 +40,6 @@ STYLE = {
 }
 # The smallest animation the spec allows, for tests about everything but its arguments.
 SMALL_ANIMATION = {"end_seconds": 1.0, "fps": 1.0, "height": 64, "width": 64, "style": STYLE}
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[MockServer]:
-    with MockServer(specs=SPECS, port=0, polls_per_status=1) as running:
-        yield running
 
 
 @pytest.fixture(params=["sync", "async"])
@@ -233,27 +228,29 @@ def test_a_canceled_project_is_returned_without_downloads(
     assert files_in(tmp_path) == []
 
 
-def test_waiting_too_long_raises_with_the_project_id(tmp_path: Path) -> None:
-    with MockServer(specs=SPECS, port=0, polls_per_status=10_000) as slow:
-        with Client(token="mock-key", base_url=slow.url) as client:
-            with pytest.raises(GenerationTimeoutError) as raised:
-                client.v1.ai_gif_generator.generate(
-                    style={"prompt": "slow"}, wait_timeout=0.2, poll_interval=0.02
-                )
-        error = raised.value
-        assert error.project_id in slow.projects
-        assert error.status in ("queued", "rendering")
-        assert error.project_id in str(error)
-
-        async def run() -> None:
-            async with AsyncClient(token="mock-key", base_url=slow.url) as client:
-                await client.v1.ai_gif_generator.generate(
-                    style={"prompt": "slow"}, wait_timeout=0.2, poll_interval=0.02
-                )
-
+def test_waiting_too_long_raises_with_the_project_id(
+    start_mock_server: Callable[..., MockServer],
+) -> None:
+    slow = start_mock_server(polls_per_status=10_000)
+    with Client(token="mock-key", base_url=slow.url) as client:
         with pytest.raises(GenerationTimeoutError) as raised:
-            asyncio.run(run())
-        assert raised.value.project_id in slow.projects
+            client.v1.ai_gif_generator.generate(
+                style={"prompt": "slow"}, wait_timeout=0.2, poll_interval=0.02
+            )
+    error = raised.value
+    assert error.project_id in slow.projects
+    assert error.status in ("queued", "rendering")
+    assert error.project_id in str(error)
+
+    async def run() -> None:
+        async with AsyncClient(token="mock-key", base_url=slow.url) as client:
+            await client.v1.ai_gif_generator.generate(
+                style={"prompt": "slow"}, wait_timeout=0.2, poll_interval=0.02
+            )
+
+    with pytest.raises(GenerationTimeoutError) as raised:
+        asyncio.run(run())
+    assert raised.value.project_id in slow.projects
 
 
 def test_not_waiting_returns_the_queued_project(generate: Callable[..., Any]) -> None:
@@ -388,8 +385,7 @@ def test_the_download_directory_is_created_and_may_be_a_path(
     assert Path(result.downloaded_paths[0]).parent == directory
 
 
-def test_the_demo_saves_a_gif_offline(tmp_path: Path) -> None:
-    root = Path(__file__).resolve().parent.parent
+def test_the_demo_saves_a_gif_offline(tmp_path: Path, repo_root: Path) -> None:
     directory = tmp_path / "outputs"
     finished = subprocess.run(
         [
@@ -401,7 +397,7 @@ def test_the_demo_saves_a_gif_offline(tmp_path: Path) -> None:
             "--directory",
             str(directory),
         ],
-        cwd=root,
+        cwd=repo_root,
         capture_output=True,
         text=True,
         timeout=60,
@@ -418,18 +414,20 @@ def test_the_demo_saves_a_gif_offline(tmp_path: Path) -> None:
     assert (len(data), data[:6]) == (200000, b"GIF89a")
 
 
-def test_the_async_client_downloads_outputs_at_the_same_time(tmp_path: Path) -> None:
-    with MockServer(specs=SPECS, port=0, output_size=20_000_000) as fresh:
+def test_the_async_client_downloads_outputs_at_the_same_time(
+    tmp_path: Path, start_mock_server: Callable[..., MockServer]
+) -> None:
+    fresh = start_mock_server(output_size=20_000_000)
 
-        async def run() -> Any:
-            async with AsyncClient(token="mock-key", base_url=fresh.url) as client:
-                return await client.v1.ai_image_generator.generate(
-                    image_count=4, style={"prompt": "many"}, download_directory=tmp_path, **FAST
-                )
+    async def run() -> Any:
+        async with AsyncClient(token="mock-key", base_url=fresh.url) as client:
+            return await client.v1.ai_image_generator.generate(
+                image_count=4, style={"prompt": "many"}, download_directory=tmp_path, **FAST
+            )
 
-        result = asyncio.run(run())
-        assert len(result.downloaded_paths) == 4
-        assert fresh.peak_downloads >= 2
+    result = asyncio.run(run())
+    assert len(result.downloaded_paths) == 4
+    assert fresh.peak_downloads >= 2
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """Run in a fresh process beside a generated package: call every method of a plan, sync and
 async, against a loopback server, and check what went over the wire and what came back.
 
-    python corpus_exercise.py PLAN.json     (the package's folder on PYTHONPATH)
+    python tests/helpers/corpus_exercise.py PLAN.json
+        (the package's folder and tests/, for `helpers.loopback`, on PYTHONPATH)
 
 The plan is written by test_corpus.py from the generator's model: for each method, the
 arguments to pass, the request the server must receive, and the reply it gives.
@@ -17,7 +18,7 @@ import warnings
 from typing import Any
 
 import pydantic
-from loopback import Recorded, Reply, loopback_server
+from helpers.loopback import Recorded, Reply, loopback_server
 
 import magic_hour
 

@@ -1,4 +1,5 @@
-"""Run documentation examples as a reader would, in this fresh process: `python docs_runner.py`.
+"""Run documentation examples as a reader would, in this fresh process:
+`python tests/helpers/docs_runner.py`.
 
 Reads a JSON list of documents from stdin, each a list of examples
 `{"where": "file:line", "code": "..."}`. The examples of one document run in order in one

@@ -1,0 +1,36 @@
+"""The real specs read as plain YAML, without the generator: an oracle independent of it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from helpers.paths import SPECS
+
+VERBS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def spec_operations(folder: Path = SPECS) -> dict[str, dict[str, Any]]:
+    """Each operation as its YAML file writes it, by `"VERB /path"`; the parameters its path
+    item declares for all its operations are added under `"path-parameters"`."""
+    found = {}
+    for path in sorted(folder.glob("*.yaml")):
+        document = YAML(typ="safe").load(path.read_text())
+        for url, item in document["paths"].items():
+            for verb, operation in item.items():
+                if verb not in VERBS:  # the path item's parameters, summary, servers...
+                    continue
+                found[f"{verb.upper()} {url}"] = {
+                    **operation,
+                    "path-parameters": item.get("parameters", []),
+                }
+    return found
+
+
+def curl_body(operation: dict[str, Any]) -> Any:
+    """The JSON body of an operation's own curl example (its `x-codeSamples`)."""
+    sample = next(s["source"] for s in operation["x-codeSamples"] if s["lang"] == "curl")
+    return json.loads(sample.split("--data '", 1)[1].rsplit("'", 1)[0])
