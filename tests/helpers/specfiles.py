@@ -109,3 +109,59 @@ def write_specs(folder: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+_ID_PARAMETER = """\
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema:
+            type: string
+"""
+_NO_CONTENT = """\
+      responses:
+        '204':
+          description: Done
+"""
+
+
+def paths_spec(*entries: tuple[str, list[str]], operation_id: str | None = None) -> str:
+    """A spec of the given (path, verbs), each answering 204; an item path takes `id`."""
+    lines = ["paths:"]
+    for path, verbs in entries:
+        lines.append(f"  {path}:")
+        for verb in verbs:
+            lines.append(f"    {verb}:")
+            if operation_id:
+                lines.append(f"      operationId: {operation_id}")
+            text = (_ID_PARAMETER if "{" in path else "") + _NO_CONTENT
+            lines.append(text.rstrip("\n"))
+    return HEADER + "\n".join(lines) + "\n"
+
+
+# An operation's responses, indented as `spec` documents them: a project, as `generate` needs.
+PROJECT_RESPONSE = """\
+              responses:
+                '200':
+                  description: Done
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          id: {type: string}
+                          status: {type: string}
+                          downloads: {type: array, items: {type: object}}
+"""
+
+
+def project_getter(path: str, tag: str) -> str:
+    """`GET {path}/{id}` tagged `tag`, answering a project: the paths entry, for `spec`."""
+    return f"""\
+          {path}/{{id}}:
+            get:
+              tags: [{tag}]
+              parameters:
+                - {{name: id, in: path, required: true, schema: {{type: string}}}}
+{PROJECT_RESPONSE}"""

@@ -1,4 +1,4 @@
-"""Stage 2 (generator/model.py, generator/naming.py): the intermediate representation.
+"""Stage 3, the Python view (generator/views/python/): every name, type, rule and docstring.
 
 Built once from the real specs (module fixture) and from small spec folders in tmp_path.
 """
@@ -13,21 +13,17 @@ from typing import Any
 
 import pytest
 from helpers.specfiles import (
-    GET_THINGS,
-    HEADER,
-    body_property,
-    get_response,
+    PROJECT_RESPONSE,
+    paths_spec,
     post_body,
-    response_property,
+    project_getter,
     spec,
     write_specs,
 )
+from helpers.stages import problems_of, python_view_of
 
-from generator.ir import build_ir
-from generator.load import load_specs
 from generator.naming import pascal, snake, words
-from generator.problems import SpecError
-from generator.views.python import PyApi, build_python_view
+from generator.views.python import PyApi
 from generator.views.python.docstrings import prose_conditions
 from generator.views.python.names import MODEL_RESERVED, RESERVED, is_plain_key, python_name
 from generator.views.python.rules import rule
@@ -36,20 +32,16 @@ from generator.views.python.types import MODELS, PyClass
 
 
 def build(tmp_path: Path, files: dict[str, str]) -> PyApi:
-    return build_python_view(build_ir(load_specs(write_specs(tmp_path / "specs", files), "specs")))
+    return python_view_of(write_specs(tmp_path / "specs", files))
 
 
 def problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
-    with pytest.raises(SpecError) as raised:
-        build(tmp_path, files)
-    lines = [str(p) for p in raised.value.problems]
-    assert str(raised.value) == "\n".join(lines)
-    return lines
+    return problems_of(python_view_of, write_specs(tmp_path / "specs", files))
 
 
 @pytest.fixture(scope="module")
 def api(specs_dir: Path) -> PyApi:
-    return build_python_view(build_ir(load_specs(specs_dir, "specs")))
+    return python_view_of(specs_dir)
 
 
 def params_class(api: PyApi, name: str) -> PyClass:
@@ -67,7 +59,7 @@ def fields(cls: PyClass) -> dict[str, Any]:
 # -- resources and methods of the real API --------------------------------------------------
 
 
-def test_resources_and_their_access_paths(api: PyApi) -> None:
+def test_resources_and_their_accesspaths_spec(api: PyApi) -> None:
     assert [(r.access_path, r.class_name, r.module) for r in api.resources] == [
         ("client.v1", "V1Client", "magic_hour.resources.v1"),
         (
@@ -186,20 +178,6 @@ def test_path_parameter_of_the_project_endpoints(api: PyApi) -> None:
         }
 
 
-def test_project_kind(api: PyApi) -> None:
-    kinds = {f"{op.http_method} {op.path}": op.project_kind for op in api.operations}
-    assert kinds == {
-        "POST /v1/ai-gif-generator": "image",
-        "POST /v1/ai-image-generator": "image",
-        "POST /v1/animation": "video",
-        "POST /v1/files/upload-urls": None,
-        "GET /v1/image-projects/{id}": None,
-        "DELETE /v1/image-projects/{id}": None,
-        "GET /v1/video-projects/{id}": None,
-        "DELETE /v1/video-projects/{id}": None,
-    }
-
-
 def test_error_classes_come_from_the_spec_plus_429_and_5xx(api: PyApi) -> None:
     assert [(e.status, e.name) for e in api.error_classes] == [
         (400, "BadRequestError"),
@@ -217,16 +195,6 @@ def test_error_classes_come_from_the_spec_plus_429_and_5xx(api: PyApi) -> None:
         "/v1/animation": [400, 401, 402, 404, 422],
         "/v1/files/upload-urls": [400, 401, 402, 404, 422],
     }
-
-
-def test_api_metadata(api: PyApi) -> None:
-    assert (api.title, api.version, api.base_url, api.package) == (
-        "Magic Hour API",
-        "beta",
-        "https://api.magichour.ai",
-        "magic_hour",
-    )
-    assert api.description.startswith("Magic Hour provides an API (beta)")
 
 
 # -- class names ----------------------------------------------------------------------------
@@ -531,42 +499,6 @@ def test_is_plain_key(name: str, plain: bool) -> None:
 # -- spec warts -----------------------------------------------------------------------------
 
 
-def test_required_names_without_a_property_do_not_become_fields(api: PyApi) -> None:
-    for name in (
-        "V1AiGifGeneratorCreateResponse",
-        "V1AiImageGeneratorCreateResponse",
-        "V1AnimationCreateResponse",
-    ):
-        cls = model_class(api, name)
-        assert [(f.wire_name, f.required) for f in cls.fields] == [
-            ("id", True),
-            ("credits_charged", True),
-        ]
-    video = model_class(api, "V1VideoProjectsGetResponse")
-    wire_names = [f.wire_name for f in video.fields]
-    assert "total_frame_cost" not in wire_names and "download" not in wire_names
-    assert wire_names == [
-        "id",
-        "name",
-        "status",
-        "type",
-        "created_at",
-        "width",
-        "height",
-        "enabled",
-        "start_seconds",
-        "end_seconds",
-        "credits_charged",
-        "fps",
-        "error",
-        "downloads",
-    ]
-    assert all(f.required for f in video.fields)
-    assert "frame_cost" not in [
-        f.wire_name for f in model_class(api, "V1ImageProjectsGetResponse").fields
-    ]
-
-
 def test_required_name_without_a_property_in_a_request_body(tmp_path: Path) -> None:
     text = post_body("""\
         type: object
@@ -618,36 +550,9 @@ def test_enum_values_that_are_not_identifiers_appear_verbatim(api: PyApi) -> Non
 
 # -- method naming rules on small specs -----------------------------------------------------
 
-ID_PARAMETER = """\
-      parameters:
-        - name: id
-          in: path
-          required: true
-          schema:
-            type: string
-"""
-NO_CONTENT = """\
-      responses:
-        '204':
-          description: Done
-"""
-
-
-def _paths(*entries: tuple[str, list[str]], operation_id: str | None = None) -> str:
-    lines = ["paths:"]
-    for path, verbs in entries:
-        lines.append(f"  {path}:")
-        for verb in verbs:
-            lines.append(f"    {verb}:")
-            if operation_id:
-                lines.append(f"      operationId: {operation_id}")
-            text = (ID_PARAMETER if "{" in path else "") + NO_CONTENT
-            lines.append(text.rstrip("\n"))
-    return HEADER + "\n".join(lines) + "\n"
-
 
 def test_method_names_follow_the_verb_and_path_rules(tmp_path: Path) -> None:
-    text = _paths(
+    text = paths_spec(
         ("/v1/things", ["get", "post"]),
         ("/v1/things/{id}", ["get", "put", "delete"]),
         ("/v1/gadgets", ["delete"]),
@@ -680,7 +585,7 @@ def test_method_names_follow_the_verb_and_path_rules(tmp_path: Path) -> None:
 
 
 def test_post_on_an_item_takes_its_name_from_the_operation_id(tmp_path: Path) -> None:
-    text = _paths(("/v1/things/{id}", ["post"]), operation_id="things.cancelRender")
+    text = paths_spec(("/v1/things/{id}", ["post"]), operation_id="things.cancelRender")
     built = build(tmp_path, {"things.yaml": text})
     assert [(op.method_name, op.http_method) for op in built.operations] == [
         ("cancel_render", "POST")
@@ -688,14 +593,14 @@ def test_post_on_an_item_takes_its_name_from_the_operation_id(tmp_path: Path) ->
 
 
 def test_a_verb_without_a_name_rule_or_operation_id_names_the_method(tmp_path: Path) -> None:
-    text = _paths(("/v1/things/{id}", ["post"]))
+    text = paths_spec(("/v1/things/{id}", ["post"]))
     built = build(tmp_path, {"things.yaml": text})
     assert [(op.method_name, op.http_method) for op in built.operations] == [("post", "POST")]
 
 
 def test_two_operations_on_one_method_name_clash(tmp_path: Path) -> None:
     # PUT (line 7) and PATCH (line 17) of one item both would be `update`.
-    text = _paths(("/v1/things/{id}", ["put", "patch"]))
+    text = paths_spec(("/v1/things/{id}", ["put", "patch"]))
     assert problems(tmp_path, {"things.yaml": text}) == [
         "specs/things.yaml:17:5: PATCH /v1/things/{id} would be client.v1.things.update, "
         "already taken by specs/things.yaml:7:5"
@@ -703,17 +608,10 @@ def test_two_operations_on_one_method_name_clash(tmp_path: Path) -> None:
 
 
 def test_a_clash_across_files_names_both_files(tmp_path: Path) -> None:
-    first = _paths(("/v1/things/{id}", ["get"]))
-    second = _paths(("/v1/things/{thing_id}", ["get"])).replace("name: id", "name: thing_id")
+    first = paths_spec(("/v1/things/{id}", ["get"]))
+    second = paths_spec(("/v1/things/{thing_id}", ["get"])).replace("name: id", "name: thing_id")
     assert problems(tmp_path, {"a.yaml": first, "b.yaml": second}) == [
         "specs/b.yaml:7:5: GET /v1/things/{thing_id} would be client.v1.things.get, already taken by specs/a.yaml:7:5"
-    ]
-
-
-def test_a_path_without_a_name_segment_is_a_problem(tmp_path: Path) -> None:
-    text = _paths(("/{id}", ["get"]))
-    assert problems(tmp_path, {"things.yaml": text}) == [
-        "specs/things.yaml:7:5: GET /{id}: a path needs a name segment to become a resource"
     ]
 
 
@@ -739,99 +637,7 @@ def test_path_level_parameters_become_arguments(tmp_path: Path) -> None:
     ]
 
 
-def test_a_path_template_variable_without_a_parameter_is_a_problem(tmp_path: Path) -> None:
-    # Without a parameter for `{id}` the client would request the literal URL `/v1/things/{id}`.
-    text = spec(GET_THINGS.replace("/v1/things:", "/v1/things/{id}:"))
-    with pytest.raises(SpecError) as raised:
-        build(tmp_path, {"things.yaml": text})
-    [problem] = raised.value.problems
-    assert problem.location is not None and problem.location.file == "specs/things.yaml"
-    assert "{id}" in problem.message or "'id'" in problem.message
-
-
 # -- project kind and error classes on small specs -------------------------------------------
-
-
-PROJECT_RESPONSE = """\
-              responses:
-                '200':
-                  description: Done
-                  content:
-                    application/json:
-                      schema:
-                        type: object
-                        properties:
-                          id: {type: string}
-                          status: {type: string}
-                          downloads: {type: array, items: {type: object}}
-"""
-
-
-def getter(path: str, tag: str) -> str:
-    return f"""\
-          {path}/{{id}}:
-            get:
-              tags: [{tag}]
-              parameters:
-                - {{name: id, in: path, required: true, schema: {{type: string}}}}
-{PROJECT_RESPONSE}"""
-
-
-def test_project_kind_comes_from_the_tags_of_create_methods(tmp_path: Path) -> None:
-    text = spec(
-        f"""\
-        paths:
-          /v1/clips:
-            post:
-              tags: [Video Projects]
-{PROJECT_RESPONSE}
-            get:
-              tags: [Video Projects]
-              responses:
-                '204':
-                  description: Done
-          /v1/songs:
-            post:
-              tags: [Files, Audio Projects]
-{PROJECT_RESPONSE}
-          /v1/notes:
-            post:
-              tags: [Notes]
-              responses:
-                '204':
-                  description: Done
-"""
-        + getter("/v1/video-projects", "Video Projects")
-        + getter("/v1/audio-projects", "Audio Projects")
-    )
-    built = build(tmp_path, {"things.yaml": text})
-    kinds = {
-        (op.method_name, op.path): (op.project_kind, op.operation.reports_on)
-        for op in built.operations
-    }
-    assert kinds == {
-        ("create", "/v1/clips"): ("video", None),
-        ("list", "/v1/clips"): (None, None),
-        ("create", "/v1/songs"): ("audio", None),
-        ("create", "/v1/notes"): (None, None),
-        ("get", "/v1/video-projects/{id}"): (None, "video"),
-        ("get", "/v1/audio-projects/{id}"): (None, "audio"),
-    }
-    workflows = {op.path: op.workflow for op in built.operations if op.workflow}
-    assert {
-        path: (w.kind, w.getter.access_path, w.result_model) for path, w in workflows.items()
-    } == {
-        "/v1/clips": (
-            "video",
-            "client.v1.video_projects",
-            "V1VideoProjectsGetResponseWithDownloads",
-        ),
-        "/v1/songs": (
-            "audio",
-            "client.v1.audio_projects",
-            "V1AudioProjectsGetResponseWithDownloads",
-        ),
-    }
 
 
 def test_error_classes_of_a_small_spec(tmp_path: Path) -> None:
@@ -861,63 +667,9 @@ def test_error_classes_of_a_small_spec(tmp_path: Path) -> None:
 # -- unsupported constructs -----------------------------------------------------------------
 
 
-def test_unsupported_construct_in_a_request_body_is_located(tmp_path: Path) -> None:
-    text = body_property("value", "not: {type: string}")
-    # Line 15 is `                  not: ...`; the key starts in column 19.
-    assert problems(tmp_path, {"things.yaml": text}) == [
-        "specs/things.yaml:15:19: 'not' is not supported"
-    ]
-
-
-def test_unsupported_construct_in_a_component_is_located_in_its_own_file(tmp_path: Path) -> None:
-    uses = post_body("$ref: '#/components/schemas/Thing'")
-    defines = spec("""\
-        paths: {}
-        components:
-          schemas:
-            Thing:
-              type: object
-              properties:
-                value:
-                  not:
-                    type: string
-        """)
-    assert problems(tmp_path, {"a.yaml": uses, "shared.yaml": defines}) == [
-        "specs/shared.yaml:12:11: 'not' is not supported"
-    ]
-
-
-def test_unsupported_construct_under_an_unquoted_response_code_is_located(tmp_path: Path) -> None:
-    text = response_property("value", "not:\n  type: string")
-    # Line 17 is `                    not:`; the key starts in column 21.
-    assert problems(tmp_path, {"things.yaml": text}) == [
-        "specs/things.yaml:17:21: 'not' is not supported"
-    ]
-
-
-def test_several_spec_problems_are_all_reported(tmp_path: Path) -> None:
-    text = _paths(("/v1/things/{id}", ["put", "delete"]), ("/v1/gadgets", ["get"]))
-    text = text.replace("/v1/gadgets:", "/v1/gadgets/{slot}:")
-    text += (
-        "  /v1/others:\n"
-        "    get:\n"
-        "      security:\n"
-        "        - nowhere: []\n"
-        "      responses:\n"
-        "        '204':\n"
-        "          description: Done\n"
-    )
-    assert problems(tmp_path, {"things.yaml": text}) == [
-        "specs/things.yaml:28:5: GET /v1/gadgets/{slot}: the path variable {slot} has no"
-        " 'in: path' parameter",
-        "specs/things.yaml:35:11: security scheme 'nowhere' is not defined in"
-        " components/securitySchemes",
-    ]
-
-
 def test_several_naming_problems_are_all_reported(tmp_path: Path) -> None:
     # Each name problem is found once the spec itself is sound: naming is the Python view's.
-    text = _paths(("/v1/things/{id}", ["put", "patch"]), ("/v1/gadgets", ["put", "patch"]))
+    text = paths_spec(("/v1/things/{id}", ["put", "patch"]), ("/v1/gadgets", ["put", "patch"]))
     assert problems(tmp_path, {"things.yaml": text}) == [
         "specs/things.yaml:17:5: PATCH /v1/things/{id} would be client.v1.things.update, "
         "already taken by specs/things.yaml:7:5",
@@ -1056,119 +808,6 @@ def test_conditions_stated_in_prose_are_listed_in_the_docstring(api: PyApi) -> N
     assert op.body_rule["properties"]["assets"]["required"] == ["audio_source"]
 
 
-def test_a_request_body_ref_to_something_else_is_a_located_problem(tmp_path: Path) -> None:
-    text = spec("""\
-        paths:
-          /v1/things:
-            post:
-              requestBody:
-                $ref: '#/components/schemas/Thing'
-              responses:
-                '204':
-                  description: done
-        components:
-          schemas:
-            Thing:
-              type: object
-        """)
-    assert problems(tmp_path, {"things.yaml": text}) == [
-        "specs/things.yaml:16:7: this $ref must point at a request body"
-    ]
-
-
-def test_a_project_kind_without_a_getter_is_a_located_error(tmp_path: Path) -> None:
-    text = spec(f"""\
-        paths:
-          /v1/clips:
-            post:
-              tags: [Video Projects]
-{PROJECT_RESPONSE}""")
-    assert problems(tmp_path, {"clips.yaml": text}) == [
-        "specs/clips.yaml:7:5: POST /v1/clips creates video projects, but no GET on an item path"
-        " tagged 'Video Projects' reports on them"
-    ]
-
-
-def test_generate_needs_an_id_from_create_and_a_status_from_the_getter(tmp_path: Path) -> None:
-    text = spec("""\
-        paths:
-          /v1/clips:
-            post:
-              tags: [Video Projects]
-              responses:
-                '200':
-                  description: Done
-                  content:
-                    application/json:
-                      schema: {type: object, properties: {name: {type: string}}}
-""" + getter("/v1/video-projects", "Video Projects"))
-    assert problems(tmp_path, {"clips.yaml": text}) == [
-        "specs/clips.yaml:7:5: POST /v1/clips: `generate` needs 'id' in the JSON response"
-    ]
-
-
-def test_asset_fields_and_their_upload_types(tmp_path: Path) -> None:
-    text = spec(f"""\
-        paths:
-          /v1/clips:
-            post:
-              tags: [Video Projects]
-              requestBody:
-                content:
-                  application/json:
-                    schema:
-                      type: object
-                      properties:
-                        image_file_path: {{type: string}}
-                        assets:
-                          type: object
-                          properties:
-                            video_file_path: {{type: string}}
-                            target_file_path: {{type: string}}
-                            frames:
-                              type: array
-                              items: {{type: object, properties: {{image_file_path: {{type: string}}}}}}
-{PROJECT_RESPONSE}
-          /v1/files/upload-urls:
-            post:
-              tags: [Files]
-              requestBody:
-                content:
-                  application/json:
-                    schema:
-                      type: object
-                      properties:
-                        items:
-                          type: array
-                          items:
-                            type: object
-                            properties:
-                              type: {{type: string, enum: [video, image]}}
-{PROJECT_RESPONSE}
-""" + getter("/v1/video-projects", "Video Projects"))
-    (op,) = [op for op in build(tmp_path, {"clips.yaml": text}).operations if op.workflow]
-    assert op.workflow is not None and op.workflow.uploader is not None
-    assert op.workflow.uploader.access_path == "client.v1.files.upload_urls"
-    assert [(a.path, a.asset_type) for a in op.workflow.workflow.input_files] == [
-        (("image_file_path",), "image"),
-        (("assets", "video_file_path"), "video"),
-        (("assets", "target_file_path"), None),
-        (("assets", "frames", "[]", "image_file_path"), "image"),
-    ]
-
-
-def test_an_object_without_properties_has_an_empty_example(tmp_path: Path) -> None:
-    text = get_response("""\
-        schema:
-          type: object
-          required: [meta]
-          properties:
-            meta: {type: object}
-        """)
-    (op,) = build(tmp_path, {"things.yaml": text}).operations
-    assert op.response_example == {"meta": {}}
-
-
 def test_a_field_named_like_a_generate_argument_is_a_located_error(tmp_path: Path) -> None:
     text = spec(f"""\
         paths:
@@ -1183,7 +822,7 @@ def test_a_field_named_like_a_generate_argument_is_a_located_error(tmp_path: Pat
                       properties:
                         wait_timeout: {{type: number}}
                         workflow: {{type: string}}
-{PROJECT_RESPONSE}""" + getter("/v1/video-projects", "Video Projects"))
+{PROJECT_RESPONSE}""" + project_getter("/v1/video-projects", "Video Projects"))
     assert problems(tmp_path, {"clips.yaml": text}) == [
         "specs/clips.yaml:7:5: POST /v1/clips: `generate` uses the names 'wait_timeout',"
         " 'workflow' itself"

@@ -1,0 +1,366 @@
+"""Stage 2, the IR (generator/ir/): what the API means, and what the generator refuses.
+
+Built once from the real specs (module fixture) and from small spec folders in tmp_path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers.specfiles import (
+    GET_THINGS,
+    PROJECT_RESPONSE,
+    body_property,
+    get_response,
+    paths_spec,
+    post_body,
+    project_getter,
+    response_property,
+    spec,
+    write_specs,
+)
+from helpers.stages import ir_of, problems_of
+
+from generator import conventions
+from generator.ir.model import Api, Operation
+from generator.problems import SpecError
+
+
+def build(tmp_path: Path, files: dict[str, str]) -> Api:
+    return ir_of(write_specs(tmp_path / "specs", files))
+
+
+def problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
+    return problems_of(ir_of, write_specs(tmp_path / "specs", files))
+
+
+@pytest.fixture(scope="module")
+def api(specs_dir: Path) -> Api:
+    return ir_of(specs_dir)
+
+
+def operation(api: Api, endpoint: str) -> Operation:
+    return next(op for op in api.operations if f"{op.http_method} {op.path}" == endpoint)
+
+
+def test_roles_of_the_real_operations(api: Api) -> None:
+    # What the conventions make of each operation: (creates, reports on, deletes, uploads).
+    roles = {
+        f"{op.http_method} {op.path}": (op.project_kind, op.reports_on, op.deletes, op.uploads)
+        for op in api.operations
+    }
+    assert roles == {
+        "POST /v1/ai-gif-generator": ("image", None, None, False),
+        "POST /v1/ai-image-generator": ("image", None, None, False),
+        "POST /v1/animation": ("video", None, None, False),
+        "POST /v1/files/upload-urls": (None, None, None, True),
+        "GET /v1/image-projects/{id}": (None, "image", None, False),
+        "DELETE /v1/image-projects/{id}": (None, None, "image", False),
+        "GET /v1/video-projects/{id}": (None, "video", None, False),
+        "DELETE /v1/video-projects/{id}": (None, None, "video", False),
+    }
+    workflows = {w.create.path: (w.kind, w.getter.path, w.uploader) for w in api.workflows}
+    upload = operation(api, "POST /v1/files/upload-urls")
+    assert workflows == {
+        "/v1/ai-gif-generator": ("image", "/v1/image-projects/{id}", None),
+        "/v1/ai-image-generator": ("image", "/v1/image-projects/{id}", None),
+        "/v1/animation": ("video", "/v1/video-projects/{id}", upload),
+    }
+
+
+def test_operations_come_in_spec_order_and_resources_as_a_tree(api: Api) -> None:
+    assert [f"{op.http_method} {op.path}" for op in api.operations] == sorted(
+        (f"{op.http_method} {op.path}" for op in api.operations),
+        key=lambda endpoint: endpoint.split(" ")[1],
+    )
+    tree = {r.segment: [c.segment for c in r.children] for r in api.resources}
+    assert tree["v1"] == [
+        "ai-gif-generator",
+        "ai-image-generator",
+        "animation",
+        "files",
+        "image-projects",
+        "video-projects",
+    ]
+    assert tree["files"] == ["upload-urls"]
+    assert {op.action for op in api.operations} == {("create",), ("get",), ("delete",)}
+
+
+def test_api_metadata(api: Api) -> None:
+    assert (api.title, api.version, api.base_url) == (
+        "Magic Hour API",
+        "beta",
+        "https://api.magichour.ai",
+    )
+    assert api.description.startswith("Magic Hour provides an API (beta)")
+
+
+def test_required_names_without_a_property_do_not_become_fields(api: Api) -> None:
+    for endpoint in (
+        "POST /v1/ai-gif-generator",
+        "POST /v1/ai-image-generator",
+        "POST /v1/animation",
+    ):
+        created = operation(api, endpoint).response_object
+        assert created is not None
+        assert [(f.wire_name, f.required) for f in created.fields] == [
+            ("id", True),
+            ("credits_charged", True),
+        ]
+    video = operation(api, "GET /v1/video-projects/{id}").response_object
+    assert video is not None
+    wire_names = [f.wire_name for f in video.fields]
+    assert "total_frame_cost" not in wire_names and "download" not in wire_names
+    assert wire_names == [
+        "id",
+        "name",
+        "status",
+        "type",
+        "created_at",
+        "width",
+        "height",
+        "enabled",
+        "start_seconds",
+        "end_seconds",
+        "credits_charged",
+        "fps",
+        "error",
+        "downloads",
+    ]
+    assert all(f.required for f in video.fields)
+    image = operation(api, "GET /v1/image-projects/{id}").response_object
+    assert image is not None and "frame_cost" not in [f.wire_name for f in image.fields]
+
+
+def test_a_path_without_a_name_segment_is_a_problem(tmp_path: Path) -> None:
+    text = paths_spec(("/{id}", ["get"]))
+    assert problems(tmp_path, {"things.yaml": text}) == [
+        "specs/things.yaml:7:5: GET /{id}: a path needs a name segment to become a resource"
+    ]
+
+
+def test_a_path_template_variable_without_a_parameter_is_a_problem(tmp_path: Path) -> None:
+    # Without a parameter for `{id}` the client would request the literal URL `/v1/things/{id}`.
+    text = spec(GET_THINGS.replace("/v1/things:", "/v1/things/{id}:"))
+    with pytest.raises(SpecError) as raised:
+        build(tmp_path, {"things.yaml": text})
+    [problem] = raised.value.problems
+    assert problem.location is not None and problem.location.file == "specs/things.yaml"
+    assert "{id}" in problem.message or "'id'" in problem.message
+
+
+def test_project_kind_comes_from_the_tags_of_create_methods(tmp_path: Path) -> None:
+    text = spec(
+        f"""\
+        paths:
+          /v1/clips:
+            post:
+              tags: [Video Projects]
+{PROJECT_RESPONSE}
+            get:
+              tags: [Video Projects]
+              responses:
+                '204':
+                  description: Done
+          /v1/songs:
+            post:
+              tags: [Files, Audio Projects]
+{PROJECT_RESPONSE}
+          /v1/notes:
+            post:
+              tags: [Notes]
+              responses:
+                '204':
+                  description: Done
+"""
+        + project_getter("/v1/video-projects", "Video Projects")
+        + project_getter("/v1/audio-projects", "Audio Projects")
+    )
+    built = build(tmp_path, {"things.yaml": text})
+    kinds = {(op.action, op.path): (op.project_kind, op.reports_on) for op in built.operations}
+    assert kinds == {
+        (("create",), "/v1/clips"): ("video", None),
+        (("list",), "/v1/clips"): (None, None),
+        (("create",), "/v1/songs"): ("audio", None),
+        (("create",), "/v1/notes"): (None, None),
+        (("get",), "/v1/video-projects/{id}"): (None, "video"),
+        (("get",), "/v1/audio-projects/{id}"): (None, "audio"),
+    }
+    assert {w.create.path: (w.kind, w.getter.path) for w in built.workflows} == {
+        "/v1/clips": ("video", "/v1/video-projects/{id}"),
+        "/v1/songs": ("audio", "/v1/audio-projects/{id}"),
+    }
+    # Each kind polls on its own schedule, from the conventions.
+    assert [w.schedule for w in built.workflows] == [
+        conventions.POLL_SCHEDULES["video"],
+        conventions.POLL_SCHEDULES["audio"],
+    ]
+
+
+def test_unsupported_construct_in_a_request_body_is_located(tmp_path: Path) -> None:
+    text = body_property("value", "not: {type: string}")
+    # Line 15 is `                  not: ...`; the key starts in column 19.
+    assert problems(tmp_path, {"things.yaml": text}) == [
+        "specs/things.yaml:15:19: 'not' is not supported"
+    ]
+
+
+def test_unsupported_construct_in_a_component_is_located_in_its_own_file(tmp_path: Path) -> None:
+    uses = post_body("$ref: '#/components/schemas/Thing'")
+    defines = spec("""\
+        paths: {}
+        components:
+          schemas:
+            Thing:
+              type: object
+              properties:
+                value:
+                  not:
+                    type: string
+        """)
+    assert problems(tmp_path, {"a.yaml": uses, "shared.yaml": defines}) == [
+        "specs/shared.yaml:12:11: 'not' is not supported"
+    ]
+
+
+def test_unsupported_construct_under_an_unquoted_response_code_is_located(tmp_path: Path) -> None:
+    text = response_property("value", "not:\n  type: string")
+    # Line 17 is `                    not:`; the key starts in column 21.
+    assert problems(tmp_path, {"things.yaml": text}) == [
+        "specs/things.yaml:17:21: 'not' is not supported"
+    ]
+
+
+def test_several_spec_problems_are_all_reported(tmp_path: Path) -> None:
+    text = paths_spec(("/v1/things/{id}", ["put", "delete"]), ("/v1/gadgets", ["get"]))
+    text = text.replace("/v1/gadgets:", "/v1/gadgets/{slot}:")
+    text += (
+        "  /v1/others:\n"
+        "    get:\n"
+        "      security:\n"
+        "        - nowhere: []\n"
+        "      responses:\n"
+        "        '204':\n"
+        "          description: Done\n"
+    )
+    assert problems(tmp_path, {"things.yaml": text}) == [
+        "specs/things.yaml:28:5: GET /v1/gadgets/{slot}: the path variable {slot} has no"
+        " 'in: path' parameter",
+        "specs/things.yaml:35:11: security scheme 'nowhere' is not defined in"
+        " components/securitySchemes",
+    ]
+
+
+def test_a_request_body_ref_to_something_else_is_a_located_problem(tmp_path: Path) -> None:
+    text = spec("""\
+        paths:
+          /v1/things:
+            post:
+              requestBody:
+                $ref: '#/components/schemas/Thing'
+              responses:
+                '204':
+                  description: done
+        components:
+          schemas:
+            Thing:
+              type: object
+        """)
+    assert problems(tmp_path, {"things.yaml": text}) == [
+        "specs/things.yaml:16:7: this $ref must point at a request body"
+    ]
+
+
+def test_a_project_kind_without_a_getter_is_a_located_error(tmp_path: Path) -> None:
+    text = spec(f"""\
+        paths:
+          /v1/clips:
+            post:
+              tags: [Video Projects]
+{PROJECT_RESPONSE}""")
+    assert problems(tmp_path, {"clips.yaml": text}) == [
+        "specs/clips.yaml:7:5: POST /v1/clips creates video projects, but no GET on an item path"
+        " tagged 'Video Projects' reports on them"
+    ]
+
+
+def test_generate_needs_an_id_from_create_and_a_status_from_the_project_getter(
+    tmp_path: Path,
+) -> None:
+    text = spec("""\
+        paths:
+          /v1/clips:
+            post:
+              tags: [Video Projects]
+              responses:
+                '200':
+                  description: Done
+                  content:
+                    application/json:
+                      schema: {type: object, properties: {name: {type: string}}}
+""" + project_getter("/v1/video-projects", "Video Projects"))
+    assert problems(tmp_path, {"clips.yaml": text}) == [
+        "specs/clips.yaml:7:5: POST /v1/clips: `generate` needs 'id' in the JSON response"
+    ]
+
+
+def test_asset_fields_and_their_upload_types(tmp_path: Path) -> None:
+    text = spec(f"""\
+        paths:
+          /v1/clips:
+            post:
+              tags: [Video Projects]
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        image_file_path: {{type: string}}
+                        assets:
+                          type: object
+                          properties:
+                            video_file_path: {{type: string}}
+                            target_file_path: {{type: string}}
+                            frames:
+                              type: array
+                              items: {{type: object, properties: {{image_file_path: {{type: string}}}}}}
+{PROJECT_RESPONSE}
+          /v1/files/upload-urls:
+            post:
+              tags: [Files]
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        items:
+                          type: array
+                          items:
+                            type: object
+                            properties:
+                              type: {{type: string, enum: [video, image]}}
+{PROJECT_RESPONSE}
+""" + project_getter("/v1/video-projects", "Video Projects"))
+    (workflow,) = build(tmp_path, {"clips.yaml": text}).workflows
+    assert workflow.uploader is not None and workflow.uploader.path == "/v1/files/upload-urls"
+    assert [(f.path, f.asset_type) for f in workflow.input_files] == [
+        (("image_file_path",), "image"),
+        (("assets", "video_file_path"), "video"),
+        (("assets", "target_file_path"), None),
+        (("assets", "frames", "[]", "image_file_path"), "image"),
+    ]
+
+
+def test_an_object_without_properties_has_an_empty_example(tmp_path: Path) -> None:
+    text = get_response("""\
+        schema:
+          type: object
+          required: [meta]
+          properties:
+            meta: {type: object}
+        """)
+    (op,) = build(tmp_path, {"things.yaml": text}).operations
+    assert op.response_example == {"meta": {}}
