@@ -103,15 +103,10 @@ CREATE = """\
             application/json:
               schema:
                 type: object
-                required:
-                  - id
+                required: [id]
                 properties:
-                  id:
-                    type: string
-                    example: cuid-example
-                  credits_charged:
-                    type: integer
-                    example: 1
+                  id: {{type: string, example: cuid-example}}
+                  credits_charged: {{type: integer, example: 1}}
 """
 
 GET = """\
@@ -123,12 +118,7 @@ GET = """\
       tags:
         - Widgets
       parameters:
-        - name: id
-          in: path
-          required: true
-          schema:
-            type: string
-            example: cuid-example
+        - {{name: id, in: path, required: true, schema: {{type: string, example: cuid-example}}}}
       responses:
         '200':
           description: Success
@@ -136,12 +126,9 @@ GET = """\
             application/json:
               schema:
                 type: object
-                required:
-                  - id
-                  - status
+                required: [id, status]
                 properties:
-                  id:
-                    type: string
+                  id: {{type: string}}
                   status:
                     type: string
                     enum: ['queued', 'done']
