@@ -163,11 +163,11 @@ def _parse_file(
         problems.append(Problem(Location(name, line, column), f"invalid YAML: {what}"))
         return None
     if not isinstance(tree, CommentedMap):
-        kind = "an empty file" if tree is None else _describe(_plain(tree))
+        kind = "an empty file" if tree is None else _describe(plain(tree))
         message = f"a spec file must hold an OpenAPI document (a mapping), got {kind}"
         problems.append(Problem(Location(name, 1, 1), message))
         return None
-    return SpecFile(name=name, tree=tree, data=_plain(tree))
+    return SpecFile(name=name, tree=tree, data=plain(tree))
 
 
 def _parse_yaml(text: str, cache: Cache | None) -> Any:
@@ -193,12 +193,12 @@ def _parse_yaml(text: str, cache: Cache | None) -> Any:
     return tree
 
 
-def _plain(node: Any) -> Any:
+def plain(node: Any) -> Any:
     """ruamel's node types as plain Python values, so nothing downstream sees ruamel."""
     if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
+        return {str(k): plain(v) for k, v in node.items()}
     if isinstance(node, list):
-        return [_plain(v) for v in node]
+        return [plain(v) for v in node]
     if isinstance(node, bool) or node is None:
         return node
     if isinstance(node, int):

@@ -40,6 +40,8 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from generator.load import plain
+
 FILE_NAMES = ("main.yaml", "other.yaml", "third.yml")
 MAX_DEPTH = 3
 
@@ -1072,26 +1074,7 @@ def dump_yaml(data: Any, *, block_scalars: bool = True) -> str:
 
 def load_yaml(text: str) -> Any:
     """What the generator's loader reads (ruamel round-trip), as plain data."""
-    return _plain(YAML(typ="rt", pure=True).load(text))
-
-
-def _plain(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, str):
-        return str(node)
-    return node
-
-
-def _normal(node: Any) -> Any:
-    """`data` with its keys as strings, as the generator sees them (`200:` is read as 200)."""
-    if isinstance(node, dict):
-        return {str(k): _normal(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_normal(v) for v in node]
-    return node
+    return plain(YAML(typ="rt", pure=True).load(text))
 
 
 # Characters some readers (ruamel among them) count as line breaks.
@@ -1118,7 +1101,7 @@ def _escaped_json(data: Any) -> str:
 
 def _text(data: dict[str, Any], style: str) -> str:
     """The document as YAML (block style) or JSON, checked to read back as the same data."""
-    expected = _normal(data)
+    expected = plain(data)
     if style == "json":
         candidates = [lambda: json.dumps(expected, indent=2, ensure_ascii=False) + "\n"]
     else:
