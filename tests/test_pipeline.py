@@ -9,13 +9,23 @@ import sys
 import zipfile
 from pathlib import Path
 
+import black
 import pytest
 
+from generator import formatting
 from generator.cli import generate, main
+from generator.render import TEMPLATES_DIR
 from generator.write import existing_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
+RUNTIME = TEMPLATES_DIR / "runtime"
+RUNTIME_FILES = sorted(
+    p.relative_to(RUNTIME)
+    for p in RUNTIME.rglob("*")
+    if p.is_file() and "__pycache__" not in p.parts
+)
+RUNTIME_MODULES = [path for path in RUNTIME_FILES if path.suffix == ".py"]
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +53,18 @@ def test_committed_output_matches_the_specs() -> None:
     assert {path: text.encode() for path, text in files.items()} == existing_files(
         ROOT / "generated"
     )
+
+
+@pytest.mark.parametrize("path", RUNTIME_FILES, ids=str)
+def test_the_runtime_is_copied_byte_for_byte(generated_once: Path, path: Path) -> None:
+    # So a traceback's line numbers in the package are the source's.
+    assert (generated_once / "magic_hour" / path).read_bytes() == (RUNTIME / path).read_bytes()
+
+
+@pytest.mark.parametrize("path", RUNTIME_MODULES, ids=str)
+def test_the_runtime_is_black_clean_in_the_generators_mode(path: Path) -> None:
+    source = (RUNTIME / path).read_text(encoding="utf-8")
+    assert black.format_str(source, mode=formatting.MODE) == source
 
 
 def test_output_is_the_same_bytes_whatever_the_hash_seed_and_working_directory(

@@ -5,4 +5,11 @@ from magic_hour.core.request_options import RequestOptions
 from magic_hour.core.type_utils import NOT_GIVEN, NotGiven
 from magic_hour.errors import APIStatusError as ApiError
 
-__all__ = ["ApiError", "AsyncBaseClient", "NOT_GIVEN", "NotGiven", "RequestOptions", "SyncBaseClient"]
+__all__ = [
+    "ApiError",
+    "AsyncBaseClient",
+    "NOT_GIVEN",
+    "NotGiven",
+    "RequestOptions",
+    "SyncBaseClient",
+]

@@ -20,9 +20,7 @@ _URL_SCHEMES = ("http://", "https://")
 # The upload-URLs API's valid extensions per asset type.
 EXTENSIONS: typing.Dict[str, typing.FrozenSet[str]] = {
     "video": frozenset({"mp4", "m4v", "mov", "webm"}),
-    "audio": frozenset(
-        {"mp3", "wav", "aac", "flac", "webm", "m4a", "opus", "ogg", "aiff", "amr"}
-    ),
+    "audio": frozenset({"mp3", "wav", "aac", "flac", "webm", "m4a", "opus", "ogg", "aiff", "amr"}),
     "image": frozenset(
         {"png", "jpg", "jpeg", "heic", "heif", "webp", "avif", "jp2", "tiff", "bmp"}
     ),

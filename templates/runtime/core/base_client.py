@@ -94,7 +94,9 @@ class _Common:
         content = None
         if json_body is not None:
             all_headers["Content-Type"] = "application/json"
-            content = json.dumps(json_body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+            content = json.dumps(json_body, separators=(",", ":"), ensure_ascii=False).encode(
+                "utf-8"
+            )
         timeout = options.get("timeout", self.timeout)
         pairs = _query_params({**(query or {}), **query_credentials})
         return client.build_request(
@@ -127,7 +129,12 @@ class _Common:
         return (request_options or {}).get("max_retries", self.max_retries)
 
     def _outcome(
-        self, request: httpx.Request, response: typing.Optional[httpx.Response], error: typing.Optional[Exception], attempt: int, max_retries: int
+        self,
+        request: httpx.Request,
+        response: typing.Optional[httpx.Response],
+        error: typing.Optional[Exception],
+        attempt: int,
+        max_retries: int,
     ) -> typing.Optional[float]:
         """Seconds to wait before retrying, or None when the outcome is final."""
         if attempt >= max_retries:
@@ -355,7 +362,9 @@ def _fill_path(template: str, values: typing.Mapping[str, typing.Any]) -> str:
 QueryValue = typing.Union[str, int, float, bool, None]
 
 
-def _query_params(query: typing.Mapping[str, typing.Any]) -> typing.List[typing.Tuple[str, QueryValue]]:
+def _query_params(
+    query: typing.Mapping[str, typing.Any],
+) -> typing.List[typing.Tuple[str, QueryValue]]:
     pairs: typing.List[typing.Tuple[str, QueryValue]] = []
     for name, value in query.items():
         for item in value if isinstance(value, (list, tuple)) else [value]:
