@@ -477,6 +477,11 @@ def build_api(spec: LoadedSpec) -> Api:
     return _Builder(spec).build()
 
 
+# Line boundaries JSON leaves as they are, where `str.splitlines` (docstrings, Jinja's `indent`)
+# would cut a literal in two: escaped.
+_LINE_BOUNDARIES = str.maketrans({"\x85": "\\x85", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def python_literal(value: Any) -> str:
     """Python source for a JSON value, with double-quoted strings as in the published docs."""
     if value is None or isinstance(value, bool):
@@ -484,7 +489,7 @@ def python_literal(value: Any) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return json.dumps(value, ensure_ascii=False).translate(_LINE_BOUNDARIES)
     if isinstance(value, list):
         return "[" + ", ".join(python_literal(v) for v in value) + "]"
     if isinstance(value, tuple):

@@ -987,6 +987,7 @@ def test_several_model_problems_are_all_reported(tmp_path: Path) -> None:
         ("back\\slash", '"back\\\\slash"'),
         ("line\nbreak\ttab", '"line\\nbreak\\ttab"'),
         ("café ☕ 日本", '"café ☕ 日本"'),
+        ("next\x85line\u2028sep\u2029para", '"next\\x85line\\u2028sep\\u2029para"'),
         ([], "[]"),
         ({}, "{}"),
         ([1, "a", None], '[1, "a", None]'),
@@ -1003,6 +1004,7 @@ NESTED_JSON_VALUES: list[Any] = [
     'triple """ quotes',
     "real\nnewline\r\nand\ttab and \x00 nul and \x7f del",
     "non-ASCII: é ü ß ø 日本語 🎬 — “curly” ‘quotes’ \u2028 line separator",
+    "next line \x85 and paragraph \u2029 separators",
     "",
     {
         "name": "My Ai Gif gif",
@@ -1020,6 +1022,13 @@ def test_python_literal_round_trips(value: Any) -> None:
     source = python_literal(value)
     assert eval(source) == value  # noqa: S307 - the point is that it is valid Python
     assert ast.literal_eval(source) == value
+
+
+@pytest.mark.parametrize("value", NESTED_JSON_VALUES)
+def test_python_literal_is_one_line_wherever_it_is_split(value: Any) -> None:
+    # A docstring example is split into lines by `str.splitlines`, which knows more breaks than "\n".
+    source = python_literal(value)
+    assert source.splitlines() == [source]
 
 
 def test_python_literal_refuses_what_is_not_json() -> None:
