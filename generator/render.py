@@ -45,6 +45,7 @@ def render(api: Api, overrides: Path | None = None) -> dict[str, str]:
         SURFACE_FILE: surface_json(api),
         f"{package}/__init__.py": render_one("package_init.py.j2"),
         f"{package}/client.py": render_one("client.py.j2"),
+        f"{package}/conventions.py": render_one("conventions.py.j2"),
         f"{package}/environment.py": render_one("environment.py.j2"),
         f"{package}/errors.py": render_one("errors.py.j2"),
         f"{package}/resources/__init__.py": '"""The API\'s resources, one package each."""\n',
