@@ -15,7 +15,7 @@ import jinja2
 from generator.views.docs import build_docs, relative_link
 from generator.views.python import PyApi
 from generator.views.python.model import PyResource
-from generator.views.python.source import python_literal
+from generator.views.python.source import python_literal, wrapped_literal
 from generator.views.surface import SURFACE_FILE, surface_json
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -34,6 +34,7 @@ def render(api: PyApi, overrides: Path | None = None) -> dict[str, str]:
         autoescape=False,
     )
     environment.filters["literal"] = python_literal
+    environment.filters["wrapped_literal"] = wrapped_literal
 
     def render_one(template: str, **context: object) -> str:
         return environment.get_template(template).render(api=api, **context)
@@ -47,6 +48,7 @@ def render(api: PyApi, overrides: Path | None = None) -> dict[str, str]:
         SURFACE_FILE: surface_json(api),
         f"{package}/__init__.py": render_one("package_init.py.j2"),
         f"{package}/client.py": render_one("client.py.j2"),
+        f"{package}/conventions.py": render_one("conventions.py.j2"),
         f"{package}/environment.py": render_one("environment.py.j2"),
         f"{package}/errors.py": render_one("errors.py.j2"),
         f"{package}/resources/__init__.py": '"""The API\'s resources, one package each."""\n',

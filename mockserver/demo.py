@@ -11,8 +11,7 @@ import sys
 import urllib.parse
 from pathlib import Path
 
-from magic_hour import Client
-from magic_hour.core.workflow import Progress
+from magic_hour import Client, Progress
 from magic_hour.environment import Environment
 
 from mockserver import MockServer

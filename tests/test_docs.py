@@ -170,18 +170,23 @@ def test_the_examples_of_a_page_run_against_the_mock_server(
 
 def test_the_guide_states_the_runtimes_numbers_as_they_are() -> None:
     # The guide's prose is written by hand; the numbers it quotes are the runtime's own.
-    from magic_hour.core import base_client, polling, retry
+    from magic_hour import conventions
+    from magic_hour.core import base_client, retry
 
     guide = " ".join(text(GENERATED / "README.md").split())
     timeout = base_client.DEFAULT_TIMEOUT
-    image, video = polling._SCHEDULES["image"], polling._SCHEDULES["video"]
+    image, video = conventions.SCHEDULES["image"], conventions.SCHEDULES["video"]
+    audio = conventions.SCHEDULES["audio"]
     for phrase in (
         f"(default {base_client.DEFAULT_MAX_RETRIES};",
         f"`min({retry.MAX_DELAY:g} s, {retry.BASE_DELAY:g} s × 2^attempt)`",
         f"capped at {retry.MAX_RETRY_AFTER:g} s",
         f"{timeout.connect:g} s to connect and {timeout.read:g} s to read by default",
-        f"({image[0]:g} s for images, {video[0]:g} s for videos)",
-        f"(to {image[1]:g} s and {video[1]:g} s)",
+        f"({image.first:g} s growing to {image.longest:g} s for images,"
+        f" {video.first:g} s growing to {video.longest:g} s for videos,"
+        f" {audio.first:g} s growing to {audio.longest:g} s for audio)",
+        f"(by default {image.timeout / 60:g} minutes for images, {video.timeout / 3600:g} hour"
+        f" for videos, {audio.timeout / 60:g} minutes for audio)",
     ):
         assert phrase in guide, phrase
 
@@ -209,7 +214,7 @@ def test_a_broken_example_fails_naming_its_place(server: MockServer, tmp_path: P
     result = run_documents(documents, server, tmp_path)
     assert result.returncode == 1
     assert result.stdout.splitlines()[-1].startswith(
-        "page.md:9: magic_hour.errors.RequestValidationError"
+        "page.md:9: magic_hour.core.errors.RequestValidationError"
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from magic_hour import conventions
 from magic_hour.core import assets, downloads, polling
 from magic_hour.errors import RequestValidationError
 
@@ -98,6 +99,7 @@ FIELDS = [
     assets.AssetField(("assets", "audio_file_path"), "audio"),
     assets.AssetField(("frames", "[]", "file_path"), None),
 ]
+STORAGE = {"storage_prefix": conventions.STORAGE_PREFIX, "extensions": conventions.UPLOAD_EXTENSIONS}
 
 
 def test_local_files_are_found_urls_and_storage_paths_pass(tmp_path: Path) -> None:
@@ -110,7 +112,7 @@ def test_local_files_are_found_urls_and_storage_paths_pass(tmp_path: Path) -> No
         "frames": [{"file_path": "api-assets/id/1.png"}, {"file_path": str(clip)}],
         "name": str(image),
     }
-    found = assets.local_assets(body, FIELDS)
+    found = assets.local_assets(body, FIELDS, **STORAGE)
     assert [(a.locations, a.asset_type, a.extension) for a in found] == [
         ([("assets", "image_file_path")], "image", "png"),
         ([("frames", 1, "file_path")], "video", "mp4"),
@@ -128,7 +130,7 @@ def test_one_file_named_twice_is_uploaded_once(tmp_path: Path) -> None:
     image = tmp_path / "face.jpg"
     image.write_bytes(b"jpg")
     body = {"frames": [{"file_path": str(image)}, {"file_path": str(image)}]}
-    (found,) = assets.local_assets(body, FIELDS)
+    (found,) = assets.local_assets(body, FIELDS, **STORAGE)
     assert found.locations == [("frames", 0, "file_path"), ("frames", 1, "file_path")]
 
 
@@ -142,7 +144,7 @@ def test_every_unusable_local_file_is_named_before_anything_is_sent(tmp_path: Pa
         "frames": [{"file_path": str(notes)}],
     }
     with pytest.raises(RequestValidationError) as raised:
-        assets.local_assets(body, FIELDS)
+        assets.local_assets(body, FIELDS, **STORAGE)
     assert raised.value.violations == [
         f"assets.image_file_path: {str(song)!r} is not a file type the API takes as image"
         " (extensions: avif, bmp, heic, heif, jp2, jpeg, jpg, png, tiff, webp)",
@@ -152,9 +154,9 @@ def test_every_unusable_local_file_is_named_before_anything_is_sent(tmp_path: Pa
 
 
 def test_polling_backs_off_from_the_first_interval_to_the_kinds_longest() -> None:
-    image = polling.intervals("image")
+    image = polling.intervals(conventions.SCHEDULES["image"])
     assert [next(image) for _ in range(4)] == [2.0, 3.0, 3.0, 3.0]
-    video = polling.intervals("video")
+    video = polling.intervals(conventions.SCHEDULES["video"])
     assert [next(video) for _ in range(4)] == [5.0, 7.5, 10.0, 10.0]
-    fast = polling.intervals("video", 0.01)
+    fast = polling.intervals(conventions.SCHEDULES["video"], 0.01)
     assert [round(next(fast), 6) for _ in range(4)] == [0.01, 0.015, 0.02, 0.02]

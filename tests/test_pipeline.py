@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -9,11 +10,22 @@ import sys
 import zipfile
 from pathlib import Path
 
+import black
 import pytest
 from helpers.paths import ROOT
 
+from generator import formatting
 from generator.cli import generate, main
+from generator.render import TEMPLATES_DIR
 from generator.write import existing_files
+
+RUNTIME = TEMPLATES_DIR / "runtime"
+RUNTIME_FILES = sorted(
+    p.relative_to(RUNTIME)
+    for p in RUNTIME.rglob("*")
+    if p.is_file() and "__pycache__" not in p.parts
+)
+RUNTIME_MODULES = [path for path in RUNTIME_FILES if path.suffix == ".py"]
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +53,41 @@ def test_committed_output_matches_the_specs(specs_dir: Path, repo_root: Path) ->
     assert {path: text.encode() for path, text in files.items()} == existing_files(
         repo_root / "generated"
     )
+
+
+@pytest.mark.parametrize("path", RUNTIME_FILES, ids=str)
+def test_the_runtime_is_copied_byte_for_byte(generated_once: Path, path: Path) -> None:
+    # So a traceback's line numbers in the package are the source's.
+    assert (generated_once / "magic_hour" / path).read_bytes() == (RUNTIME / path).read_bytes()
+
+
+@pytest.mark.parametrize("path", RUNTIME_MODULES, ids=str)
+def test_the_runtime_is_black_clean_in_the_generators_mode(path: Path) -> None:
+    source = (RUNTIME / path).read_text(encoding="utf-8")
+    assert black.format_str(source, mode=formatting.MODE) == source
+
+
+def test_the_runtime_imports_nothing_generated() -> None:
+    # The runtime is the same whatever the spec: what is the API's own is passed in.
+    seen, outside = 0, []
+    for path in RUNTIME_MODULES:
+        for node in ast.walk(ast.parse((RUNTIME / path).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [f"{node.module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                # Relative: within `core` from a module of `core`, above it otherwise.
+                names = [] if node.level == 1 else [f"{'.' * node.level}{node.module or ''}"]
+                outside += [f"{path}: {name}" for name in names]
+                continue
+            else:
+                continue
+            ours = [name for name in names if name.split(".")[0] == "magic_hour"]
+            seen += len(ours)
+            outside += [f"{path}: {n}" for n in ours if not n.startswith("magic_hour.core.")]
+    assert seen, "the scan found none of the runtime's imports of its own modules"
+    assert outside == []
 
 
 def test_output_is_the_same_bytes_whatever_the_hash_seed_and_working_directory(

@@ -716,6 +716,7 @@ NESTED_JSON_VALUES: list[Any] = [
     'triple """ quotes',
     "real\nnewline\r\nand\ttab and \x00 nul and \x7f del",
     "non-ASCII: é ü ß ø 日本語 🎬 — “curly” ‘quotes’ \u2028 line separator",
+    "next line \x85 and paragraph \u2029 separators",
     "",
     {
         "name": "My Ai Gif gif",
@@ -734,6 +735,13 @@ def test_python_literal_round_trips(value: Any) -> None:
     assert eval(source) == value  # noqa: S307 - the point is that it is valid Python
     assert ast.literal_eval(source) == value
     assert len(source.splitlines()) == 1
+
+
+@pytest.mark.parametrize("value", NESTED_JSON_VALUES)
+def test_python_literal_is_one_line_wherever_it_is_split(value: Any) -> None:
+    # A docstring example is split into lines by `str.splitlines`, which knows more breaks than "\n".
+    source = python_literal(value)
+    assert source.splitlines() == [source]
 
 
 def test_python_literal_refuses_what_is_not_json() -> None:

@@ -17,8 +17,7 @@ from typing import Any
 
 import pytest
 
-from magic_hour import AsyncClient, Client
-from magic_hour.core.workflow import Progress
+from magic_hour import AsyncClient, Client, Progress
 from magic_hour.errors import (
     DownloadError,
     GenerationInterrupted,

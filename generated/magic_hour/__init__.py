@@ -3,6 +3,7 @@
 import logging
 
 from magic_hour.client import AsyncClient, Client
+from magic_hour.core.progress import Progress, ProgressCallback
 from magic_hour.environment import Environment
 from magic_hour.errors import (
     APIConnectionError,
@@ -16,8 +17,13 @@ from magic_hour.errors import (
     UnprocessableEntityError,
     TooManyRequestsError,
     InternalServerError,
+    DownloadError,
+    GenerationError,
+    GenerationInterrupted,
+    GenerationTimeoutError,
     MagicHourError,
     RequestValidationError,
+    UploadError,
 )
 
 # Silent unless the application configures logging: the package logs at DEBUG under its name.
@@ -38,6 +44,13 @@ __all__ = [
     "UnprocessableEntityError",
     "TooManyRequestsError",
     "InternalServerError",
+    "DownloadError",
+    "GenerationError",
+    "GenerationInterrupted",
+    "GenerationTimeoutError",
     "MagicHourError",
+    "Progress",
+    "ProgressCallback",
     "RequestValidationError",
+    "UploadError",
 ]

@@ -9,6 +9,7 @@ import typing
 
 import httpx
 
+from magic_hour.conventions import MAY_HAVE_ACTED
 from magic_hour.core.base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -16,7 +17,7 @@ from magic_hour.core.base_client import (
     SyncBaseClient,
 )
 from magic_hour.environment import Environment
-from magic_hour.errors import MagicHourError
+from magic_hour.errors import MagicHourError, error_for_status
 
 if typing.TYPE_CHECKING:
     from magic_hour.resources.v1.client import AsyncV1Client, V1Client
@@ -71,6 +72,8 @@ class Client:
             timeout=timeout,
             max_retries=max_retries,
             httpx_client=httpx_client,
+            error_for_status=error_for_status,
+            may_have_acted=MAY_HAVE_ACTED,
         )
 
     @functools.cached_property
@@ -117,6 +120,8 @@ class AsyncClient:
             timeout=timeout,
             max_retries=max_retries,
             httpx_client=httpx_client,
+            error_for_status=error_for_status,
+            may_have_acted=MAY_HAVE_ACTED,
         )
 
     @functools.cached_property

@@ -15,7 +15,6 @@ import typing
 import unicodedata
 import urllib.parse
 
-CHUNK_SIZE = 1024 * 1024
 _MAX_NAME_LENGTH = 120
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 # Names Windows reserves for devices, whatever the extension.

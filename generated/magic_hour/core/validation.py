@@ -15,7 +15,7 @@ import re
 import typing
 import warnings
 
-from magic_hour.errors import RequestValidationError
+from magic_hour.core.errors import RequestValidationError
 
 Rule = typing.Mapping[str, typing.Any]
 
@@ -131,15 +131,14 @@ def _check_array(
     value: typing.Sequence[typing.Any], rule: Rule, field: str, found: _Findings
 ) -> None:
     where = field or "body"
-    if "minItems" in rule and len(value) < rule["minItems"]:
+    count = len(value)
+    if "minItems" in rule and count < rule["minItems"]:
         found.append(
-            f"{where}: must have at least {rule['minItems']} items (minItems), got {len(value)}"
+            f"{where}: must have at least {rule['minItems']} items (minItems), got {count}"
         )
-    if "maxItems" in rule and len(value) > rule["maxItems"]:
-        found.append(
-            f"{where}: must have at most {rule['maxItems']} items (maxItems), got {len(value)}"
-        )
-    if rule.get("uniqueItems") and len({repr(v) for v in value}) != len(value):
+    if "maxItems" in rule and count > rule["maxItems"]:
+        found.append(f"{where}: must have at most {rule['maxItems']} items (maxItems), got {count}")
+    if rule.get("uniqueItems") and len({repr(v) for v in value}) != count:
         found.append(f"{where}: items must be unique (uniqueItems)")
     items = rule.get("items")
     if items is not None:

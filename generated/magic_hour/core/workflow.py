@@ -1,15 +1,16 @@
 """What `generate` does around `create`: upload local assets, wait for the project, download.
 
-`SyncWorkflow` and `AsyncWorkflow` run the same steps; only sending, sleeping and the
-concurrency of uploads and downloads differ. Each generated `generate` method builds one per
-call; building it checks the workflow's own arguments, so that a bad one stops `generate`
-before anything is sent.
+The steps are written once, as flows (`core.flow`): `SyncWorkflow` and `AsyncWorkflow` only
+perform what they ask. The async one runs the uploads, and the downloads, at the same time;
+the sync one runs them in turn. Each generated `generate` method builds one per call, with
+the API's conventions; building it checks the workflow's own arguments, so that a bad one
+stops `generate` before anything is sent.
 """
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
+import functools
 import logging
 import os
 import time
@@ -19,10 +20,9 @@ from datetime import datetime, timezone
 import httpx
 import pydantic
 
-from magic_hour.core import assets, downloads, polling, retry
+from magic_hour.core import assets, downloads, flow, polling, retry
 from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
-from magic_hour.core.request_options import RequestOptions
-from magic_hour.errors import (
+from magic_hour.core.errors import (
     DownloadError,
     GenerationInterrupted,
     GenerationTimeoutError,
@@ -30,65 +30,408 @@ from magic_hour.errors import (
     RequestValidationError,
     UploadError,
 )
+from magic_hour.core.progress import Progress, ProgressCallback, Reporter
+from magic_hour.core.request_options import RequestOptions
+
+__all__ = [
+    "AsyncWorkflow",
+    "Progress",
+    "ProgressCallback",
+    "SyncWorkflow",
+    "WorkflowConventions",
+]
 
 logger = logging.getLogger("magic_hour")
 
-ResultT = typing.TypeVar("ResultT", bound=pydantic.BaseModel)
-Body = typing.Dict[str, typing.Any]
 T = typing.TypeVar("T")
+ResultT = typing.TypeVar("ResultT", bound=pydantic.BaseModel)
+BaseClientT = typing.TypeVar("BaseClientT", SyncBaseClient, AsyncBaseClient)
+# What the getter and the upload-URLs method return: the answer itself, or an awaitable of it.
+ProjectAnswerT = typing.TypeVar("ProjectAnswerT")
+UploadUrlsAnswerT = typing.TypeVar("UploadUrlsAnswerT")
+Body = typing.Dict[str, typing.Any]
 
 
-@dataclasses.dataclass(frozen=True)
-class Progress:
-    """What `generate` tells its `on_progress` callback.
+class Download(typing.Protocol):
+    """One output of a project, as the project getter describes it."""
 
-    Sent when the project's status changes and as each chunk of an output is saved.
-    `total_bytes` is the sum of the sizes of the outputs whose download has started, or
-    None while a size is unknown.
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def expires_at(self) -> typing.Union[str, datetime, None]: ...
+
+
+class Project(typing.Protocol):
+    """What the workflow reads of a project, as the project getter returns it."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def downloads(self) -> typing.Sequence[Download]: ...
+
+    def model_dump(self, *, by_alias: bool) -> typing.Dict[str, typing.Any]: ...
+
+
+class UploadTarget(typing.Protocol):
+    """Where to put one local file, as the upload-URLs operation answers."""
+
+    @property
+    def upload_url(self) -> str: ...
+
+    @property
+    def file_path(self) -> str: ...
+
+
+class UploadUrls(typing.Protocol):
+    """The upload-URLs operation's answer: a target per file asked for, in order."""
+
+    @property
+    def items(self) -> typing.Sequence[UploadTarget]: ...
+
+
+class WorkflowConventions(typing.NamedTuple):
+    """The API's conventions `generate` follows; the generated code passes the API's values.
+
+    `schedule` says how often and how long to poll the kind of project `generate` creates.
+    A project in one of `terminal_statuses` will not change any more; its outputs are
+    downloaded when it is in `complete_status`. An input-file value that starts with
+    `storage_prefix` is in the API's storage already; a local file is uploaded only if its
+    extension is one of `upload_extensions` for its asset type.
     """
 
-    project_id: str
-    status: str
-    downloaded_bytes: int = 0
-    total_bytes: typing.Optional[int] = None
+    schedule: polling.Schedule
+    complete_status: str
+    terminal_statuses: typing.AbstractSet[str]
+    storage_prefix: str
+    upload_extensions: assets.Extensions
 
 
-ProgressCallback = typing.Callable[[Progress], None]
+class GetProject(flow.Action):
+    """Fetch the project; the answer is the getter's `Project`.
+
+    With `shared`, the asks made while one is under way share its answer: concurrent
+    downloads whose URLs were refused fetch fresh ones once.
+    """
+
+    def __init__(self, project_id: str, *, shared: bool = False) -> None:
+        self.project_id = project_id
+        self.shared = shared
 
 
-class _Reporter:
-    """Keeps the counts; builds a `Progress` only when someone listens."""
+class CreateUploadUrls(flow.Action):
+    """Ask the upload-URLs operation for a target per item; the answer is its `UploadUrls`."""
 
-    def __init__(self, project_id: str, callback: typing.Optional[ProgressCallback]) -> None:
-        self._project_id = project_id
-        self._callback = callback
-        self._status = ""
-        self._downloaded = 0
-        self._done: typing.Dict[int, int] = {}  # bytes saved, per output
-        self._sizes: typing.Dict[int, typing.Optional[int]] = {}  # announced size, per output
+    def __init__(self, items: typing.List[typing.Dict[str, str]]) -> None:
+        self.items = items
 
-    def status(self, status: str) -> None:
-        if status != self._status:
-            logger.debug("project %s is %s", self._project_id, status)
-            self._status = status
-            self._report()
 
-    def start(self, index: int, size: typing.Optional[int]) -> None:
-        """Output `index` starts downloading, or starts over."""
-        self._downloaded -= self._done.get(index, 0)
-        self._done[index] = 0
-        self._sizes[index] = size
+class RunAll(flow.Action, typing.Generic[T]):
+    """Run each flow, at the same time if the driver can; the answer is their results, in order.
 
-    def advance(self, index: int, count: int) -> None:
-        self._done[index] += count
-        self._downloaded += count
-        self._report()
+    When one fails, the others are stopped (each cleaning up) before its error goes up.
+    """
 
-    def _report(self) -> None:
-        if self._callback is not None:
-            sizes = list(self._sizes.values())
-            total = None if None in sizes else sum(typing.cast(typing.List[int], sizes))
-            self._callback(Progress(self._project_id, self._status, self._downloaded, total))
+    def __init__(self, flows: typing.Sequence[flow.Flow[T]]) -> None:
+        self.flows = flows
+
+
+class _Workflow(typing.Generic[BaseClientT, ProjectAnswerT, UploadUrlsAnswerT]):
+    """The steps of one `generate`, as flows; a driver subclass performs what they ask."""
+
+    def __init__(
+        self,
+        base_client: BaseClientT,
+        conventions: WorkflowConventions,
+        *,
+        get_project: typing.Callable[..., ProjectAnswerT],
+        create_upload_urls: typing.Optional[typing.Callable[..., UploadUrlsAnswerT]],
+        wait_for_completion: bool,
+        download_outputs: bool,
+        download_directory: typing.Union[str, "os.PathLike[str]", None],
+        wait_timeout: typing.Optional[float],
+        poll_interval: typing.Optional[float],
+        on_progress: typing.Optional[ProgressCallback],
+        request_options: typing.Optional[RequestOptions],
+    ) -> None:
+        self._base: BaseClientT = base_client
+        self._conventions = conventions
+        self._get_project = get_project
+        self._create_upload_urls: typing.Callable[..., UploadUrlsAnswerT] = (
+            create_upload_urls or _no_upload_operation
+        )
+        self._wait_for_completion = wait_for_completion
+        self._download_outputs = wait_for_completion and download_outputs
+        self._directory = os.fspath(download_directory or ".")
+        self._wait_timeout = conventions.schedule.timeout if wait_timeout is None else wait_timeout
+        self._poll_interval = poll_interval
+        self._on_progress = on_progress
+        self._request_options = request_options
+        self._max_retries = base_client.max_retries_for(request_options)
+        self._fresh: typing.Optional[typing.List[Download]] = None  # download URLs, refetched
+        problems = []
+        if poll_interval is not None and not poll_interval > 0:
+            problems.append(f"poll_interval: must be more than 0, not {poll_interval!r}")
+        if not self._wait_timeout >= 0:
+            problems.append(f"wait_timeout: must be 0 or more, not {wait_timeout!r}")
+        if self._download_outputs:
+            problems += _directory_problems(self._directory)
+        if problems:
+            raise RequestValidationError(problems)
+
+    # -- uploads -------------------------------------------------------------------------------
+
+    def _upload_assets(
+        self, body: typing.Mapping[str, typing.Any], fields: typing.Sequence[assets.AssetField]
+    ) -> flow.Flow[Body]:
+        local = assets.local_assets(
+            body,
+            fields,
+            storage_prefix=self._conventions.storage_prefix,
+            extensions=self._conventions.upload_extensions,
+        )
+        if not local:
+            return dict(body)
+        items = [{"type": asset.asset_type, "extension": asset.extension} for asset in local]
+        answer: UploadUrls = yield CreateUploadUrls(items)
+        targets = list(answer.items)
+        if len(targets) != len(local):
+            reason = f"asked for {len(local)} upload URLs, the API gave {len(targets)}"
+            raise UploadError(file=local[0].file, reason=reason)
+        yield RunAll(
+            [self._upload(asset.file, target.upload_url) for asset, target in zip(local, targets)]
+        )
+        return assets.with_uploads(body, local, [target.file_path for target in targets])
+
+    def _upload(self, file: str, url: str) -> flow.Flow[None]:
+        build = functools.partial(
+            self._base.storage_request, "PUT", url, file=file, request_options=self._request_options
+        )
+        try:
+            response = yield from self._base.send_flow(build, max_retries=self._max_retries)
+        except MagicHourError as error:
+            raise UploadError(file=file, reason=_reason(error)) from error
+        yield flow.Close(response)
+        if not response.is_success:
+            raise UploadError(file=file, reason=f"storage answered {response.status_code}")
+
+    # -- waiting -------------------------------------------------------------------------------
+
+    def _finish(self, project_id: str, result_type: typing.Type[ResultT]) -> flow.Flow[ResultT]:
+        reporter = Reporter(project_id, self._on_progress)
+        try:
+            if not self._wait_for_completion:
+                project: Project = yield GetProject(project_id)
+                return _result(result_type, project, None)
+            project = yield from self._poll(project_id, reporter)
+            paths = None
+            complete = project.status == self._conventions.complete_status
+            if self._download_outputs and complete and project.downloads:
+                paths = yield from self._download_all(project, reporter)
+            return _result(result_type, project, paths)
+        except MagicHourError as error:
+            raise _with_project_id(error, project_id)
+
+    def _poll(self, project_id: str, reporter: Reporter) -> flow.Flow[Project]:
+        deadline = time.monotonic() + self._wait_timeout
+        waits = polling.intervals(self._conventions.schedule, self._poll_interval)
+        status: typing.Optional[str] = None
+        try:
+            while True:
+                project: Project = yield GetProject(project_id)
+                status = project.status
+                reporter.status(status)
+                if status in self._conventions.terminal_statuses:
+                    return project
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise GenerationTimeoutError(
+                        project_id=project_id, status=status, timeout=self._wait_timeout
+                    )
+                yield flow.Sleep(min(next(waits), remaining))
+        except KeyboardInterrupt as interrupt:
+            raise GenerationInterrupted(project_id=project_id, status=status) from interrupt
+        except asyncio.CancelledError as cancelled:
+            # Cancellation must stay a CancelledError; the note keeps the id in the traceback.
+            if hasattr(cancelled, "add_note"):
+                cancelled.add_note(f"project id: {project_id} (last status {status!r})")
+            raise
+
+    # -- downloads -----------------------------------------------------------------------------
+
+    def _download_all(self, project: Project, reporter: Reporter) -> flow.Flow[typing.List[str]]:
+        _make_directory(self._directory, project.id)
+        items, fresh = list(project.downloads), False
+        if any(_expired(item) for item in items):
+            items, fresh = (yield from self._fresh_downloads(project.id)), True
+        saved: typing.Dict[int, str] = {}  # filled as each download completes
+        each = [
+            self._download_one(project.id, index, items, reporter, saved, fresh=fresh)
+            for index in range(len(items))
+        ]
+        try:
+            paths: typing.List[str] = yield RunAll(each)
+        except DownloadError as error:
+            error.downloaded_paths = [saved[index] for index in sorted(saved)]
+            raise
+        return paths
+
+    def _fresh_downloads(self, project_id: str) -> flow.Flow[typing.List[Download]]:
+        """The project's download URLs fetched again: once, however many downloads ask."""
+        if self._fresh is None:
+            project: Project = yield GetProject(project_id, shared=True)
+            self._fresh = list(project.downloads)
+        return self._fresh
+
+    def _download_one(
+        self,
+        project_id: str,
+        index: int,
+        items: typing.List[Download],
+        reporter: Reporter,
+        saved: typing.Dict[int, str],
+        *,
+        fresh: bool,
+    ) -> flow.Flow[str]:
+        """Download output `index`; a refused URL is replaced by a fresh one, once.
+
+        `fresh` says whether `items` already comes from refetching the project. A connection
+        cut mid-body starts the download over, as many times as the retry policy allows.
+        """
+        if self._fresh is not None:  # An earlier download found the URLs refused.
+            items, fresh = self._fresh, True
+        url = items[index].url
+        attempt = 0
+        while True:
+            try:
+                saved[index] = yield from self._download_to_file(project_id, index, url, reporter)
+                return saved[index]
+            except _Refused as refused:
+                latest = None if fresh else (yield from self._fresh_downloads(project_id))
+                if latest is None or index >= len(latest):
+                    raise refused.final(project_id, url) from None
+                logger.debug("download URL refused (%d): using a fresh one", refused.status_code)
+                url, fresh = latest[index].url, True
+            except _Cut as cut:
+                if attempt >= self._max_retries:
+                    raise _download_error(project_id, url, str(cut.error)) from cut.error
+                logger.debug("download cut (%s): starting over", cut.error)
+                yield flow.Sleep(retry.delay(attempt, None))
+                attempt += 1
+
+    def _download_to_file(
+        self, project_id: str, index: int, url: str, reporter: Reporter
+    ) -> flow.Flow[str]:
+        build = functools.partial(
+            self._base.storage_request, "GET", url, request_options=self._request_options
+        )
+        try:
+            response = yield from self._base.send_flow(
+                build, max_retries=self._max_retries, stream=True
+            )
+        except MagicHourError as error:
+            raise _download_error(project_id, url, _reason(error)) from error
+        try:
+            _check_status(response, project_id, url)
+            name = downloads.file_name(
+                url, f"{project_id}-{index}", response.headers.get("content-type")
+            )
+            temporary = downloads.temporary_path(self._directory, name)
+            try:
+                with downloads.open_temporary(temporary) as out:
+                    reporter.start(index, _content_length(response))
+                    yield flow.ReadBody(response, _saver(out, reporter, index))
+                    written = out.tell()
+                _check_complete(response, written)
+                return downloads.place(temporary, self._directory, name)
+            finally:
+                downloads.remove(temporary)
+        except httpx.TransportError as error:
+            raise _Cut(error) from error
+        except (httpx.HTTPError, OSError) as error:
+            raise _download_error(project_id, url, str(error)) from error
+        finally:
+            yield flow.Close(response)
+
+
+class SyncWorkflow(_Workflow[SyncBaseClient, Project, UploadUrls]):
+    """The workflow with blocking calls: uploads and downloads one after the other."""
+
+    def upload_assets(
+        self, body: typing.Mapping[str, typing.Any], fields: typing.Sequence[assets.AssetField]
+    ) -> Body:
+        """`body` with every local file uploaded and replaced by its storage path."""
+        return flow.run_sync(self._upload_assets(body, fields), self._perform)
+
+    def finish(self, project_id: str, result_type: typing.Type[ResultT]) -> ResultT:
+        """The project, waited for and its outputs downloaded as asked."""
+        return flow.run_sync(self._finish(project_id, result_type), self._perform)
+
+    def _perform(self, action: flow.Action) -> typing.Any:
+        if isinstance(action, GetProject):
+            return self._get_project(id=action.project_id, request_options=self._request_options)
+        if isinstance(action, CreateUploadUrls):
+            return self._create_upload_urls(
+                items=action.items, request_options=self._request_options
+            )
+        if isinstance(action, RunAll):
+            return [flow.run_sync(each, self._perform) for each in action.flows]
+        return self._base.perform(action)
+
+
+class AsyncWorkflow(
+    _Workflow[AsyncBaseClient, typing.Awaitable[Project], typing.Awaitable[UploadUrls]]
+):
+    """The workflow with awaits: uploads, and downloads, all at the same time."""
+
+    _shared_get: typing.Optional["asyncio.Future[Project]"] = None
+
+    async def upload_assets(
+        self, body: typing.Mapping[str, typing.Any], fields: typing.Sequence[assets.AssetField]
+    ) -> Body:
+        """`body` with every local file uploaded and replaced by its storage path."""
+        return await flow.run_async(self._upload_assets(body, fields), self._perform)
+
+    async def finish(self, project_id: str, result_type: typing.Type[ResultT]) -> ResultT:
+        """The project, waited for and its outputs downloaded as asked."""
+        return await flow.run_async(self._finish(project_id, result_type), self._perform)
+
+    async def _perform(self, action: flow.Action) -> typing.Any:
+        if isinstance(action, GetProject):
+            if action.shared:
+                return await self._get_shared(action.project_id)
+            return await self._get_project(
+                id=action.project_id, request_options=self._request_options
+            )
+        if isinstance(action, CreateUploadUrls):
+            return await self._create_upload_urls(
+                items=action.items, request_options=self._request_options
+            )
+        if isinstance(action, RunAll):
+            try:
+                return await _all_or_none(
+                    flow.run_async(each, self._perform) for each in action.flows
+                )
+            finally:
+                await self._drop_shared_get()
+        return await self._base.perform(action)
+
+    async def _get_shared(self, project_id: str) -> Project:
+        if self._shared_get is None:
+            get = self._get_project(id=project_id, request_options=self._request_options)
+            self._shared_get = asyncio.ensure_future(get)
+        # Shielded: one asker cancelled does not cancel the fetch the others wait on.
+        return await asyncio.shield(self._shared_get)
+
+    async def _drop_shared_get(self) -> None:
+        """Cancel a shared fetch nobody waits for any more, and wait for it to end."""
+        if self._shared_get is not None and not self._shared_get.done():
+            self._shared_get.cancel()
+            await asyncio.gather(self._shared_get, return_exceptions=True)
 
 
 class _Refused(Exception):
@@ -110,47 +453,8 @@ class _Cut(Exception):
         self.error = error
 
 
-class _Common:
-    def __init__(
-        self,
-        *,
-        kind: str,
-        get_project: typing.Callable[..., typing.Any],
-        create_upload_urls: typing.Optional[typing.Callable[..., typing.Any]],
-        wait_for_completion: bool,
-        download_outputs: bool,
-        download_directory: typing.Union[str, "os.PathLike[str]", None],
-        wait_timeout: typing.Optional[float],
-        poll_interval: typing.Optional[float],
-        on_progress: typing.Optional[ProgressCallback],
-        request_options: typing.Optional[RequestOptions],
-    ) -> None:
-        self._kind = kind
-        self._get_project = get_project
-        self._create_upload_urls = create_upload_urls
-        self._wait_for_completion = wait_for_completion
-        self._download_outputs = wait_for_completion and download_outputs
-        self._directory = os.fspath(download_directory or ".")
-        self._wait_timeout = (
-            polling.default_wait_timeout(kind) if wait_timeout is None else wait_timeout
-        )
-        self._poll_interval = poll_interval
-        self._on_progress = on_progress
-        self._request_options = request_options
-        problems = []
-        if poll_interval is not None and not poll_interval > 0:
-            problems.append(f"poll_interval: must be more than 0, not {poll_interval!r}")
-        if not self._wait_timeout >= 0:
-            problems.append(f"wait_timeout: must be 0 or more, not {wait_timeout!r}")
-        if self._download_outputs:
-            problems += _directory_problems(self._directory)
-        if problems:
-            raise RequestValidationError(problems)
-
-    def _upload_items(self, local: typing.Sequence[assets.LocalAsset]) -> typing.List[Body]:
-        if self._create_upload_urls is None:
-            raise MagicHourError("this API has no upload operation for local files")
-        return [{"type": a.asset_type, "extension": a.extension} for a in local]
+def _no_upload_operation(**_: object) -> typing.NoReturn:
+    raise MagicHourError("this API has no upload operation for local files")
 
 
 def _directory_problems(directory: str) -> typing.List[str]:
@@ -172,27 +476,14 @@ def _make_directory(directory: str, project_id: str) -> None:
         raise DownloadError(project_id=project_id, url="", reason=str(error)) from error
 
 
-def _upload_file_paths(
-    local: typing.Sequence[assets.LocalAsset], answer: typing.Any
-) -> typing.List[typing.Tuple[str, str]]:
-    """(upload URL, storage path) for each local file, in order; the counts must agree."""
-    items = list(answer.items)
-    if len(items) != len(local):
-        raise UploadError(
-            file=local[0].file,
-            reason=f"asked for {len(local)} upload URLs, the API gave {len(items)}",
-        )
-    return [(item.upload_url, item.file_path) for item in items]
-
-
-def _expired(download: typing.Any) -> bool:
-    expires_at = getattr(download, "expires_at", None)
+def _expired(download: Download) -> bool:
+    expires_at = download.expires_at
     if isinstance(expires_at, str):
         try:
             expires_at = datetime.fromisoformat(expires_at.replace("Z", "+00:00"))
         except ValueError:
             return False
-    if not isinstance(expires_at, datetime):
+    if expires_at is None:
         return False
     if expires_at.tzinfo is None:
         expires_at = expires_at.replace(tzinfo=timezone.utc)
@@ -201,7 +492,7 @@ def _expired(download: typing.Any) -> bool:
 
 def _result(
     result_type: typing.Type[ResultT],
-    project: pydantic.BaseModel,
+    project: Project,
     downloaded_paths: typing.Optional[typing.List[str]],
 ) -> ResultT:
     return result_type.model_validate(
@@ -219,6 +510,16 @@ def _with_project_id(error: MagicHourError, project_id: str) -> MagicHourError:
 def _reason(error: MagicHourError) -> str:
     # A connection error's own message names the URL's path, which may hold a token.
     return str(getattr(error, "reason", None) or error)
+
+
+def _saver(out: typing.BinaryIO, reporter: Reporter, index: int) -> typing.Callable[[bytes], None]:
+    """Where the chunks of output `index` go: to `out`, counted by `reporter`."""
+
+    def save(chunk: bytes) -> None:
+        out.write(chunk)
+        reporter.advance(index, len(chunk))
+
+    return save
 
 
 def _content_length(response: httpx.Response) -> typing.Optional[int]:
@@ -257,18 +558,6 @@ def _download_error(
     )
 
 
-def _read_chunks(path: str) -> typing.Iterator[bytes]:
-    with open(path, "rb") as file:
-        while chunk := file.read(downloads.CHUNK_SIZE):
-            yield chunk
-
-
-async def _aread_chunks(path: str) -> typing.AsyncIterator[bytes]:
-    with open(path, "rb") as file:
-        while chunk := file.read(downloads.CHUNK_SIZE):
-            yield chunk
-
-
 async def _all_or_none(awaitables: typing.Iterable[typing.Awaitable[T]]) -> typing.List[T]:
     """Await all; if one fails, cancel the rest and wait for them to finish.
 
@@ -282,355 +571,3 @@ async def _all_or_none(awaitables: typing.Iterable[typing.Awaitable[T]]) -> typi
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         raise
-
-
-class SyncWorkflow(_Common):
-    def __init__(self, base_client: SyncBaseClient, **settings: typing.Any) -> None:
-        super().__init__(**settings)
-        self._base = base_client
-        self._max_retries = base_client._max_retries(self._request_options)
-        self._fresh: typing.Optional[typing.List[typing.Any]] = None  # downloads, refetched
-
-    def upload_assets(
-        self, body: typing.Mapping[str, typing.Any], fields: typing.Sequence[assets.AssetField]
-    ) -> Body:
-        """`body` with every local file uploaded and replaced by its storage path."""
-        local = assets.local_assets(body, fields)
-        if not local:
-            return dict(body)
-        items = self._upload_items(local)
-        assert self._create_upload_urls is not None
-        answer = self._create_upload_urls(items=items, request_options=self._request_options)
-        targets = _upload_file_paths(local, answer)
-        for asset, (url, _) in zip(local, targets):
-            self._upload(asset.file, url)
-        return assets.with_uploads(body, local, [file_path for _, file_path in targets])
-
-    def _upload(self, file: str, url: str) -> None:
-        size = os.path.getsize(file)
-
-        def build() -> httpx.Request:
-            return self._base._transfer_request(
-                self._base.httpx_client,
-                "PUT",
-                url,
-                headers={"Content-Length": str(size)},
-                content=_read_chunks(file),
-                request_options=self._request_options,
-            )
-
-        try:
-            response = self._base.send(build, max_retries=self._max_retries)
-        except MagicHourError as error:
-            raise UploadError(file=file, reason=_reason(error)) from error
-        response.close()
-        if not response.is_success:
-            raise UploadError(file=file, reason=f"storage answered {response.status_code}")
-
-    def finish(self, project_id: str, result_type: typing.Type[ResultT]) -> ResultT:
-        """The project, waited for and its outputs downloaded as asked."""
-        reporter = _Reporter(project_id, self._on_progress)
-        try:
-            if not self._wait_for_completion:
-                return _result(result_type, self._get(project_id), None)
-            project = self._poll(project_id, reporter)
-            paths = None
-            if self._download_outputs and project.status == "complete" and project.downloads:
-                paths = self._download_all(project, reporter)
-            return _result(result_type, project, paths)
-        except MagicHourError as error:
-            raise _with_project_id(error, project_id)
-
-    def _get(self, project_id: str) -> typing.Any:
-        return self._get_project(id=project_id, request_options=self._request_options)
-
-    def _poll(self, project_id: str, reporter: _Reporter) -> typing.Any:
-        deadline = time.monotonic() + self._wait_timeout
-        waits = polling.intervals(self._kind, self._poll_interval)
-        status: typing.Optional[str] = None
-        try:
-            while True:
-                project = self._get(project_id)
-                status = str(project.status)
-                reporter.status(status)
-                if status in polling.TERMINAL_STATUSES:
-                    return project
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise GenerationTimeoutError(
-                        project_id=project_id, status=status, timeout=self._wait_timeout
-                    )
-                time.sleep(min(next(waits), remaining))
-        except KeyboardInterrupt as interrupt:
-            raise GenerationInterrupted(project_id=project_id, status=status) from interrupt
-
-    def _download_all(self, project: typing.Any, reporter: _Reporter) -> typing.List[str]:
-        _make_directory(self._directory, project.id)
-        items = list(project.downloads)
-        if any(_expired(item) for item in items):
-            items = self._fresh_items(project.id)
-        saved: typing.List[str] = []
-        try:
-            for index in range(len(items)):
-                current = self._fresh if self._fresh is not None else items
-                fresh = current is self._fresh
-                saved.append(self._download_one(project.id, index, current, reporter, fresh=fresh))
-        except DownloadError as error:
-            error.downloaded_paths = list(saved)
-            raise
-        return saved
-
-    def _fresh_items(self, project_id: str) -> typing.List[typing.Any]:
-        if self._fresh is None:
-            self._fresh = list(self._get(project_id).downloads)
-        return self._fresh
-
-    def _download_one(
-        self,
-        project_id: str,
-        index: int,
-        items: typing.List[typing.Any],
-        reporter: _Reporter,
-        *,
-        fresh: bool,
-    ) -> str:
-        """Download output `index`; a refused URL is replaced by a fresh one, once.
-
-        `fresh` says whether `items` already comes from refetching the project. A connection
-        cut mid-body starts the download over, as many times as the retry policy allows.
-        """
-        url = items[index].url
-        attempt = 0
-        while True:
-            try:
-                return self._download_to_file(project_id, index, url, reporter)
-            except _Refused as refused:
-                latest = None if fresh else self._fresh_items(project_id)
-                if latest is None or index >= len(latest):
-                    raise refused.final(project_id, url) from None
-                logger.debug("download URL refused (%d): using a fresh one", refused.status_code)
-                url, fresh = latest[index].url, True
-            except _Cut as cut:
-                if attempt >= self._max_retries:
-                    raise _download_error(project_id, url, str(cut.error)) from cut.error
-                logger.debug("download cut (%s): starting over", cut.error)
-                time.sleep(retry.delay(attempt, None))
-                attempt += 1
-
-    def _download_to_file(self, project_id: str, index: int, url: str, reporter: _Reporter) -> str:
-        def build() -> httpx.Request:
-            return self._base._transfer_request(
-                self._base.httpx_client, "GET", url, request_options=self._request_options
-            )
-
-        try:
-            response = self._base.send(build, max_retries=self._max_retries, stream=True)
-        except MagicHourError as error:
-            raise _download_error(project_id, url, _reason(error)) from error
-        try:
-            _check_status(response, project_id, url)
-            name = downloads.file_name(
-                url, f"{project_id}-{index}", response.headers.get("content-type")
-            )
-            temporary = downloads.temporary_path(self._directory, name)
-            try:
-                written = 0
-                with downloads.open_temporary(temporary) as out:
-                    reporter.start(index, _content_length(response))
-                    for chunk in response.iter_bytes():
-                        out.write(chunk)
-                        written += len(chunk)
-                        reporter.advance(index, len(chunk))
-                _check_complete(response, written)
-                return downloads.place(temporary, self._directory, name)
-            finally:
-                downloads.remove(temporary)
-        except httpx.TransportError as error:
-            raise _Cut(error) from error
-        except (httpx.HTTPError, OSError) as error:
-            raise _download_error(project_id, url, str(error)) from error
-        finally:
-            response.close()
-
-
-class AsyncWorkflow(_Common):
-    def __init__(self, base_client: AsyncBaseClient, **settings: typing.Any) -> None:
-        super().__init__(**settings)
-        self._base = base_client
-        self._max_retries = base_client._max_retries(self._request_options)
-        self._fresh: typing.Optional["asyncio.Future[typing.List[typing.Any]]"] = None
-
-    async def upload_assets(
-        self, body: typing.Mapping[str, typing.Any], fields: typing.Sequence[assets.AssetField]
-    ) -> Body:
-        """`body` with every local file uploaded and replaced by its storage path."""
-        local = assets.local_assets(body, fields)
-        if not local:
-            return dict(body)
-        items = self._upload_items(local)
-        assert self._create_upload_urls is not None
-        answer = await self._create_upload_urls(items=items, request_options=self._request_options)
-        targets = _upload_file_paths(local, answer)
-        await _all_or_none(self._upload(asset.file, url) for asset, (url, _) in zip(local, targets))
-        return assets.with_uploads(body, local, [file_path for _, file_path in targets])
-
-    async def _upload(self, file: str, url: str) -> None:
-        size = os.path.getsize(file)
-
-        def build() -> httpx.Request:
-            return self._base._transfer_request(
-                self._base.httpx_client,
-                "PUT",
-                url,
-                headers={"Content-Length": str(size)},
-                content=_aread_chunks(file),
-                request_options=self._request_options,
-            )
-
-        try:
-            response = await self._base.send(build, max_retries=self._max_retries)
-        except MagicHourError as error:
-            raise UploadError(file=file, reason=_reason(error)) from error
-        await response.aclose()
-        if not response.is_success:
-            raise UploadError(file=file, reason=f"storage answered {response.status_code}")
-
-    async def finish(self, project_id: str, result_type: typing.Type[ResultT]) -> ResultT:
-        """The project, waited for and its outputs downloaded as asked."""
-        reporter = _Reporter(project_id, self._on_progress)
-        try:
-            if not self._wait_for_completion:
-                return _result(result_type, await self._get(project_id), None)
-            project = await self._poll(project_id, reporter)
-            paths = None
-            if self._download_outputs and project.status == "complete" and project.downloads:
-                paths = await self._download_all(project, reporter)
-            return _result(result_type, project, paths)
-        except MagicHourError as error:
-            raise _with_project_id(error, project_id)
-
-    async def _get(self, project_id: str) -> typing.Any:
-        return await self._get_project(id=project_id, request_options=self._request_options)
-
-    async def _poll(self, project_id: str, reporter: _Reporter) -> typing.Any:
-        deadline = time.monotonic() + self._wait_timeout
-        waits = polling.intervals(self._kind, self._poll_interval)
-        status: typing.Optional[str] = None
-        try:
-            while True:
-                project = await self._get(project_id)
-                status = str(project.status)
-                reporter.status(status)
-                if status in polling.TERMINAL_STATUSES:
-                    return project
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise GenerationTimeoutError(
-                        project_id=project_id, status=status, timeout=self._wait_timeout
-                    )
-                await asyncio.sleep(min(next(waits), remaining))
-        except asyncio.CancelledError as cancelled:
-            # Cancellation must stay a CancelledError; the note keeps the id in the traceback.
-            if hasattr(cancelled, "add_note"):
-                cancelled.add_note(f"project id: {project_id} (last status {status!r})")
-            raise
-
-    async def _download_all(self, project: typing.Any, reporter: _Reporter) -> typing.List[str]:
-        _make_directory(self._directory, project.id)
-        items, fresh = list(project.downloads), False
-        if any(_expired(item) for item in items):
-            items, fresh = await self._fresh_items(project.id), True
-        saved: typing.Dict[int, str] = {}
-
-        async def one(index: int) -> None:
-            saved[index] = await self._download_one(project.id, index, items, reporter, fresh=fresh)
-
-        try:
-            await _all_or_none(one(index) for index in range(len(items)))
-        except BaseException as error:
-            if self._fresh is not None and not self._fresh.done():
-                self._fresh.cancel()  # A refetch nobody waits for any more.
-                await asyncio.gather(self._fresh, return_exceptions=True)
-            if isinstance(error, DownloadError):
-                error.downloaded_paths = [saved[i] for i in sorted(saved)]
-            raise
-        return [saved[index] for index in range(len(items))]
-
-    async def _fresh_items(self, project_id: str) -> typing.List[typing.Any]:
-        # Concurrent downloads that find their URL refused share one refetch of the project.
-        if self._fresh is None:
-
-            async def refetch() -> typing.List[typing.Any]:
-                return list((await self._get(project_id)).downloads)
-
-            self._fresh = asyncio.ensure_future(refetch())
-        return await asyncio.shield(self._fresh)
-
-    async def _download_one(
-        self,
-        project_id: str,
-        index: int,
-        items: typing.List[typing.Any],
-        reporter: _Reporter,
-        *,
-        fresh: bool,
-    ) -> str:
-        """Download output `index`; a refused URL is replaced by a fresh one, once.
-
-        `fresh` says whether `items` already comes from refetching the project. A connection
-        cut mid-body starts the download over, as many times as the retry policy allows.
-        """
-        url = items[index].url
-        attempt = 0
-        while True:
-            try:
-                return await self._download_to_file(project_id, index, url, reporter)
-            except _Refused as refused:
-                latest = None if fresh else await self._fresh_items(project_id)
-                if latest is None or index >= len(latest):
-                    raise refused.final(project_id, url) from None
-                logger.debug("download URL refused (%d): using a fresh one", refused.status_code)
-                url, fresh = latest[index].url, True
-            except _Cut as cut:
-                if attempt >= self._max_retries:
-                    raise _download_error(project_id, url, str(cut.error)) from cut.error
-                logger.debug("download cut (%s): starting over", cut.error)
-                await asyncio.sleep(retry.delay(attempt, None))
-                attempt += 1
-
-    async def _download_to_file(
-        self, project_id: str, index: int, url: str, reporter: _Reporter
-    ) -> str:
-        def build() -> httpx.Request:
-            return self._base._transfer_request(
-                self._base.httpx_client, "GET", url, request_options=self._request_options
-            )
-
-        try:
-            response = await self._base.send(build, max_retries=self._max_retries, stream=True)
-        except MagicHourError as error:
-            raise _download_error(project_id, url, _reason(error)) from error
-        try:
-            _check_status(response, project_id, url)
-            name = downloads.file_name(
-                url, f"{project_id}-{index}", response.headers.get("content-type")
-            )
-            temporary = downloads.temporary_path(self._directory, name)
-            try:
-                written = 0
-                with downloads.open_temporary(temporary) as out:
-                    reporter.start(index, _content_length(response))
-                    async for chunk in response.aiter_bytes():
-                        out.write(chunk)
-                        written += len(chunk)
-                        reporter.advance(index, len(chunk))
-                _check_complete(response, written)
-                return downloads.place(temporary, self._directory, name)
-            finally:
-                downloads.remove(temporary)
-        except httpx.TransportError as error:
-            raise _Cut(error) from error
-        except (httpx.HTTPError, OSError) as error:
-            raise _download_error(project_id, url, str(error)) from error
-        finally:
-            await response.aclose()

@@ -7,6 +7,7 @@ anything but the specs. A name the API's words would give twice is a located Spe
 from __future__ import annotations
 
 from generator.ir import model as ir
+from generator import conventions
 from generator.ir.examples import example_value
 from generator.ir.operations import ACTIONS
 from generator.problems import Problem, SpecError
@@ -21,6 +22,7 @@ from generator.views.python.model import (
     PyMethod,
     PyResource,
     PyResponse,
+    RuntimeConventions,
 )
 from generator.views.python.names import (
     CLIENT_RESERVED,
@@ -37,6 +39,16 @@ from generator.views.python.types import MODELS, PACKAGE, PARAMS, Classes
 _SIMPLE = {"text": "str", "binary": "bytes", "empty": "None"}
 # The published SDK's method names for the verbs' actions, kept as they are (`list` included).
 _VERB_METHODS = frozenset(ACTIONS.values())
+_CONVENTIONS = RuntimeConventions(
+    schedules=conventions.POLL_SCHEDULES,
+    complete_status=conventions.COMPLETE,
+    terminal_statuses=conventions.TERMINAL_STATUSES,
+    storage_prefix=conventions.STORAGE_PREFIX,
+    upload_extensions=conventions.UPLOAD_EXTENSIONS,
+    may_have_acted=conventions.MAY_HAVE_ACTED,
+    poll_figures=generate.POLL_FIGURES,
+    wait_figures=generate.WAIT_FIGURES,
+)
 
 
 def build_python_view(api: ir.Api) -> PyApi:
@@ -78,7 +90,9 @@ class _Builder:
             raise SpecError(self.problems)
         for resource in self.root.walk():
             self._resource_imports(resource)
-        return PyApi(self.api, self.root, self.classes, _error_classes(self.api.error_statuses))
+        return PyApi(
+            self.api, self.root, self.classes, _error_classes(self.api.error_statuses), _CONVENTIONS
+        )
 
     # -- resources ----------------------------------------------------------------------------
 

@@ -34,6 +34,9 @@ def _per_kind(describe: Any) -> str:
     return ", ".join(f"{describe(s)} for {_KINDS.get(k, k)}" for k, s in schedules.items())
 
 
+# The conventions' figures as the docs say them, in docstrings and the package guide alike.
+WAIT_FIGURES = _per_kind(lambda s: _duration(s.timeout))
+POLL_FIGURES = _per_kind(lambda s: f"{_seconds(s.first)} growing to {_seconds(s.longest)}")
 # The arguments `generate` takes on top of `create`'s: (name, annotation, default, description).
 WORKFLOW_ARGUMENTS = (
     (
@@ -54,15 +57,13 @@ WORKFLOW_ARGUMENTS = (
         "wait_timeout",
         "typing.Optional[float]",
         "None",
-        "Seconds to wait for the project before GenerationTimeoutError"
-        f" (default: {_per_kind(lambda s: _duration(s.timeout))}).",
+        f"Seconds to wait for the project before GenerationTimeoutError (default: {WAIT_FIGURES}).",
     ),
     (
         "poll_interval",
         "typing.Optional[float]",
         "None",
-        "Seconds between the first status checks, backing off from there"
-        f" (default: {_per_kind(lambda s: f'{_seconds(s.first)} growing to {_seconds(s.longest)}')}).",
+        f"Seconds between the first status checks, backing off from there (default: {POLL_FIGURES}).",
     ),
     (
         "on_progress",

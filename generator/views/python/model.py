@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.ir import model as ir
 from generator.views.python.source import docstring_text
-from generator.conventions import MOCK_SERVER_URL
+from generator.conventions import MOCK_SERVER_URL, PollSchedule
 from generator.views.python.types import PACKAGE, Classes, PyClass
 
 # What the runtime's `Expected` calls each kind of response body.
@@ -196,12 +196,28 @@ class ErrorClass:
     description: str
 
 
+@dataclass(frozen=True)
+class RuntimeConventions:
+    """The API's conventions the runtime is given, through the generated `conventions.py`."""
+
+    schedules: dict[str, PollSchedule]  # by kind of project
+    complete_status: str
+    terminal_statuses: tuple[str, ...]
+    storage_prefix: str
+    upload_extensions: dict[str, tuple[str, ...]]  # by asset type
+    may_have_acted: str
+    # How the docs say the schedules' figures: `2 s growing to 3 s for images, ...`
+    poll_figures: str
+    wait_figures: str
+
+
 @dataclass
 class PyApi:
     ir: ir.Api
     root: PyResource
     classes: Classes  # the class of each object schema, on each side
     error_classes: list[ErrorClass]
+    conventions: RuntimeConventions
     package: str = PACKAGE
     mock_server_url: str = MOCK_SERVER_URL
 

@@ -35,6 +35,20 @@ def python_literal(value: Any) -> str:
     raise TypeError(f"not a JSON value: {value!r}")
 
 
+def wrapped_literal(text: str, width: int = 90) -> str:
+    """A long string as parenthesised literals of about `width` characters, split at spaces."""
+    pieces: list[str] = []
+    for word in text.split(" "):
+        if pieces and len(pieces[-1]) + len(word) < width:
+            pieces[-1] += f" {word}"
+        else:
+            pieces.append(word if not pieces else f" {word}")
+    if len(pieces) == 1:
+        return python_literal(text)
+    inner = "\n    ".join(python_literal(piece) for piece in pieces)
+    return f"(\n    {inner}\n)"
+
+
 def docstring_text(text: str) -> str:
     """Text that sits safely inside a triple-quoted docstring."""
     text = "\n".join(line.rstrip() for line in text.splitlines())

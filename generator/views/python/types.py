@@ -39,6 +39,7 @@ RUNTIME_NAMES = frozenset(
         "SyncWorkflow",
         "AsyncWorkflow",
         "ProgressCallback",
+        "WorkflowConventions",
     }
 )
 # Enum values a `typing_extensions.Literal` can hold; other enums are checked by the rule only.

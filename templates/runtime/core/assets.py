@@ -1,9 +1,10 @@
-"""Which `*_file_path` values of a request are local files, and swapping in their uploads.
+"""Which input-file values of a request are local files, and swapping in their uploads.
 
-An asset value is one of three things: a URL (`https://...`), a path in Magic Hour storage
-(`api-assets/...`, as the upload-URLs API returns it), or a local file. Only local files are
-uploaded; the other two pass through untouched. Every local file is checked (it exists, its
-extension is one the API takes for that kind of asset) before anything is sent.
+An asset value is one of three things: a URL (`https://...`), a path in the API's storage (as
+the upload-URLs operation returns it: it starts with the storage prefix), or a local file.
+Only local files are uploaded; the other two pass through untouched. Every local file is
+checked (it exists, its extension is one the API takes for that kind of asset) before anything
+is sent. The storage prefix and the extensions are the API's to give (`magic_hour.conventions`).
 """
 
 from __future__ import annotations
@@ -12,21 +13,11 @@ import copy
 import os
 import typing
 
-from magic_hour.errors import RequestValidationError
+from magic_hour.core.errors import RequestValidationError
 
-UPLOADED_PREFIX = "api-assets/"
 _URL_SCHEMES = ("http://", "https://")
-
-# The upload-URLs API's valid extensions per asset type.
-EXTENSIONS: typing.Dict[str, typing.FrozenSet[str]] = {
-    "video": frozenset({"mp4", "m4v", "mov", "webm"}),
-    "audio": frozenset(
-        {"mp3", "wav", "aac", "flac", "webm", "m4a", "opus", "ogg", "aiff", "amr"}
-    ),
-    "image": frozenset(
-        {"png", "jpg", "jpeg", "heic", "heif", "webp", "avif", "jp2", "tiff", "bmp"}
-    ),
-}
+# File extensions by asset type (`image`, `video`...), as the upload-URLs operation takes them.
+Extensions = typing.Mapping[str, typing.AbstractSet[str]]
 
 
 class AssetField(typing.NamedTuple):
@@ -47,29 +38,37 @@ class LocalAsset(typing.NamedTuple):
     extension: str
 
 
-def is_local(value: str) -> bool:
-    return not value.startswith(_URL_SCHEMES) and not value.startswith(UPLOADED_PREFIX)
+def is_local(value: str, storage_prefix: str) -> bool:
+    return not value.startswith(_URL_SCHEMES) and not value.startswith(storage_prefix)
 
 
 def local_assets(
-    body: typing.Mapping[str, typing.Any], fields: typing.Sequence[AssetField]
+    body: typing.Mapping[str, typing.Any],
+    fields: typing.Sequence[AssetField],
+    *,
+    storage_prefix: str,
+    extensions: Extensions,
 ) -> typing.List[LocalAsset]:
-    """The local files named in `body`, one entry per file; raises if any cannot be uploaded."""
+    """The local files named in `body`, one entry per file; raises if any cannot be uploaded.
+
+    A field that does not say its asset type takes the first type whose extensions include
+    the file's.
+    """
     found: typing.Dict[str, LocalAsset] = {}
     problems: typing.List[str] = []
     for asset_field in fields:
         for location, value in _values_at(body, asset_field.path, ()):
-            if not isinstance(value, str) or not is_local(value):
+            if not isinstance(value, str) or not is_local(value, storage_prefix):
                 continue
             where = _describe(location)
             extension = os.path.splitext(value)[1].lstrip(".").lower()
-            asset_type = asset_field.asset_type or _type_of(extension)
+            asset_type = asset_field.asset_type or _type_of(extension, extensions)
             if not os.path.isfile(value):
                 problems.append(f"{where}: no such file: {value!r}")
             elif asset_type is None:
                 problems.append(f"{where}: {value!r} is not a file type the API takes")
-            elif extension not in EXTENSIONS.get(asset_type, ()):
-                allowed = ", ".join(sorted(EXTENSIONS.get(asset_type, ())))
+            elif extension not in extensions.get(asset_type, ()):
+                allowed = ", ".join(sorted(extensions.get(asset_type, ())))
                 problems.append(
                     f"{where}: {value!r} is not a file type the API takes as {asset_type}"
                     f" (extensions: {allowed})"
@@ -118,11 +117,8 @@ def _values_at(
         yield from _values_at(value[step], rest, (*location, step))
 
 
-def _type_of(extension: str) -> typing.Optional[str]:
-    for asset_type in ("image", "video", "audio"):
-        if extension in EXTENSIONS[asset_type]:
-            return asset_type
-    return None
+def _type_of(extension: str, extensions: Extensions) -> typing.Optional[str]:
+    return next((kind for kind, known in extensions.items() if extension in known), None)
 
 
 def _describe(location: typing.Sequence[typing.Union[str, int]]) -> str:

@@ -15,11 +15,17 @@ import typing
 import unicodedata
 import urllib.parse
 
-CHUNK_SIZE = 1024 * 1024
 _MAX_NAME_LENGTH = 120
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 # Names Windows reserves for devices, whatever the extension.
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(10)),
+    *(f"LPT{i}" for i in range(10)),
+}
 
 
 def file_name(url: str, fallback: str, content_type: typing.Optional[str] = None) -> str:
@@ -70,7 +76,9 @@ def place(temporary: str, directory: str, name: str) -> str:
         raise ValueError(f"not a plain file name: {name!r}")
     stem, extension = os.path.splitext(name)
     for attempt in range(10_000):
-        candidate = os.path.join(directory, name if attempt == 0 else f"{stem}-{attempt}{extension}")
+        candidate = os.path.join(
+            directory, name if attempt == 0 else f"{stem}-{attempt}{extension}"
+        )
         try:
             _link_new(temporary, candidate)
         except FileExistsError:

@@ -32,7 +32,9 @@ def retries_error(method: str, error: Exception) -> bool:
         return True
     if method.upper() in UNSAFE_METHODS:
         return False
-    return isinstance(error, (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError))
+    return isinstance(
+        error, (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+    )
 
 
 def delay(attempt: int, retry_after: typing.Optional[str]) -> float:

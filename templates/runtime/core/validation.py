@@ -15,7 +15,7 @@ import re
 import typing
 import warnings
 
-from magic_hour.errors import RequestValidationError
+from magic_hour.core.errors import RequestValidationError
 
 Rule = typing.Mapping[str, typing.Any]
 
@@ -81,7 +81,9 @@ def _has_type(value: typing.Any, expected: str) -> bool:
             return False
         return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
     if expected == "number":
-        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+        return (
+            isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+        )
     if expected == "array":
         return isinstance(value, (list, tuple))
     if expected == "object":
@@ -91,18 +93,26 @@ def _has_type(value: typing.Any, expected: str) -> bool:
 
 def _check_string(value: str, rule: Rule, where: str, found: _Findings) -> None:
     if "minLength" in rule and len(value) < rule["minLength"]:
-        found.append(f"{where}: must be at least {rule['minLength']} characters long (minLength), got {value!r}")
+        found.append(
+            f"{where}: must be at least {rule['minLength']} characters long (minLength), got {value!r}"
+        )
     if "maxLength" in rule and len(value) > rule["maxLength"]:
-        found.append(f"{where}: must be at most {rule['maxLength']} characters long (maxLength), got {_short(value)}")
+        found.append(
+            f"{where}: must be at most {rule['maxLength']} characters long (maxLength), got {_short(value)}"
+        )
     if "pattern" in rule and re.search(rule["pattern"], value) is None:
         found.append(f"{where}: must match the pattern {rule['pattern']!r}, got {_short(value)}")
 
 
-def _check_number(value: typing.Union[int, float], rule: Rule, where: str, found: _Findings) -> None:
+def _check_number(
+    value: typing.Union[int, float], rule: Rule, where: str, found: _Findings
+) -> None:
     minimum, maximum = rule.get("minimum"), rule.get("maximum")
     if minimum is not None:
         if rule.get("exclusiveMinimum") and value <= minimum:
-            found.append(f"{where}: must be greater than {minimum} (exclusiveMinimum), got {value!r}")
+            found.append(
+                f"{where}: must be greater than {minimum} (exclusiveMinimum), got {value!r}"
+            )
         elif value < minimum:
             found.append(f"{where}: must be at least {minimum} (minimum), got {value!r}")
     if maximum is not None:
@@ -117,13 +127,18 @@ def _check_number(value: typing.Union[int, float], rule: Rule, where: str, found
             found.append(f"{where}: must be a multiple of {step} (multipleOf), got {value!r}")
 
 
-def _check_array(value: typing.Sequence[typing.Any], rule: Rule, field: str, found: _Findings) -> None:
+def _check_array(
+    value: typing.Sequence[typing.Any], rule: Rule, field: str, found: _Findings
+) -> None:
     where = field or "body"
-    if "minItems" in rule and len(value) < rule["minItems"]:
-        found.append(f"{where}: must have at least {rule['minItems']} items (minItems), got {len(value)}")
-    if "maxItems" in rule and len(value) > rule["maxItems"]:
-        found.append(f"{where}: must have at most {rule['maxItems']} items (maxItems), got {len(value)}")
-    if rule.get("uniqueItems") and len({repr(v) for v in value}) != len(value):
+    count = len(value)
+    if "minItems" in rule and count < rule["minItems"]:
+        found.append(
+            f"{where}: must have at least {rule['minItems']} items (minItems), got {count}"
+        )
+    if "maxItems" in rule and count > rule["maxItems"]:
+        found.append(f"{where}: must have at most {rule['maxItems']} items (maxItems), got {count}")
+    if rule.get("uniqueItems") and len({repr(v) for v in value}) != count:
         found.append(f"{where}: items must be unique (uniqueItems)")
     items = rule.get("items")
     if items is not None:
@@ -131,7 +146,9 @@ def _check_array(value: typing.Sequence[typing.Any], rule: Rule, field: str, fou
             _visit(item, items, f"{field}[{index}]", found)
 
 
-def _check_object(value: typing.Dict[typing.Any, typing.Any], rule: Rule, field: str, found: _Findings) -> None:
+def _check_object(
+    value: typing.Dict[typing.Any, typing.Any], rule: Rule, field: str, found: _Findings
+) -> None:
     properties: typing.Mapping[str, Rule] = rule.get("properties", {})
     prefix = f"{field}." if field else ""
     for name in rule.get("required", ()):
@@ -175,7 +192,9 @@ def _check_union(
         found.append(f"{where}: matches none of the {len(variants)} allowed shapes ({reasons})")
     elif "oneOf" in rule and len(matches) > 1:
         options = ", ".join(str(n) for n in matches)
-        found.append(f"{where}: matches more than one allowed shape (options {options}), but must match exactly one")
+        found.append(
+            f"{where}: matches more than one allowed shape (options {options}), but must match exactly one"
+        )
     else:
         found.deprecated.extend(attempts[matches[0] - 1].deprecated)
 

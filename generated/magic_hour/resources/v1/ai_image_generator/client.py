@@ -7,12 +7,18 @@ import typing
 
 import typing_extensions
 
+from magic_hour import conventions
 from magic_hour.core import validation
 from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
 from magic_hour.core.request_options import RequestOptions
 from magic_hour.core.responses import Expected
 from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
-from magic_hour.core.workflow import AsyncWorkflow, ProgressCallback, SyncWorkflow
+from magic_hour.core.workflow import (
+    AsyncWorkflow,
+    ProgressCallback,
+    SyncWorkflow,
+    WorkflowConventions,
+)
 from magic_hour.resources.v1.image_projects.client import (
     AsyncImageProjectsClient,
     ImageProjectsClient,
@@ -105,6 +111,15 @@ _CREATE_BODY_RULE: validation.Rule = {
     "required": ["image_count", "style"],
     "additionalProperties": False,
 }
+
+# The API's conventions `generate` follows: how to poll image projects, which files to upload.
+_GENERATE_CONVENTIONS = WorkflowConventions(
+    schedule=conventions.SCHEDULES["image"],
+    complete_status=conventions.COMPLETE_STATUS,
+    terminal_statuses=conventions.TERMINAL_STATUSES,
+    storage_prefix=conventions.STORAGE_PREFIX,
+    upload_extensions=conventions.UPLOAD_EXTENSIONS,
+)
 
 
 class AiImageGeneratorClient:
@@ -211,7 +226,7 @@ class AiImageGeneratorClient:
         )
         workflow = SyncWorkflow(
             self._base_client,
-            kind="image",
+            _GENERATE_CONVENTIONS,
             get_project=ImageProjectsClient(base_client=self._base_client).get,
             create_upload_urls=None,
             wait_for_completion=wait_for_completion,
@@ -403,7 +418,7 @@ class AsyncAiImageGeneratorClient:
         )
         workflow = AsyncWorkflow(
             self._base_client,
-            kind="image",
+            _GENERATE_CONVENTIONS,
             get_project=AsyncImageProjectsClient(base_client=self._base_client).get,
             create_upload_urls=None,
             wait_for_completion=wait_for_completion,

@@ -7,13 +7,19 @@ import typing
 
 import typing_extensions
 
+from magic_hour import conventions
 from magic_hour.core import validation
 from magic_hour.core.assets import AssetField
 from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
 from magic_hour.core.request_options import RequestOptions
 from magic_hour.core.responses import Expected
 from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
-from magic_hour.core.workflow import AsyncWorkflow, ProgressCallback, SyncWorkflow
+from magic_hour.core.workflow import (
+    AsyncWorkflow,
+    ProgressCallback,
+    SyncWorkflow,
+    WorkflowConventions,
+)
 from magic_hour.resources.v1.video_projects.client import (
     AsyncVideoProjectsClient,
     VideoProjectsClient,
@@ -175,6 +181,15 @@ _CREATE_BODY_RULE: validation.Rule = {
     "additionalProperties": False,
 }
 
+# The API's conventions `generate` follows: how to poll video projects, which files to upload.
+_GENERATE_CONVENTIONS = WorkflowConventions(
+    schedule=conventions.SCHEDULES["video"],
+    complete_status=conventions.COMPLETE_STATUS,
+    terminal_statuses=conventions.TERMINAL_STATUSES,
+    storage_prefix=conventions.STORAGE_PREFIX,
+    upload_extensions=conventions.UPLOAD_EXTENSIONS,
+)
+
 # The fields in which `generate` looks for local files to upload, and the asset type of each.
 _GENERATE_ASSETS: typing.List[AssetField] = [
     AssetField(("assets", "audio_file_path"), "audio"),
@@ -273,7 +288,7 @@ class AnimationClient:
         )
         workflow = SyncWorkflow(
             self._base_client,
-            kind="video",
+            _GENERATE_CONVENTIONS,
             get_project=VideoProjectsClient(base_client=self._base_client).get,
             create_upload_urls=UploadUrlsClient(base_client=self._base_client).create,
             wait_for_completion=wait_for_completion,
@@ -448,7 +463,7 @@ class AsyncAnimationClient:
         )
         workflow = AsyncWorkflow(
             self._base_client,
-            kind="video",
+            _GENERATE_CONVENTIONS,
             get_project=AsyncVideoProjectsClient(base_client=self._base_client).get,
             create_upload_urls=AsyncUploadUrlsClient(base_client=self._base_client).create,
             wait_for_completion=wait_for_completion,
