@@ -68,7 +68,9 @@ def call(
 
 
 def success_reply(op: PyMethod) -> Reply:
-    return Reply(op.success_status, op.response_example if op.response_model else None)
+    return Reply(
+        op.operation.success_status, op.operation.response_example if op.response_model else None
+    )
 
 
 def test_all_eight_operations_are_generated() -> None:
@@ -105,7 +107,7 @@ def test_operation_sends_method_path_auth_and_body(key: str, is_async: bool) -> 
         assert request.body == b""
     if op.response_model:
         assert type(result).__name__ == op.response_model
-        assert result.model_dump(by_alias=True, exclude_unset=True) == op.response_example
+        assert result.model_dump(by_alias=True, exclude_unset=True) == op.operation.response_example
     else:
         assert result is None
 
@@ -232,7 +234,7 @@ def test_no_content_returns_none() -> None:
 
 def test_response_keeps_unknown_fields_and_accepts_new_enum_values() -> None:
     op = OPERATIONS["GET /v1/video-projects/{id}"]
-    body = {**op.response_example, "status": "archived", "brand_new_field": {"x": 1}}
+    body = {**op.operation.response_example, "status": "archived", "brand_new_field": {"x": 1}}
     with loopback_server(lambda request: Reply(200, body)) as server:
         with Client(token=TOKEN, base_url=server.url) as client:
             project = client.v1.video_projects.get(id="cuid-example")
@@ -341,7 +343,7 @@ def test_get_is_retried_but_a_create_is_not_retried_after_a_server_error() -> No
     replies = iter(
         [
             Reply(502, {"message": "bad gateway"}, {"Retry-After": "0"}),
-            Reply(200, OPERATIONS["GET /v1/image-projects/{id}"].response_example),
+            Reply(200, OPERATIONS["GET /v1/image-projects/{id}"].operation.response_example),
         ]
     )
     with loopback_server(lambda request: next(replies)) as server:

@@ -163,7 +163,7 @@ def call_plan(api: Any, op: PyMethod) -> dict[str, Any]:
         "body": by_place["body"] if op.body_rule else None,
         "auth": [list(pair) for pair in op.operation.auth],
         "deprecations": [
-            *([f"{op.http_method} {op.path} is deprecated"] if op.deprecated else []),
+            *([f"{op.http_method} {op.path} is deprecated"] if op.operation.deprecated else []),
             *(f"{a.wire_name} is deprecated" for a in given if a.deprecated),
         ],
         "status": first.status,

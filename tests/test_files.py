@@ -99,7 +99,10 @@ FIELDS = [
     assets.AssetField(("assets", "audio_file_path"), "audio"),
     assets.AssetField(("frames", "[]", "file_path"), None),
 ]
-STORAGE = {"storage_prefix": conventions.STORAGE_PREFIX, "extensions": conventions.UPLOAD_EXTENSIONS}
+STORAGE = {
+    "storage_prefix": conventions.STORAGE_PREFIX,
+    "extensions": conventions.UPLOAD_EXTENSIONS,
+}
 
 
 def test_local_files_are_found_urls_and_storage_paths_pass(tmp_path: Path) -> None:

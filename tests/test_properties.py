@@ -124,7 +124,10 @@ def loopback() -> Iterator[Loopback]:
                 urllib.parse.urlsplit(request.path).path,
             )
         )
-        return Reply(op.success_status, op.response_example if op.response_model else None)
+        return Reply(
+            op.operation.success_status,
+            op.operation.response_example if op.response_model else None,
+        )
 
     with loopback_server(reply) as running:
         yield running

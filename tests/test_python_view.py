@@ -129,7 +129,11 @@ def test_methods_of_each_resource(api: PyApi) -> None:
 
 def test_request_and_response_classes_of_each_operation(api: PyApi) -> None:
     found = {
-        (op.http_method, op.path): (op.body_params_class, op.response_model, op.success_status)
+        (op.http_method, op.path): (
+            op.body_params_class,
+            op.response_model,
+            op.operation.success_status,
+        )
         for op in api.operations
     }
     assert found == {
@@ -189,7 +193,9 @@ def test_error_classes_come_from_the_spec_plus_429_and_5xx(api: PyApi) -> None:
         (None, "InternalServerError"),
     ]
     assert api.error_classes[0].description == "The API answered 400 Bad Request."
-    assert {op.path: op.error_statuses for op in api.operations if op.http_method == "POST"} == {
+    assert {
+        op.path: op.operation.error_statuses for op in api.operations if op.http_method == "POST"
+    } == {
         "/v1/ai-gif-generator": [400, 401, 402, 404, 422],
         "/v1/ai-image-generator": [400, 401, 402, 404, 422],
         "/v1/animation": [400, 401, 402, 404, 422],
@@ -275,11 +281,27 @@ def test_nested_classes_are_referenced_and_imported(api: PyApi) -> None:
         " import V1ImageProjectsGetResponseError",
     ]
     resource = next(r for r in api.resources if r.access_path == "client.v1.image_projects")
-    assert resource.model_imports == [
+    types = [line for line in resource.imports[-1] if ".types." in line]
+    assert types == [
         "from magic_hour.types.models.v1_image_projects_get_response"
         " import V1ImageProjectsGetResponse"
     ]
-    assert resource.params_imports == []
+
+
+def test_a_client_module_imports_what_it_uses_in_three_groups(api: PyApi) -> None:
+    by_path = {r.access_path: r for r in api.resources}
+    standard, libraries, package = by_path["client.v1.animation"].imports
+    assert standard == ["import os", "import typing"]
+    assert libraries == ["import typing_extensions"]
+    assert "from magic_hour.core.assets import AssetField" in package
+    assert (
+        "from magic_hour.resources.v1.video_projects.client"
+        " import AsyncVideoProjectsClient, VideoProjectsClient"
+    ) in package
+    # A resource with sub-resources only imports their clients lazily, and the base clients.
+    standard, package = by_path["client.v1.files"].imports
+    assert standard == ["import functools", "import typing"]
+    assert package == ["from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient"]
 
 
 # -- the `type` field and other awkward names -------------------------------------------------
@@ -661,7 +683,7 @@ def test_error_classes_of_a_small_spec(tmp_path: Path) -> None:
         (429, "TooManyRequestsError"),
         (None, "InternalServerError"),
     ]
-    assert built.operations[0].error_statuses == [403, 503]
+    assert built.operations[0].operation.error_statuses == [403, 503]
 
 
 # -- unsupported constructs -----------------------------------------------------------------
@@ -787,7 +809,7 @@ def test_docstring_text_strips_trailing_spaces_of_each_line() -> None:
 
 def test_every_generated_docstring_is_safe(api: PyApi) -> None:
     for op in api.operations:
-        assert ast.literal_eval('"""' + op.docstring + '"""').startswith(op.summary)
+        assert ast.literal_eval('"""' + op.docstring + '"""').startswith(op.operation.summary)
     for cls in [*api.params_classes, *api.model_classes]:
         ast.literal_eval('"""' + cls.doc + '"""')
         for f in cls.fields:

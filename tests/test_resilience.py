@@ -40,7 +40,7 @@ from magic_hour import AsyncClient, Client
 from magic_hour.core import retry
 
 API = build_python_view(build_ir(load_specs(SPECS, "specs")))
-EXAMPLES = {f"{op.http_method} {op.path}": op.response_example for op in API.operations}
+EXAMPLES = {f"{op.http_method} {op.path}": op.operation.response_example for op in API.operations}
 PROJECT = EXAMPLES["GET /v1/image-projects/{id}"]
 CREATED = EXAMPLES["POST /v1/ai-gif-generator"]
 TOKEN = "mhk_live_RESILIENCE_SECRET_0123456789"

@@ -30,7 +30,9 @@ BASE = {"things.yaml": THINGS, "widgets.yaml": WIDGETS}
 
 
 def surface_of(tmp_path: Path, name: str, files: dict[str, str]) -> dict[str, Any]:
-    return api_surface(build_python_view(build_ir(load_specs(write_specs(tmp_path / name, files), "specs"))))
+    return api_surface(
+        build_python_view(build_ir(load_specs(write_specs(tmp_path / name, files), "specs")))
+    )
 
 
 def edited(text: str, old: str, new: str) -> str:

@@ -167,7 +167,7 @@ def _guide(api: PyApi) -> Guide | None:
         else None
     )
     # The project `create` just started, by the id it answered with.
-    id_argument = getter.path_arguments[0].py_name
+    id_argument = getter.arguments_in("path")[0].py_name
     getter_call = f"{workflow.getter.access_path}.get({id_argument}=res.id)"
     return Guide(
         create_call=create.example_call,
@@ -224,15 +224,15 @@ def _method_doc(op: PyMethod, page: str, types: TypeLinks) -> MethodDoc:
     result = "res = " if op.return_annotation != "None" else ""
     return MethodDoc(
         name=op.method_name,
-        heading=html.escape(one_line(op.summary), quote=False) or op.method_name,
-        summary_cell=cell(html.escape(op.summary, quote=False)),
-        description=markdown_block(op.description),
+        heading=html.escape(one_line(op.operation.summary), quote=False) or op.method_name,
+        summary_cell=cell(html.escape(op.operation.summary, quote=False)),
+        description=markdown_block(op.operation.description),
         endpoint=f"{op.http_method} {op.path}",
         rows=_argument_rows(op, page, types),
         sync_example=_example("Client", f"{result}{call}"),
         async_example=_example("AsyncClient", f"{result}await {call}"),
         responses=[_response_doc(r, page, types) for r in op.responses],
-        deprecated=op.deprecated,
+        deprecated=op.operation.deprecated,
     )
 
 
@@ -253,7 +253,7 @@ def _workflow_doc(op: PyMethod, workflow: PyGenerate, page: str, types: TypeLink
 
 def _finished_example(workflow: PyGenerate) -> object:
     """What `generate` returns: the getter's example answer, and where the outputs went."""
-    answer = workflow.getter_method.response_example
+    answer = workflow.getter_method.operation.response_example
     answer = answer if isinstance(answer, dict) else {}
     # Each output is saved under the last part of its download URL.
     downloads = answer.get("downloads")

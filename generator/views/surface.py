@@ -28,7 +28,7 @@ def api_surface(api: PyApi) -> Surface:
             operations[f"{resource.access_path}.{op.method_name}"] = {
                 "http_method": op.http_method,
                 "path": op.path,
-                "deprecated": bool(op.deprecated),
+                "deprecated": bool(op.operation.deprecated),
                 "generate": op.workflow is not None,
                 "arguments": {
                     a.py_name: {

@@ -7,7 +7,6 @@ anything but the specs. A name the API's words would give twice is a located Spe
 from __future__ import annotations
 
 from generator.ir import model as ir
-from generator import conventions
 from generator.ir.examples import example_value
 from generator.ir.operations import ACTIONS
 from generator.problems import Problem, SpecError
@@ -22,7 +21,6 @@ from generator.views.python.model import (
     PyMethod,
     PyResource,
     PyResponse,
-    RuntimeConventions,
 )
 from generator.views.python.names import (
     CLIENT_RESERVED,
@@ -39,16 +37,6 @@ from generator.views.python.types import MODELS, PACKAGE, PARAMS, Classes
 _SIMPLE = {"text": "str", "binary": "bytes", "empty": "None"}
 # The published SDK's method names for the verbs' actions, kept as they are (`list` included).
 _VERB_METHODS = frozenset(ACTIONS.values())
-_CONVENTIONS = RuntimeConventions(
-    schedules=conventions.POLL_SCHEDULES,
-    complete_status=conventions.COMPLETE,
-    terminal_statuses=conventions.TERMINAL_STATUSES,
-    storage_prefix=conventions.STORAGE_PREFIX,
-    upload_extensions=conventions.UPLOAD_EXTENSIONS,
-    may_have_acted=conventions.MAY_HAVE_ACTED,
-    poll_figures=generate.POLL_FIGURES,
-    wait_figures=generate.WAIT_FIGURES,
-)
 
 
 def build_python_view(api: ir.Api) -> PyApi:
@@ -90,9 +78,7 @@ class _Builder:
             raise SpecError(self.problems)
         for resource in self.root.walk():
             self._resource_imports(resource)
-        return PyApi(
-            self.api, self.root, self.classes, _error_classes(self.api.error_statuses), _CONVENTIONS
-        )
+        return PyApi(self.api, self.root, self.classes, _error_classes(self.api.error_statuses))
 
     # -- resources ----------------------------------------------------------------------------
 
@@ -143,13 +129,50 @@ class _Builder:
         for method in resource.operations:
             for argument in method.arguments:
                 params |= self.classes.referenced(argument.schema, PARAMS)
-            for response in method.json_responses:
-                if response.schema is not None:
+            for response in method.responses:
+                if response.kind == "json" and response.schema is not None:
                     models |= self.classes.referenced(response.schema, MODELS)
             if method.workflow is not None:
                 models.add(method.workflow.result_model)
-        resource.params_imports = self.classes.import_lines(params, PARAMS)
-        resource.model_imports = self.classes.import_lines(models, MODELS)
+        workflow = resource.workflow
+        standard = [
+            *(["import functools"] if resource.children else []),
+            *(["import os"] if workflow else []),
+            "import typing",
+            *(["import warnings"] if resource.has_deprecated else []),
+        ]
+        runtime = [f"from {PACKAGE}.core.base_client import AsyncBaseClient, SyncBaseClient"]
+        if resource.operations:
+            runtime = [
+                *([f"from {PACKAGE} import conventions"] if workflow else []),
+                f"from {PACKAGE}.core import validation",
+                *(
+                    [f"from {PACKAGE}.core.assets import AssetField"]
+                    if workflow and workflow.assets
+                    else []
+                ),
+                *runtime,
+                f"from {PACKAGE}.core.request_options import RequestOptions",
+                f"from {PACKAGE}.core.responses import Expected",
+                f"from {PACKAGE}.core.type_utils import NOT_GIVEN, NotGiven, given",
+            ]
+        if workflow is not None:
+            runtime.append(
+                f"from {PACKAGE}.core.workflow import"
+                " AsyncWorkflow, ProgressCallback, SyncWorkflow, WorkflowConventions"
+            )
+            runtime += [
+                f"from {r.client_module} import {r.async_class_name}, {r.class_name}"
+                for r in (workflow.getter, workflow.uploader)
+                if r is not None
+            ]
+        package = [
+            *runtime,
+            *self.classes.import_lines(params, PARAMS),
+            *self.classes.import_lines(models, MODELS),
+        ]
+        libraries = ["import typing_extensions"] if resource.operations else []
+        resource.imports = [group for group in (standard, libraries, package) if group]
 
     # -- methods ------------------------------------------------------------------------------
 
@@ -222,6 +245,8 @@ class _Builder:
         return PyMethod(
             operation=op,
             method_name=method_name,
+            http_method=op.http_method,
+            path=op.path,
             arguments=arguments,
             body_arguments=body_arguments,
             parameters_rule=parameters_rule(op.parameters),

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
 from generator.ir import model as ir
 from generator.views.python.source import docstring_text
-from generator.conventions import MOCK_SERVER_URL, PollSchedule
+from generator import conventions
+from generator.views.python.figures import POLL_FIGURES, WAIT_FIGURES
 from generator.views.python.types import PACKAGE, Classes, PyClass
 
 # What the runtime's `Expected` calls each kind of response body.
@@ -50,6 +52,8 @@ class PyMethod:
 
     operation: ir.Operation
     method_name: str
+    http_method: str
+    path: str
     arguments: list[PyArgument]  # required first: the signature reads as the docs' table
     body_arguments: list[PyArgument]  # in the spec's order, which is the order they are sent in
     parameters_rule: dict[str, Any] | None  # path, query and header arguments, by wire name
@@ -69,57 +73,9 @@ class PyMethod:
     async_docstring: str
     workflow: PyGenerate | None = None
 
-    @property
-    def http_method(self) -> str:
-        return self.operation.http_method
-
-    @property
-    def path(self) -> str:
-        return self.operation.path
-
-    @property
-    def summary(self) -> str:
-        return self.operation.summary
-
-    @property
-    def description(self) -> str:
-        return self.operation.description
-
-    @property
-    def deprecated(self) -> bool:
-        return self.operation.deprecated
-
-    @property
-    def response_example(self) -> Any:
-        return self.operation.response_example
-
-    @property
-    def success_status(self) -> int:
-        return self.operation.success_status
-
-    @property
-    def error_statuses(self) -> list[int]:
-        return self.operation.error_statuses
-
-    @property
-    def project_kind(self) -> str | None:
-        return self.operation.project_kind
-
-    @property
-    def path_arguments(self) -> list[PyArgument]:
-        return [a for a in self.arguments if a.location == "path"]
-
-    @property
-    def query_arguments(self) -> list[PyArgument]:
-        return [a for a in self.arguments if a.location == "query"]
-
-    @property
-    def header_arguments(self) -> list[PyArgument]:
-        return [a for a in self.arguments if a.location == "header"]
-
-    @property
-    def json_responses(self) -> list[PyResponse]:
-        return [r for r in self.responses if r.kind == "json"]
+    def arguments_in(self, location: str) -> list[PyArgument]:
+        """The arguments sent in the path, the query or the headers."""
+        return [a for a in self.arguments if a.location == location]
 
 
 @dataclass
@@ -156,8 +112,8 @@ class PyResource:
     access_path: str  # `client.v1.ai_gif_generator`
     children: list[PyResource] = field(default_factory=list)
     operations: list[PyMethod] = field(default_factory=list)
-    params_imports: list[str] = field(default_factory=list)
-    model_imports: list[str] = field(default_factory=list)
+    # Its client module's imports, in groups: the standard library, other libraries, the package.
+    imports: list[list[str]] = field(default_factory=list)
 
     @property
     def doc(self) -> str:
@@ -171,7 +127,7 @@ class PyResource:
 
     @property
     def has_deprecated(self) -> bool:
-        return any(op.deprecated for op in self.operations)
+        return any(op.operation.deprecated for op in self.operations)
 
     @property
     def workflow(self) -> PyGenerate | None:
@@ -196,30 +152,17 @@ class ErrorClass:
     description: str
 
 
-@dataclass(frozen=True)
-class RuntimeConventions:
-    """The API's conventions the runtime is given, through the generated `conventions.py`."""
-
-    schedules: dict[str, PollSchedule]  # by kind of project
-    complete_status: str
-    terminal_statuses: tuple[str, ...]
-    storage_prefix: str
-    upload_extensions: dict[str, tuple[str, ...]]  # by asset type
-    may_have_acted: str
-    # How the docs say the schedules' figures: `2 s growing to 3 s for images, ...`
-    poll_figures: str
-    wait_figures: str
-
-
 @dataclass
 class PyApi:
     ir: ir.Api
     root: PyResource
     classes: Classes  # the class of each object schema, on each side
     error_classes: list[ErrorClass]
-    conventions: RuntimeConventions
     package: str = PACKAGE
-    mock_server_url: str = MOCK_SERVER_URL
+    # The API's conventions: the generated `conventions.py` holds those the runtime is given.
+    conventions: ModuleType = conventions
+    poll_figures: str = POLL_FIGURES  # as the docs say them: `2 s growing to 3 s for images, ...`
+    wait_figures: str = WAIT_FIGURES
 
     @property
     def params_classes(self) -> list[PyClass]:
@@ -230,25 +173,9 @@ class PyApi:
         return sorted(self.classes.models, key=lambda c: c.name)
 
     @property
-    def title(self) -> str:
-        return self.ir.title
-
-    @property
-    def version(self) -> str:
-        return self.ir.version
-
-    @property
-    def description(self) -> str:
-        return self.ir.description
-
-    @property
-    def base_url(self) -> str:
-        return self.ir.base_url
-
-    @property
     def title_line(self) -> str:
         """The title on one line, as Markdown headings and docstrings show it."""
-        return " ".join(self.title.split())
+        return " ".join(self.ir.title.split())
 
     @property
     def title_doc(self) -> str:
