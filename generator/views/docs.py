@@ -160,12 +160,13 @@ def _guide(api: PyApi) -> Guide | None:
     workflow = create.workflow
     assert workflow is not None
     getter = workflow.getter_method
-    uploaders = [op.workflow.uploader for op in creates if op.workflow and op.workflow.uploader]
-    upload = (
-        next((op for op in uploaders[0].operations if op.method_name == "create"), None)
-        if uploaders
-        else None
-    )
+    # The operation that hands out upload URLs, if some `generate` uploads files.
+    uploaders = {
+        id(op.workflow.workflow.uploader)
+        for op in creates
+        if op.workflow and op.workflow.workflow.uploader
+    }
+    upload = next((op for op in api.operations if id(op.operation) in uploaders), None)
     # The project `create` just started, by the id it answered with.
     id_argument = getter.arguments_in("path")[0].py_name
     getter_call = f"{workflow.getter.access_path}.get({id_argument}=res.id)"

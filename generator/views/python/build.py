@@ -13,6 +13,7 @@ from generator.problems import Problem, SpecError
 from generator.views.python import generate
 from generator.views.python.docstrings import method_docstrings
 from generator.views.python.model import (
+    ClientNames,
     ErrorClass,
     PyApi,
     PyArgument,
@@ -45,49 +46,53 @@ def build_python_view(api: ir.Api) -> PyApi:
 
 
 class _Builder:
+    """Names first, reading the spec in order; then each method, `generate` and client whole."""
+
     def __init__(self, api: ir.Api) -> None:
         self.api = api
         self.classes = Classes()
         self.problems: list[Problem] = []
-        self.root = PyResource(
-            attribute="",
-            class_name="",
-            async_class_name="",
-            module=f"{PACKAGE}.resources",
-            access_path="client",
-        )
-        self.resources: dict[int, PyResource] = {}  # by id of the IR resource
+        self.names: dict[int, ClientNames] = {}  # by id of the IR resource
+        self.homes: dict[int, ClientNames] = {}  # the client of each IR operation, by its id
+        self.method_names: dict[int, str] = {}  # by id of the IR operation
         self.resource_class_names: set[str] = {"Client", "AsyncClient"}
-        self.methods: dict[int, PyMethod] = {}  # by id of the IR operation
-        self.method_owner: dict[tuple[str, str], ir.Operation] = {}
 
     def build(self) -> PyApi:
         chains = _chains(self.api.root, ())
+        owners: dict[tuple[str, str], ir.Operation] = {}
         for op in self.api.operations:
-            resource = self.root
-            for ir_resource in chains[id(op)]:
-                resource = self._child(resource, ir_resource)
-            method = self._method(op, resource)
-            if method is not None:
-                resource.operations.append(method)
-                self.methods[id(op)] = method
+            home = ROOT
+            for resource in chains[id(op)]:
+                home = self._names_of(resource, home)
+            self.homes[id(op)] = home
+            method_name = self._method_name(op, home, owners)
+            if method_name is not None:
+                self.method_names[id(op)] = method_name
+                self._visit_classes(op)
+        creates = {id(w.create): w for w in self.api.workflows}
+        methods = {
+            id(op): self._method(op, None)
+            for op in self.api.operations
+            if id(op) in self.method_names and id(op) not in creates
+        }
         for workflow in self.api.workflows:
-            self._generate(workflow)
-        self._attribute_clashes()
+            if id(workflow.create) in self.method_names:
+                generate = self._generate(workflow, methods.get(id(workflow.getter)))
+                methods[id(workflow.create)] = self._method(workflow.create, generate)
+        root = self._resource(self.api.root, ROOT, methods)
+        self._attribute_clashes(root)
         if self.problems:
             raise SpecError(self.problems)
-        for resource in self.root.walk():
-            self._resource_imports(resource)
-        return PyApi(self.api, self.root, self.classes, _error_classes(self.api.error_statuses))
+        return PyApi(self.api, root, self.classes, _error_classes(self.api.error_statuses))
 
-    # -- resources ----------------------------------------------------------------------------
+    # -- names, in the order the spec is read -------------------------------------------------
 
-    def _child(self, parent: PyResource, resource: ir.Resource) -> PyResource:
-        """The client of `resource` under `parent`, made (and named) on first use."""
-        existing = self.resources.get(id(resource))
-        if existing is not None:
-            return existing
-        reserved = CLIENT_RESERVED if parent is self.root else RESERVED
+    def _names_of(self, resource: ir.Resource, parent: ClientNames) -> ClientNames:
+        """The names of `resource`'s client, under `parent`'s: given the first time it is met."""
+        known = self.names.get(id(resource))
+        if known is not None:
+            return known
+        reserved = CLIENT_RESERVED if parent is ROOT else RESERVED
         attribute = python_name(snake(resource.words), set(), reserved)
         # Unique across the package, async twins included: a workflow imports the classes of
         # other resources, and `client.py` defines `Client` itself.
@@ -96,21 +101,63 @@ class _Builder:
         while {class_name, f"Async{class_name}"} & self.resource_class_names:
             class_name, counter = f"{stem[: -len('Client')]}{counter}Client", counter + 1
         self.resource_class_names |= {class_name, f"Async{class_name}"}
-        child = PyResource(
+        names = ClientNames(
             attribute=attribute,
             class_name=class_name,
             async_class_name=f"Async{class_name}",
             module=f"{parent.module}.{attribute}",
             access_path=f"{parent.access_path}.{attribute}",
         )
-        parent.children.append(child)
-        parent.children.sort(key=lambda r: r.attribute)
-        self.resources[id(resource)] = child
-        return child
+        self.names[id(resource)] = names
+        return names
 
-    def _attribute_clashes(self) -> None:
+    def _method_name(
+        self, op: ir.Operation, home: ClientNames, owners: dict[tuple[str, str], ir.Operation]
+    ) -> str | None:
+        """The method's name on its client; None (a problem) if another operation has it."""
+        action = snake(op.action)
+        method_name = action if action in _VERB_METHODS else python_name(action, {"generate"})
+        key = (home.access_path, method_name)
+        if key in owners:
+            message = (
+                f"{op.http_method} {op.path} would be {home.access_path}.{method_name},"
+                f" already taken by {owners[key].location}"
+            )
+            self.problems.append(Problem(op.location, message))
+            return None
+        owners[key] = op
+        return method_name
+
+    def _visit_classes(self, op: ir.Operation) -> None:
+        for parameter in op.parameters:
+            self.classes.visit(parameter.schema, PARAMS)
+        if op.body is not None:
+            self.classes.visit(op.body, PARAMS)
+        for response in op.responses:
+            if response.schema is not None:
+                self.classes.visit(response.schema, MODELS)
+
+    # -- clients ------------------------------------------------------------------------------
+
+    def _resource(
+        self, resource: ir.Resource, names: ClientNames, methods: dict[int, PyMethod]
+    ) -> PyResource:
+        """The client of `resource` and of everything under it."""
+        children = sorted(
+            (self._resource(child, self.names[id(child)], methods) for child in resource.children),
+            key=lambda r: r.attribute,
+        )
+        operations = [methods[id(op)] for op in resource.operations if id(op) in methods]
+        return PyResource(
+            **vars(names),
+            children=children,
+            operations=operations,
+            imports=self._imports(children, operations),
+        )
+
+    def _attribute_clashes(self, root: PyResource) -> None:
         """A sub-resource may not take the name of a method of its parent."""
-        for resource in self.root.walk():
+        for resource in root.walk():
             methods = {op.method_name for op in resource.operations}
             if resource.workflow is not None:
                 methods.add("generate")
@@ -123,10 +170,11 @@ class _Builder:
                     )
                     self.problems.append(Problem(op.location, message))
 
-    def _resource_imports(self, resource: PyResource) -> None:
+    def _imports(self, children: list[PyResource], operations: list[PyMethod]) -> list[list[str]]:
+        """A client module's imports, in groups: the standard library, other libraries, ours."""
         params: set[str] = set()
         models: set[str] = set()
-        for method in resource.operations:
+        for method in operations:
             for argument in method.arguments:
                 params |= self.classes.referenced(argument.schema, PARAMS)
             for response in method.responses:
@@ -134,15 +182,15 @@ class _Builder:
                     models |= self.classes.referenced(response.schema, MODELS)
             if method.workflow is not None:
                 models.add(method.workflow.result_model)
-        workflow = resource.workflow
+        workflow = next((op.workflow for op in operations if op.workflow), None)
         standard = [
-            *(["import functools"] if resource.children else []),
+            *(["import functools"] if children else []),
             *(["import os"] if workflow else []),
             "import typing",
-            *(["import warnings"] if resource.has_deprecated else []),
+            *(["import warnings"] if any(op.operation.deprecated for op in operations) else []),
         ]
         runtime = [f"from {PACKAGE}.core.base_client import AsyncBaseClient, SyncBaseClient"]
-        if resource.operations:
+        if operations:
             runtime = [
                 *([f"from {PACKAGE} import conventions"] if workflow else []),
                 f"from {PACKAGE}.core import validation",
@@ -171,60 +219,15 @@ class _Builder:
             *self.classes.import_lines(params, PARAMS),
             *self.classes.import_lines(models, MODELS),
         ]
-        libraries = ["import typing_extensions"] if resource.operations else []
-        resource.imports = [group for group in (standard, libraries, package) if group]
+        libraries = ["import typing_extensions"] if operations else []
+        return [group for group in (standard, libraries, package) if group]
 
     # -- methods ------------------------------------------------------------------------------
 
-    def _method(self, op: ir.Operation, resource: PyResource) -> PyMethod | None:
-        action = snake(op.action)
-        method_name = action if action in _VERB_METHODS else python_name(action, {"generate"})
-        key = (resource.access_path, method_name)
-        if key in self.method_owner:
-            message = (
-                f"{op.http_method} {op.path} would be {resource.access_path}.{method_name},"
-                f" already taken by {self.method_owner[key].location}"
-            )
-            self.problems.append(Problem(op.location, message))
-            return None
-        self.method_owner[key] = op
-        for parameter in op.parameters:
-            self.classes.visit(parameter.schema, PARAMS)
-        if op.body is not None:
-            self.classes.visit(op.body, PARAMS)
-        for response in op.responses:
-            if response.schema is not None:
-                self.classes.visit(response.schema, MODELS)
-
-        taken: set[str] = set()
-        arguments = [
-            self._argument(
-                p.name,
-                python_name(p.name, taken),
-                p.location,
-                p.required,
-                p.schema,
-                p.description,
-                p.example if p.example is not None else example_value(p.schema),
-                p.deprecated,
-            )
-            for p in op.parameters
-        ]
-        body_arguments = [
-            self._argument(
-                f.wire_name,
-                python_name(f.wire_name, taken),
-                "body",
-                f.required,
-                f.schema,
-                f.description,
-                example_value(f.schema),
-                f.schema.deprecated,
-            )
-            for f in (op.body.fields if op.body is not None else [])
-        ]
-        # Required arguments first: the signature reads as the docs' parameter table.
-        arguments = sorted([*arguments, *body_arguments], key=lambda a: not a.required)
+    def _method(self, op: ir.Operation, generate: PyGenerate | None) -> PyMethod:
+        resource = self.homes[id(op)]
+        method_name = self.method_names[id(op)]
+        arguments, body_arguments = self._arguments(op)
         responses = [self._response(r) for r in op.responses]
         return_annotation = union_of([r.annotation for r in responses])
         only = op.response
@@ -268,7 +271,40 @@ class _Builder:
             example_call=example_call,
             docstring=docstring,
             async_docstring=async_docstring,
+            workflow=generate,
         )
+
+    def _arguments(self, op: ir.Operation) -> tuple[list[PyArgument], list[PyArgument]]:
+        """The method's arguments, required first (the signature reads as the docs' parameter
+        table), and its body arguments in the spec's order (the order they are sent in)."""
+        taken: set[str] = set()
+        arguments = [
+            self._argument(
+                p.name,
+                python_name(p.name, taken),
+                p.location,
+                p.required,
+                p.schema,
+                p.description,
+                p.example if p.example is not None else example_value(p.schema),
+                p.deprecated,
+            )
+            for p in op.parameters
+        ]
+        body_arguments = [
+            self._argument(
+                f.wire_name,
+                python_name(f.wire_name, taken),
+                "body",
+                f.required,
+                f.schema,
+                f.description,
+                example_value(f.schema),
+                f.schema.deprecated,
+            )
+            for f in (op.body.fields if op.body is not None else [])
+        ]
+        return sorted([*arguments, *body_arguments], key=lambda a: not a.required), body_arguments
 
     def _argument(
         self,
@@ -311,38 +347,37 @@ class _Builder:
 
     # -- generate -----------------------------------------------------------------------------
 
-    def _generate(self, workflow: ir.Workflow) -> None:
-        create = self.methods.get(id(workflow.create))
-        getter = self.methods.get(id(workflow.getter))
-        if create is None or getter is None:
-            return  # a naming problem, already reported
+    def _generate(self, workflow: ir.Workflow, getter: PyMethod | None) -> PyGenerate | None:
+        """`generate` beside the workflow's create; None (a problem) if it cannot be."""
+        if getter is None:
+            return None  # a naming problem, already reported
         op = workflow.create
-        clashes = sorted({a.py_name for a in create.arguments} & generate.GENERATE_NAMES)
+        arguments, _ = self._arguments(op)
+        clashes = sorted({a.py_name for a in arguments} & generate.GENERATE_NAMES)
         if clashes:
             names = ", ".join(repr(name) for name in clashes)
             message = f"{op.http_method} {op.path}: `generate` uses the names {names} itself"
             self.problems.append(Problem(op.location, message))
-            return
+            return None
         result = self._result_model(getter.response_model or "", workflow, op)
-        resource = self._home(create)
-        getter_resource = self._home(getter)
-        uploader = self._home(self.methods[id(workflow.uploader)]) if workflow.uploader else None
-        steps = generate.steps(workflow, resource.access_path, getter_resource.access_path)
-        call = generate.example_call(resource.access_path, create.arguments, workflow.input_files)
+        home = self.homes[id(op)]
+        getter_home = self.homes[id(workflow.getter)]
+        steps = generate.steps(workflow, home.access_path, getter_home.access_path)
+        call = generate.example_call(home.access_path, arguments, workflow.input_files)
         docstring, async_docstring = generate.docstrings(
             op.summary,
             steps,
             f"{op.http_method} {op.path}",
-            f"{resource.class_name}.{create.method_name}",
+            f"{home.class_name}.{self.method_names[id(op)]}",
             result,
             call,
         )
-        create.workflow = PyGenerate(
+        return PyGenerate(
             workflow=workflow,
             kind=workflow.kind,
-            getter=getter_resource,
+            getter=getter_home,
             getter_method=getter,
-            uploader=uploader,
+            uploader=self.homes[id(workflow.uploader)] if workflow.uploader else None,
             result_model=result,
             assets=[
                 PyInputFile(python_literal(f.path), python_literal(f.asset_type))
@@ -354,9 +389,6 @@ class _Builder:
             docstring=docstring,
             async_docstring=async_docstring,
         )
-
-    def _home(self, method: PyMethod) -> PyResource:
-        return next(r for r in self.root.walk() if method in r.operations)
 
     def _result_model(self, base: str, workflow: ir.Workflow, op: ir.Operation) -> str:
         """The getter's response model plus `downloaded_paths`, as the published SDK has it."""
@@ -371,6 +403,16 @@ class _Builder:
         )
         self.classes.add_model(name, description, workflow.result_fields, base)
         return name
+
+
+# The top of the client tree: the package's resources, reached from `client`.
+ROOT = ClientNames(
+    attribute="",
+    class_name="",
+    async_class_name="",
+    module=f"{PACKAGE}.resources",
+    access_path="client",
+)
 
 
 def _chains(

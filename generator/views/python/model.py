@@ -90,9 +90,9 @@ class PyGenerate:
 
     workflow: ir.Workflow
     kind: str
-    getter: PyResource  # has the `get` that reports on this kind of project
+    getter: ClientNames  # has the `get` that reports on this kind of project
     getter_method: PyMethod  # that `get`
-    uploader: PyResource | None  # has the `create` that hands out upload URLs
+    uploader: ClientNames | None  # has the `create` that hands out upload URLs
     result_model: str  # the getter's response plus `downloaded_paths`
     assets: list[PyInputFile]
     # (name, annotation, default, description) of each argument `create` does not take
@@ -104,15 +104,31 @@ class PyGenerate:
 
 
 @dataclass
-class PyResource:
+class ClientNames:
+    """The names of a resource's client: `client.v1.ai_gif_generator`, `AiGifGeneratorClient`."""
+
     attribute: str  # name on the parent: `ai_gif_generator`
     class_name: str  # `AiGifGeneratorClient`
     async_class_name: str
     module: str  # `magic_hour.resources.v1.ai_gif_generator`
     access_path: str  # `client.v1.ai_gif_generator`
+
+    @property
+    def client_module(self) -> str:
+        return f"{self.module}.client"
+
+    @property
+    def directory(self) -> str:
+        return self.module.replace(".", "/")
+
+
+@dataclass
+class PyResource(ClientNames):
+    """A resource's client module: its methods, and the clients of its sub-resources."""
+
     children: list[PyResource] = field(default_factory=list)
     operations: list[PyMethod] = field(default_factory=list)
-    # Its client module's imports, in groups: the standard library, other libraries, the package.
+    # Its imports, in groups: the standard library, other libraries, the package.
     imports: list[list[str]] = field(default_factory=list)
 
     @property
@@ -132,14 +148,6 @@ class PyResource:
     @property
     def workflow(self) -> PyGenerate | None:
         return next((op.workflow for op in self.operations if op.workflow), None)
-
-    @property
-    def client_module(self) -> str:
-        return f"{self.module}.client"
-
-    @property
-    def directory(self) -> str:
-        return self.module.replace(".", "/")
 
     def walk(self) -> list[PyResource]:
         return [self, *(r for child in self.children for r in child.walk())]
