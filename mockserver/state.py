@@ -223,7 +223,7 @@ class Store:
             polls = project.polls + 1
             status = self._status(project, polls)
             tickets: list[DownloadTicket] = []
-            if status == "complete":
+            if status == conventions.COMPLETE:
                 expires_at = _now() + DOWNLOAD_LIFETIME
                 first = project.completions == 0
                 if project.download_fault == "expire-once" and first:
@@ -239,7 +239,7 @@ class Store:
                 project,
                 polls=polls,
                 status=status,
-                completions=project.completions + (status == "complete"),
+                completions=project.completions + (status == conventions.COMPLETE),
             )
             self._projects[project_id] = project
             return project, tickets
@@ -276,7 +276,7 @@ class Store:
             slots = [
                 UploadSlot(
                     secrets.token_urlsafe(16),
-                    f"api-assets/{folder}/{n}.{ext}",
+                    f"{conventions.STORAGE_PREFIX}{folder}/{n}.{ext}",
                     expires_at,
                     refused,
                 )

@@ -56,8 +56,8 @@ _WAIT = "`wait_timeout`"
 
 def steps(workflow: Workflow, create_path: str, getter_path: str) -> list[str]:
     uploads = [
-        "Uploads each local file named in a `*_file_path` field"
-        " (URLs and `api-assets/...` paths pass through)."
+        f"Uploads each local file named in a `*{conventions.INPUT_FILE_SUFFIX}` field"
+        f" (URLs and `{conventions.STORAGE_PREFIX}...` paths pass through)."
     ]
     return [
         *(uploads if workflow.input_files else []),
