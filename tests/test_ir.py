@@ -6,6 +6,7 @@ Built once from the real specs (module fixture) and from small spec folders in t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers.specfiles import (
@@ -20,6 +21,7 @@ from helpers.specfiles import (
     spec,
     write_specs,
 )
+from helpers.raw_specs import spec_operations
 from helpers.stages import ir_of, problems_of
 
 from generator import conventions
@@ -44,47 +46,62 @@ def operation(api: Api, endpoint: str) -> Operation:
     return next(op for op in api.operations if f"{op.http_method} {op.path}" == endpoint)
 
 
+def expected_role(endpoint: str, raw: dict[str, Any]) -> tuple[str | None, ...]:
+    """(creates, reports on, deletes) as the conventions read an operation's tags and path."""
+    verb, path = endpoint.split(" ")
+    kinds = [
+        conventions.PROJECT_TAGS[t] for t in raw.get("tags", []) if t in conventions.PROJECT_TAGS
+    ]
+    kind = kinds[0] if kinds else None
+    on_item = path.endswith("}")
+    return (
+        kind if verb == "POST" and not on_item else None,
+        kind if verb == "GET" and on_item else None,
+        kind if verb == "DELETE" and on_item else None,
+    )
+
+
 def test_roles_of_the_real_operations(api: Api) -> None:
-    # What the conventions make of each operation: (creates, reports on, deletes, uploads).
+    raw = spec_operations()
     roles = {
-        f"{op.http_method} {op.path}": (op.project_kind, op.reports_on, op.deletes, op.uploads)
+        f"{op.http_method} {op.path}": (op.project_kind, op.reports_on, op.deletes)
         for op in api.operations
     }
     assert roles == {
-        "POST /v1/ai-gif-generator": ("image", None, None, False),
-        "POST /v1/ai-image-generator": ("image", None, None, False),
-        "POST /v1/animation": ("video", None, None, False),
-        "POST /v1/files/upload-urls": (None, None, None, True),
-        "GET /v1/image-projects/{id}": (None, "image", None, False),
-        "DELETE /v1/image-projects/{id}": (None, None, "image", False),
-        "GET /v1/video-projects/{id}": (None, "video", None, False),
-        "DELETE /v1/video-projects/{id}": (None, None, "video", False),
+        endpoint: expected_role(endpoint, operation) for endpoint, operation in raw.items()
     }
-    workflows = {w.create.path: (w.kind, w.getter.path, w.uploader) for w in api.workflows}
-    upload = operation(api, "POST /v1/files/upload-urls")
-    assert workflows == {
-        "/v1/ai-gif-generator": ("image", "/v1/image-projects/{id}", None),
-        "/v1/ai-image-generator": ("image", "/v1/image-projects/{id}", None),
-        "/v1/animation": ("video", "/v1/video-projects/{id}", upload),
-    }
+    # One operation hands out upload URLs: the one whose body asks for a list of `items`.
+    (upload,) = [op for op in api.operations if op.uploads]
+    assert (
+        "items"
+        in raw[f"{upload.http_method} {upload.path}"]["requestBody"]["content"]["application/json"][
+            "schema"
+        ]["properties"]
+    )
+    # Each create of a project is a workflow, polled by the GET of its kind, and uploading
+    # through that operation when it takes input files.
+    getters = {op.reports_on: op for op in api.operations if op.reports_on}
+    creates = [op for op in api.operations if op.project_kind]
+    assert creates and [w.create for w in api.workflows] == creates
+    for workflow in api.workflows:
+        assert workflow.getter is getters[workflow.kind]
+        assert workflow.uploader is (upload if workflow.input_files else None)
+        assert workflow.schedule == conventions.POLL_SCHEDULES[workflow.kind]
 
 
 def test_operations_come_in_spec_order_and_resources_as_a_tree(api: Api) -> None:
-    assert [f"{op.http_method} {op.path}" for op in api.operations] == sorted(
-        (f"{op.http_method} {op.path}" for op in api.operations),
-        key=lambda endpoint: endpoint.split(" ")[1],
-    )
-    tree = {r.segment: [c.segment for c in r.children] for r in api.resources}
-    assert tree["v1"] == [
-        "ai-gif-generator",
-        "ai-image-generator",
-        "animation",
-        "files",
-        "image-projects",
-        "video-projects",
-    ]
-    assert tree["files"] == ["upload-urls"]
-    assert {op.action for op in api.operations} == {("create",), ("get",), ("delete",)}
+    endpoints = [f"{op.http_method} {op.path}" for op in api.operations]
+    assert sorted(endpoints) == sorted(spec_operations())
+    assert endpoints == sorted(endpoints, key=lambda endpoint: endpoint.split(" ")[1])
+    # A resource for each static segment, under the one before it.
+    expected: dict[str, set[str]] = {}
+    for endpoint in endpoints:
+        segments = [s for s in endpoint.split(" ")[1].split("/") if s and not s.startswith("{")]
+        for parent, child in zip(segments, segments[1:]):
+            expected.setdefault(parent, set()).add(child)
+    tree = {r.segment: [c.segment for c in r.children] for r in api.resources if r.children}
+    assert {k: set(v) for k, v in tree.items()} == expected
+    assert all(children == sorted(children) for children in tree.values())
 
 
 def test_api_metadata(api: Api) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 
 import httpx
 import pytest
+from ruamel.yaml import YAML
 from helpers.paths import ROOT
 from helpers.processes import running
 from helpers.raw_specs import curl_body, spec_operations
@@ -559,12 +560,13 @@ def test_hostile_download_names_are_handed_out_verbatim_and_still_served(
 def extended_specs(tmp_path: Path, specs_dir: Path) -> Path:
     folder = tmp_path / "specs"
     shutil.copytree(specs_dir, folder)
-    # Shared sections (info, servers, tags, components) must match the other files.
-    text = (specs_dir / "video-projects-get.yaml").read_text(encoding="utf-8")
-    head, rest = text.split("\npaths:\n", 1)
-    components = rest[rest.index("\ncomponents:\n") :]
-    paths = fixture("text-to-video-paths.yaml")
-    (folder / "text-to-video.yaml").write_text(head + "\n" + paths + components)
+    # Shared sections (info, servers, tags, components) must match the other files: a real
+    # file's, with the fixture's paths in place of its own.
+    yaml = YAML(typ="safe")
+    document = yaml.load((specs_dir / "video-projects-get.yaml").read_text(encoding="utf-8"))
+    document["paths"] = yaml.load(fixture("storyboard-paths.yaml"))["paths"]
+    with (folder / "storyboard.yaml").open("w", encoding="utf-8") as stream:
+        yaml.dump(document, stream)
     return folder
 
 
@@ -573,31 +575,31 @@ def test_a_new_spec_file_is_served_without_code_changes(
 ) -> None:
     server = start_mock_server(specs=extended_specs)
     with httpx.Client(base_url=server.url, headers=AUTH) as http:
-        response = httpx.post(f"{server.url}/v1/text-to-video", json={"prompt": "x"})
+        response = httpx.post(f"{server.url}/v1/storyboard", json={"prompt": "x"})
         assert (response.status_code, response.json()) == (401, {"message": "Token missing"})
 
-        response = http.post("/v1/text-to-video", json={"prompt": "", "seconds": 1})
+        response = http.post("/v1/storyboard", json={"prompt": "", "seconds": 1})
         assert response.status_code == 422
         assert response.json()["message"] == (
             "prompt: must have at least 1 character(s); seconds: must be > 1"
         )
 
         body = {"prompt": "A lighthouse", "seconds": 5, "resolution": None}
-        project_id = create(http, "/v1/text-to-video", body)
+        project_id = create(http, "/v1/storyboard", body)
         assert project_id.startswith("mock-video-")
         final = finish(http, "video", project_id)
         assert (final["status"], final["credits_charged"]) == ("complete", 120)
         assert fetch(final["downloads"][0]["url"]).headers["content-type"] == "video/mp4"
 
         # No 422 documented: a bad parameter is a 400.
-        response = http.get("/v1/text-to-video-styles", params={"limit": "0"})
+        response = http.get("/v1/storyboard-styles", params={"limit": "0"})
         assert (response.status_code, response.json()) == (
             400,
             {"message": "limit: must be >= 1"},
         )
-        response = http.get("/v1/text-to-video-styles", params={"limit": "many"})
+        response = http.get("/v1/storyboard-styles", params={"limit": "many"})
         assert response.json() == {"message": "limit: expected integer, got string"}
-        response = http.get("/v1/text-to-video-styles", params={"limit": "2"})
+        response = http.get("/v1/storyboard-styles", params={"limit": "2"})
         assert (response.status_code, response.json()) == (200, {"styles": ["noir"]})
 
 

@@ -292,7 +292,13 @@ def breaking_value(schema: dict[str, Any], kind: str, draw: Any) -> Any:
     if kind == "pattern":
         return draw(st.text(max_size=20).filter(lambda s: re.search(schema["pattern"], s) is None))
     if kind == "enum":
-        return draw(st.text(max_size=20).filter(lambda s: s not in schema["enum"]))
+        # A value of the enum's own type, so that only the enum is broken.
+        values = (
+            st.integers(-1000, 1000)
+            if schema.get("type") in ("integer", "number")
+            else st.text(max_size=20)
+        )
+        return draw(values.filter(lambda v: v not in schema["enum"]))
     if kind == "type":
         wrong = {
             "string": 12345,

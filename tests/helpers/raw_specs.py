@@ -18,15 +18,22 @@ def spec_operations(folder: Path = SPECS) -> dict[str, dict[str, Any]]:
     item declares for all its operations are added under `"path-parameters"`."""
     found = {}
     for path in sorted(folder.glob("*.yaml")):
-        document = YAML(typ="safe").load(path.read_text())
-        for url, item in document["paths"].items():
-            for verb, operation in item.items():
-                if verb not in VERBS:  # the path item's parameters, summary, servers...
-                    continue
-                found[f"{verb.upper()} {url}"] = {
-                    **operation,
-                    "path-parameters": item.get("parameters", []),
-                }
+        found.update(file_operations(path))
+    return found
+
+
+def file_operations(path: Path) -> dict[str, dict[str, Any]]:
+    """The operations of one spec file, as `spec_operations` gives them."""
+    document = YAML(typ="safe").load(path.read_text())
+    found = {}
+    for url, item in document["paths"].items():
+        for verb, operation in item.items():
+            if verb not in VERBS:  # the path item's parameters, summary, servers...
+                continue
+            found[f"{verb.upper()} {url}"] = {
+                **operation,
+                "path-parameters": item.get("parameters", []),
+            }
     return found
 
 

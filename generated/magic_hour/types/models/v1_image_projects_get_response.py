@@ -39,6 +39,15 @@ class V1ImageProjectsGetResponse(pydantic.BaseModel):
     ] = pydantic.Field(alias="status")
     """
     The status of the image.
+
+    - `draft` - the project was created but has not been submitted for rendering
+    - `queued` - the job is waiting for an available server
+    - `rendering` - the job is being processed; the `image.started` webhook event fires when rendering begins
+    - `complete` - the job finished successfully; fires `image.completed`
+    - `error` - the job failed during processing; fires `image.errored`
+    - `canceled` - the job was manually canceled (for example from the Magic Hour web app)
+
+    **Note:** `rendering`, `complete`, and `error` have matching webhook events; `canceled` does not - a canceled job emits no webhook event, so poll this endpoint to detect cancellation.
     """
 
     image_count: int = pydantic.Field(alias="image_count")
@@ -48,7 +57,7 @@ class V1ImageProjectsGetResponse(pydantic.BaseModel):
 
     type_: str = pydantic.Field(alias="type")
     """
-    The type of the image project. Possible values are FACE_EDITOR, AI_IMAGE_EDITOR, AI_SELFIE, AI_HEADSHOT, AI_IMAGE, AI_MEME, CLOTHES_CHANGER, BACKGROUND_REMOVER, FACE_SWAP, IMAGE_UPSCALER, AI_GIF, QR_CODE, PHOTO_EDITOR, PHOTO_COLORIZER, HEAD_SWAP, BODY_SWAP, STORYBOARD, IMAGE_EXPANDER
+    The type of the image project. Possible values are FACE_EDITOR, AI_IMAGE_EDITOR, AI_SELFIE, AI_HEADSHOT, AI_INFLUENCER, AI_IMAGE, AI_MEME, CLOTHES_CHANGER, BACKGROUND_REMOVER, FACE_SWAP, IMAGE_UPSCALER, IMAGE_ENHANCER, AI_GIF, QR_CODE, PHOTO_EDITOR, PHOTO_COLORIZER, HEAD_SWAP, BODY_SWAP, STORYBOARD, IMAGE_EXPANDER
     """
 
     created_at: str = pydantic.Field(alias="created_at")

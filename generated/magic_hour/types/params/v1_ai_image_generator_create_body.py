@@ -29,13 +29,16 @@ class V1AiImageGeneratorCreateBody(typing_extensions.TypedDict):
     model: typing_extensions.NotRequired[
         typing_extensions.Literal[
             "default",
-            "flux-schnell",
-            "z-image-turbo",
-            "seedream-v4",
-            "nano-banana",
             "nano-banana-2",
-            "nano-banana-pro",
             "gpt-image-2",
+            "z-image-turbo",
+            "flux-2-klein",
+            "nano-banana-2-lite",
+            "seedream-v4",
+            "seedream-v5-pro",
+            "nano-banana",
+            "nano-banana-pro",
+            "flux-schnell",
             "seedream",
         ]
     ]
@@ -44,33 +47,45 @@ class V1AiImageGeneratorCreateBody(typing_extensions.TypedDict):
 
     **Models:**
     - `default` - Use the model we recommend, which will change over time. This is recommended unless you need a specific model. This is the default behavior.
+    - `flux-2-klein` - from 5 credits/image
+      - Supported resolutions: 640px, 1k, 2k
+      - Available for tiers: free, creator, pro, business
+      - Image count allowed: 1
     - `flux-schnell` - from 5 credits/image
       - Supported resolutions: 640px, 1k, 2k
       - Available for tiers: free, creator, pro, business
       - Image count allowed: 1, 2, 3, 4
-    - `z-image-turbo` - from 5 credits/image
-      - Supported resolutions: 640px, 1k, 2k
-      - Available for tiers: free, creator, pro, business
-      - Image count allowed: 1, 2, 3, 4
-    - `seedream-v4` - from 40 credits/image
+    - `gpt-image-2` - from 50 credits/image
       - Supported resolutions: 640px, 1k, 2k, 4k
-      - Available for tiers: free, creator, pro, business
+      - Available for tiers: creator, pro, business
       - Image count allowed: 1, 2, 3, 4
     - `nano-banana` - from 50 credits/image
       - Supported resolutions: 640px, 1k
-      - Available for tiers: free, creator, pro, business
+      - Available for tiers: creator, pro, business
       - Image count allowed: 1, 2, 3, 4
     - `nano-banana-2` - from 100 credits/image
       - Supported resolutions: 640px, 1k, 2k, 4k
-      - Available for tiers: free, creator, pro, business
+      - Available for tiers: creator, pro, business
       - Image count allowed: 1, 4, 9, 16
+    - `nano-banana-2-lite` - from 50 credits/image
+      - Supported resolutions: 640px, 1k
+      - Available for tiers: creator, pro, business
+      - Image count allowed: 1, 2, 3, 4
     - `nano-banana-pro` - from 150 credits/image
       - Supported resolutions: 1k, 2k, 4k
       - Available for tiers: creator, pro, business
       - Image count allowed: 1, 4, 9, 16
-    - `gpt-image-2` - from 50 credits/image
+    - `seedream-v4` - from 40 credits/image
       - Supported resolutions: 640px, 1k, 2k, 4k
       - Available for tiers: creator, pro, business
+      - Image count allowed: 1, 2, 3, 4
+    - `seedream-v5-pro` - from 75 credits/image
+      - Supported resolutions: 640px, 1k, 2k
+      - Available for tiers: creator, pro, business
+      - Image count allowed: 1, 2, 3, 4
+    - `z-image-turbo` - from 5 credits/image
+      - Supported resolutions: 640px, 1k, 2k
+      - Available for tiers: free, creator, pro, business
       - Image count allowed: 1, 2, 3, 4
 
     **Deprecated Enum Values:**
@@ -96,13 +111,16 @@ class V1AiImageGeneratorCreateBody(typing_extensions.TypedDict):
     - `auto` — **Deprecated.** Mapped server-side from your subscription tier to the best matching resolution the model supports
 
     **Per-model support:**
+    - `flux-2-klein` - 640px, 1k, 2k
     - `flux-schnell` - 640px, 1k, 2k
-    - `z-image-turbo` - 640px, 1k, 2k
-    - `seedream-v4` - 640px, 1k, 2k, 4k
+    - `gpt-image-2` - 640px, 1k, 2k, 4k
     - `nano-banana` - 640px, 1k
     - `nano-banana-2` - 640px, 1k, 2k, 4k
+    - `nano-banana-2-lite` - 640px, 1k
     - `nano-banana-pro` - 1k, 2k, 4k
-    - `gpt-image-2` - 640px, 1k, 2k, 4k
+    - `seedream-v4` - 640px, 1k, 2k, 4k
+    - `seedream-v5-pro` - 640px, 1k, 2k
+    - `z-image-turbo` - 640px, 1k, 2k
 
     Note: Resolution availability depends on the model and your subscription tier.
     """

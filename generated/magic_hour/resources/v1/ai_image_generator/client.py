@@ -47,13 +47,16 @@ _CREATE_BODY_RULE: validation.Rule = {
             "type": "string",
             "enum": [
                 "default",
-                "flux-schnell",
-                "z-image-turbo",
-                "seedream-v4",
-                "nano-banana",
                 "nano-banana-2",
-                "nano-banana-pro",
                 "gpt-image-2",
+                "z-image-turbo",
+                "flux-2-klein",
+                "nano-banana-2-lite",
+                "seedream-v4",
+                "seedream-v5-pro",
+                "nano-banana",
+                "nano-banana-pro",
+                "flux-schnell",
                 "seedream",
             ],
         },
@@ -137,13 +140,16 @@ class AiImageGeneratorClient:
         model: typing.Union[
             typing_extensions.Literal[
                 "default",
-                "flux-schnell",
-                "z-image-turbo",
-                "seedream-v4",
-                "nano-banana",
                 "nano-banana-2",
-                "nano-banana-pro",
                 "gpt-image-2",
+                "z-image-turbo",
+                "flux-2-klein",
+                "nano-banana-2-lite",
+                "seedream-v4",
+                "seedream-v5-pro",
+                "nano-banana",
+                "nano-banana-pro",
+                "flux-schnell",
                 "seedream",
             ],
             NotGiven,
@@ -257,13 +263,16 @@ class AiImageGeneratorClient:
         model: typing.Union[
             typing_extensions.Literal[
                 "default",
-                "flux-schnell",
-                "z-image-turbo",
-                "seedream-v4",
-                "nano-banana",
                 "nano-banana-2",
-                "nano-banana-pro",
                 "gpt-image-2",
+                "z-image-turbo",
+                "flux-2-klein",
+                "nano-banana-2-lite",
+                "seedream-v4",
+                "seedream-v5-pro",
+                "nano-banana",
+                "nano-banana-pro",
+                "flux-schnell",
                 "seedream",
             ],
             NotGiven,
@@ -287,9 +296,9 @@ class AiImageGeneratorClient:
             image_count: Number of images to generate. Maximum varies by model.
             style: The art style to use for image generation.
             name: Give your image a custom name for easy identification. Defaults to "Ai Image - dateTime" (applied by the API).
-            model: The AI model to use for image generation. Each model has different capabilities and costs. **Models:** - `default` - Use the model we recommend, which will change over time. This is recommended unless you need a specific model. This is the default behavior. - `flux-schnell` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `z-image-turbo` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `seedream-v4` - from 40 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana` - from 50 credits/image - Supported resolutions: 640px, 1k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana-2` - from 100 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 4, 9, 16 - `nano-banana-pro` - from 150 credits/image - Supported resolutions: 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 4, 9, 16 - `gpt-image-2` - from 50 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 2, 3, 4 **Deprecated Enum Values:** - `seedream` - Use `seedream-v4` instead.
+            model: The AI model to use for image generation. Each model has different capabilities and costs. **Models:** - `default` - Use the model we recommend, which will change over time. This is recommended unless you need a specific model. This is the default behavior. - `flux-2-klein` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1 - `flux-schnell` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 - `gpt-image-2` - from 50 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana` - from 50 credits/image - Supported resolutions: 640px, 1k - Available for tiers: creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana-2` - from 100 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 4, 9, 16 - `nano-banana-2-lite` - from 50 credits/image - Supported resolutions: 640px, 1k - Available for tiers: creator, pro, business - Image count allowed: 1, 2, 3, 4 - `nano-banana-pro` - from 150 credits/image - Supported resolutions: 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 4, 9, 16 - `seedream-v4` - from 40 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: creator, pro, business - Image count allowed: 1, 2, 3, 4 - `seedream-v5-pro` - from 75 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: creator, pro, business - Image count allowed: 1, 2, 3, 4 - `z-image-turbo` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Image count allowed: 1, 2, 3, 4 **Deprecated Enum Values:** - `seedream` - Use `seedream-v4` instead.
             aspect_ratio: The aspect ratio of the output image(s). If not specified, defaults to `1:1` (square).
-            resolution: Maximum resolution (longest edge) for the output image. **Options:** - `640px` — up to 640px - `1k` — up to 1024px - `2k` — up to 2048px - `4k` — up to 4096px - `auto` — **Deprecated.** Mapped server-side from your subscription tier to the best matching resolution the model supports **Per-model support:** - `flux-schnell` - 640px, 1k, 2k - `z-image-turbo` - 640px, 1k, 2k - `seedream-v4` - 640px, 1k, 2k, 4k - `nano-banana` - 640px, 1k - `nano-banana-2` - 640px, 1k, 2k, 4k - `nano-banana-pro` - 1k, 2k, 4k - `gpt-image-2` - 640px, 1k, 2k, 4k Note: Resolution availability depends on the model and your subscription tier. Defaults to "auto" (applied by the API).
+            resolution: Maximum resolution (longest edge) for the output image. **Options:** - `640px` — up to 640px - `1k` — up to 1024px - `2k` — up to 2048px - `4k` — up to 4096px - `auto` — **Deprecated.** Mapped server-side from your subscription tier to the best matching resolution the model supports **Per-model support:** - `flux-2-klein` - 640px, 1k, 2k - `flux-schnell` - 640px, 1k, 2k - `gpt-image-2` - 640px, 1k, 2k, 4k - `nano-banana` - 640px, 1k - `nano-banana-2` - 640px, 1k, 2k, 4k - `nano-banana-2-lite` - 640px, 1k - `nano-banana-pro` - 1k, 2k, 4k - `seedream-v4` - 640px, 1k, 2k, 4k - `seedream-v5-pro` - 640px, 1k, 2k - `z-image-turbo` - 640px, 1k, 2k Note: Resolution availability depends on the model and your subscription tier. Defaults to "auto" (applied by the API).
             request_options: Additional options for this request (timeout, retries, headers).
 
         Returns:
@@ -355,13 +364,16 @@ class AsyncAiImageGeneratorClient:
         model: typing.Union[
             typing_extensions.Literal[
                 "default",
-                "flux-schnell",
-                "z-image-turbo",
-                "seedream-v4",
-                "nano-banana",
                 "nano-banana-2",
-                "nano-banana-pro",
                 "gpt-image-2",
+                "z-image-turbo",
+                "flux-2-klein",
+                "nano-banana-2-lite",
+                "seedream-v4",
+                "seedream-v5-pro",
+                "nano-banana",
+                "nano-banana-pro",
+                "flux-schnell",
                 "seedream",
             ],
             NotGiven,
@@ -449,13 +461,16 @@ class AsyncAiImageGeneratorClient:
         model: typing.Union[
             typing_extensions.Literal[
                 "default",
-                "flux-schnell",
-                "z-image-turbo",
-                "seedream-v4",
-                "nano-banana",
                 "nano-banana-2",
-                "nano-banana-pro",
                 "gpt-image-2",
+                "z-image-turbo",
+                "flux-2-klein",
+                "nano-banana-2-lite",
+                "seedream-v4",
+                "seedream-v5-pro",
+                "nano-banana",
+                "nano-banana-pro",
+                "flux-schnell",
                 "seedream",
             ],
             NotGiven,

@@ -1,0 +1,512 @@
+"""`client.v1.ai_image_editor`: create (POST /v1/ai-image-editor)."""
+
+from __future__ import annotations
+
+import os
+import typing
+
+import typing_extensions
+
+from magic_hour import conventions
+from magic_hour.core import validation
+from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
+from magic_hour.core.request_options import RequestOptions
+from magic_hour.core.responses import Expected
+from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
+from magic_hour.core.workflow import (
+    AsyncWorkflow,
+    ProgressCallback,
+    SyncWorkflow,
+    WorkflowConventions,
+)
+from magic_hour.resources.v1.image_projects.client import (
+    AsyncImageProjectsClient,
+    ImageProjectsClient,
+)
+from magic_hour.types.params.v1_ai_image_editor_create_body_assets import (
+    V1AiImageEditorCreateBodyAssets,
+)
+from magic_hour.types.params.v1_ai_image_editor_create_body_style import (
+    V1AiImageEditorCreateBodyStyle,
+)
+from magic_hour.types.models.v1_ai_image_editor_create_response import V1AiImageEditorCreateResponse
+from magic_hour.types.models.v1_image_projects_get_response_with_downloads import (
+    V1ImageProjectsGetResponseWithDownloads,
+)
+
+# How each method reads its success responses, and the spec's rules for its arguments,
+# checked before anything is sent.
+_CREATE_RESPONSE: Expected[V1AiImageEditorCreateResponse] = Expected(
+    json={200: V1AiImageEditorCreateResponse}
+)
+_CREATE_BODY_RULE: validation.Rule = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string"},
+        "image_count": {"type": "number", "enum": [1, 4, 9, 16]},
+        "model": {
+            "type": "string",
+            "enum": [
+                "default",
+                "nano-banana-2",
+                "gpt-image-2",
+                "flux-2-klein",
+                "nano-banana-2-lite",
+                "qwen-edit",
+                "seedream-v4",
+                "seedream-v4.5",
+                "seedream-v5-pro",
+                "nano-banana",
+                "nano-banana-pro",
+            ],
+        },
+        "aspect_ratio": {
+            "type": "string",
+            "enum": ["auto", "16:9", "9:16", "4:3", "3:2", "1:1", "4:5", "2:3"],
+        },
+        "resolution": {"type": "string", "enum": ["auto", "640px", "1k", "2k", "4k"]},
+        "style": {
+            "type": "object",
+            "properties": {"prompt": {"type": "string", "minLength": 1, "maxLength": 15000}},
+            "required": ["prompt"],
+            "additionalProperties": False,
+        },
+        "assets": {
+            "type": "object",
+            "properties": {
+                "image_file_paths": {
+                    "type": "array",
+                    "maxItems": 10,
+                    "items": {"type": "string", "minLength": 1},
+                }
+            },
+            "additionalProperties": False,
+        },
+    },
+    "required": ["style", "assets"],
+    "additionalProperties": False,
+}
+
+# The API's conventions `generate` follows: how to poll image projects, which files to upload.
+_GENERATE_CONVENTIONS = WorkflowConventions(
+    schedule=conventions.SCHEDULES["image"],
+    complete_status=conventions.COMPLETE_STATUS,
+    terminal_statuses=conventions.TERMINAL_STATUSES,
+    storage_prefix=conventions.STORAGE_PREFIX,
+    upload_extensions=conventions.UPLOAD_EXTENSIONS,
+)
+
+
+class AiImageEditorClient:
+    """`client.v1.ai_image_editor`."""
+
+    def __init__(self, *, base_client: SyncBaseClient) -> None:
+        self._base_client = base_client
+
+    def generate(
+        self,
+        *,
+        style: V1AiImageEditorCreateBodyStyle,
+        assets: V1AiImageEditorCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        image_count: typing.Union[typing_extensions.Literal[1, 4, 9, 16], NotGiven] = NOT_GIVEN,
+        model: typing.Union[
+            typing_extensions.Literal[
+                "default",
+                "nano-banana-2",
+                "gpt-image-2",
+                "flux-2-klein",
+                "nano-banana-2-lite",
+                "qwen-edit",
+                "seedream-v4",
+                "seedream-v4.5",
+                "seedream-v5-pro",
+                "nano-banana",
+                "nano-banana-pro",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
+        aspect_ratio: typing.Union[
+            typing_extensions.Literal["auto", "16:9", "9:16", "4:3", "3:2", "1:1", "4:5", "2:3"],
+            NotGiven,
+        ] = NOT_GIVEN,
+        resolution: typing.Union[
+            typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"], NotGiven
+        ] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1ImageProjectsGetResponseWithDownloads:
+        """
+        AI Image Editor: create, wait for the result, download it.
+
+        1. Creates the project with `client.v1.ai_image_editor.create`.
+        2. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
+        3. Downloads its outputs to `download_directory`.
+
+        POST /v1/ai-image-editor
+
+        Takes the arguments of `AiImageEditorClient.create` (documented there), and these.
+
+        Args:
+            wait_for_completion: Wait until the project is complete, errored or canceled.
+            download_outputs: Download the outputs of a complete project.
+            download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
+            wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
+            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos, 2 s growing to 5 s for audio).
+            on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
+            request_options: Additional options for each request (timeout, retries, headers).
+
+        Returns:
+            V1ImageProjectsGetResponseWithDownloads: the project as last fetched; `downloaded_paths` lists the saved files (None when nothing was downloaded). A project that ends in `error` or `canceled` is returned too: check `status` and `error`.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec, or a local file is missing or of a type the API does not take; nothing was sent.
+            UploadError: a local file could not be uploaded; no project was created.
+            GenerationTimeoutError: the project did not finish within `wait_timeout`.
+            DownloadError: an output could not be downloaded; no partial file is left.
+            GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
+            APIStatusError: as `AiImageEditorClient.create` raises it, or the project's get.
+
+        Examples:
+        ```py
+        client.v1.ai_image_editor.generate(
+            style={"prompt": "Give me sunglasses"},
+            assets={"image_file_paths": ["api-assets/id/1234.png", "api-assets/id/1235.png"]},
+            name="My Ai Image Editor image",
+            image_count=1,
+            model="default",
+            aspect_ratio="1:1",
+            resolution="1k",
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "image_count": image_count,
+                "model": model,
+                "aspect_ratio": aspect_ratio,
+                "resolution": resolution,
+                "style": style,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = SyncWorkflow(
+            self._base_client,
+            _GENERATE_CONVENTIONS,
+            get_project=ImageProjectsClient(base_client=self._base_client).get,
+            create_upload_urls=None,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        created = self.create(
+            style=style,
+            assets=assets,
+            name=name,
+            image_count=image_count,
+            model=model,
+            aspect_ratio=aspect_ratio,
+            resolution=resolution,
+            request_options=request_options,
+        )
+        return workflow.finish(created.id, V1ImageProjectsGetResponseWithDownloads)
+
+    def create(
+        self,
+        *,
+        style: V1AiImageEditorCreateBodyStyle,
+        assets: V1AiImageEditorCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        image_count: typing.Union[typing_extensions.Literal[1, 4, 9, 16], NotGiven] = NOT_GIVEN,
+        model: typing.Union[
+            typing_extensions.Literal[
+                "default",
+                "nano-banana-2",
+                "gpt-image-2",
+                "flux-2-klein",
+                "nano-banana-2-lite",
+                "qwen-edit",
+                "seedream-v4",
+                "seedream-v4.5",
+                "seedream-v5-pro",
+                "nano-banana",
+                "nano-banana-pro",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
+        aspect_ratio: typing.Union[
+            typing_extensions.Literal["auto", "16:9", "9:16", "4:3", "3:2", "1:1", "4:5", "2:3"],
+            NotGiven,
+        ] = NOT_GIVEN,
+        resolution: typing.Union[
+            typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"], NotGiven
+        ] = NOT_GIVEN,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1AiImageEditorCreateResponse:
+        """
+        AI Image Editor
+
+        Edit images with AI.
+
+        POST /v1/ai-image-editor
+
+        Args:
+            style: No description.
+            assets: Provide the assets for image edit
+            name: Give your image a custom name for easy identification. Defaults to "Ai Image Editor - dateTime" (applied by the API).
+            image_count: Number of images to generate. Maximum varies by model. Defaults to 1 if not specified. Defaults to 1 (applied by the API).
+            model: The AI model to use for image editing. Each model has different capabilities and costs. **Models:** - `default` - Use the model we recommend, which will change over time. This is recommended unless you need a specific model. This is the default behavior. - `flux-2-klein` - from 5 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Max additional input images: 5 - `gpt-image-2` - from 50 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: creator, pro, business - Max additional input images: 9 - `nano-banana` - from 50 credits/image - Supported resolutions: 640px, 1k - Available for tiers: creator, pro, business - Max additional input images: 9 - `nano-banana-2` - from 100 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: creator, pro, business - Max additional input images: 9 - `nano-banana-2-lite` - from 50 credits/image - Supported resolutions: 640px, 1k - Available for tiers: creator, pro, business - Max additional input images: 9 - `nano-banana-pro` - from 150 credits/image - Supported resolutions: 1k, 2k, 4k - Available for tiers: creator, pro, business - Max additional input images: 9 - `qwen-edit` - from 10 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: free, creator, pro, business - Max additional input images: 2 - `seedream-v4` - from 40 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: creator, pro, business - Max additional input images: 9 - `seedream-v4.5` - from 50 credits/image - Supported resolutions: 640px, 1k, 2k, 4k - Available for tiers: creator, pro, business - Max additional input images: 9 - `seedream-v5-pro` - from 75 credits/image - Supported resolutions: 640px, 1k, 2k - Available for tiers: creator, pro, business - Max additional input images: 9
+            aspect_ratio: The aspect ratio of the output image(s). If not specified, defaults to `auto`.
+            resolution: Maximum resolution (longest edge) for the output image. **Options:** - `640px` — up to 640px - `1k` — up to 1024px - `2k` — up to 2048px - `4k` — up to 4096px - `auto` — **Deprecated.** Mapped server-side from your subscription tier to the best matching resolution the model supports **Per-model support:** - `flux-2-klein` - 640px, 1k, 2k - `gpt-image-2` - 640px, 1k, 2k, 4k - `nano-banana` - 640px, 1k - `nano-banana-2` - 640px, 1k, 2k, 4k - `nano-banana-2-lite` - 640px, 1k - `nano-banana-pro` - 1k, 2k, 4k - `qwen-edit` - 640px, 1k, 2k - `seedream-v4` - 640px, 1k, 2k, 4k - `seedream-v4.5` - 640px, 1k, 2k, 4k - `seedream-v5-pro` - 640px, 1k, 2k Note: Resolution availability depends on the model and your subscription tier.
+            request_options: Additional options for this request (timeout, retries, headers).
+
+        Returns:
+            V1AiImageEditorCreateResponse: the parsed response body.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+
+        Examples:
+        ```py
+        client.v1.ai_image_editor.create(
+            style={"prompt": "Give me sunglasses"},
+            assets={"image_file_paths": ["api-assets/id/1234.png", "api-assets/id/1235.png"]},
+            name="My Ai Image Editor image",
+            image_count=1,
+            model="default",
+            aspect_ratio="1:1",
+            resolution="1k",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "image_count": image_count,
+                "model": model,
+                "aspect_ratio": aspect_ratio,
+                "resolution": resolution,
+                "style": style,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        return self._base_client.request(
+            "POST",
+            "/v1/ai-image-editor",
+            expected=_CREATE_RESPONSE,
+            json_body=body,
+            request_options=request_options,
+        )
+
+
+class AsyncAiImageEditorClient:
+    """`client.v1.ai_image_editor` (async)."""
+
+    def __init__(self, *, base_client: AsyncBaseClient) -> None:
+        self._base_client = base_client
+
+    async def generate(
+        self,
+        *,
+        style: V1AiImageEditorCreateBodyStyle,
+        assets: V1AiImageEditorCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        image_count: typing.Union[typing_extensions.Literal[1, 4, 9, 16], NotGiven] = NOT_GIVEN,
+        model: typing.Union[
+            typing_extensions.Literal[
+                "default",
+                "nano-banana-2",
+                "gpt-image-2",
+                "flux-2-klein",
+                "nano-banana-2-lite",
+                "qwen-edit",
+                "seedream-v4",
+                "seedream-v4.5",
+                "seedream-v5-pro",
+                "nano-banana",
+                "nano-banana-pro",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
+        aspect_ratio: typing.Union[
+            typing_extensions.Literal["auto", "16:9", "9:16", "4:3", "3:2", "1:1", "4:5", "2:3"],
+            NotGiven,
+        ] = NOT_GIVEN,
+        resolution: typing.Union[
+            typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"], NotGiven
+        ] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1ImageProjectsGetResponseWithDownloads:
+        """
+        AI Image Editor: create, wait for the result, download it.
+
+        The async form of `AiImageEditorClient.generate`, documented there: the same arguments, result and errors.
+
+        Examples:
+        ```py
+        await client.v1.ai_image_editor.generate(
+            style={"prompt": "Give me sunglasses"},
+            assets={"image_file_paths": ["api-assets/id/1234.png", "api-assets/id/1235.png"]},
+            name="My Ai Image Editor image",
+            image_count=1,
+            model="default",
+            aspect_ratio="1:1",
+            resolution="1k",
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "image_count": image_count,
+                "model": model,
+                "aspect_ratio": aspect_ratio,
+                "resolution": resolution,
+                "style": style,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = AsyncWorkflow(
+            self._base_client,
+            _GENERATE_CONVENTIONS,
+            get_project=AsyncImageProjectsClient(base_client=self._base_client).get,
+            create_upload_urls=None,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        created = await self.create(
+            style=style,
+            assets=assets,
+            name=name,
+            image_count=image_count,
+            model=model,
+            aspect_ratio=aspect_ratio,
+            resolution=resolution,
+            request_options=request_options,
+        )
+        return await workflow.finish(created.id, V1ImageProjectsGetResponseWithDownloads)
+
+    async def create(
+        self,
+        *,
+        style: V1AiImageEditorCreateBodyStyle,
+        assets: V1AiImageEditorCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        image_count: typing.Union[typing_extensions.Literal[1, 4, 9, 16], NotGiven] = NOT_GIVEN,
+        model: typing.Union[
+            typing_extensions.Literal[
+                "default",
+                "nano-banana-2",
+                "gpt-image-2",
+                "flux-2-klein",
+                "nano-banana-2-lite",
+                "qwen-edit",
+                "seedream-v4",
+                "seedream-v4.5",
+                "seedream-v5-pro",
+                "nano-banana",
+                "nano-banana-pro",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
+        aspect_ratio: typing.Union[
+            typing_extensions.Literal["auto", "16:9", "9:16", "4:3", "3:2", "1:1", "4:5", "2:3"],
+            NotGiven,
+        ] = NOT_GIVEN,
+        resolution: typing.Union[
+            typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"], NotGiven
+        ] = NOT_GIVEN,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1AiImageEditorCreateResponse:
+        """
+        AI Image Editor
+
+        The async form of `AiImageEditorClient.create`, documented there: the same arguments, result and errors.
+
+        Examples:
+        ```py
+        await client.v1.ai_image_editor.create(
+            style={"prompt": "Give me sunglasses"},
+            assets={"image_file_paths": ["api-assets/id/1234.png", "api-assets/id/1235.png"]},
+            name="My Ai Image Editor image",
+            image_count=1,
+            model="default",
+            aspect_ratio="1:1",
+            resolution="1k",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "image_count": image_count,
+                "model": model,
+                "aspect_ratio": aspect_ratio,
+                "resolution": resolution,
+                "style": style,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        return await self._base_client.request(
+            "POST",
+            "/v1/ai-image-editor",
+            expected=_CREATE_RESPONSE,
+            json_body=body,
+            request_options=request_options,
+        )

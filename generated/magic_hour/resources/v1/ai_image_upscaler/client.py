@@ -1,0 +1,375 @@
+"""`client.v1.ai_image_upscaler`: create (POST /v1/ai-image-upscaler)."""
+
+from __future__ import annotations
+
+import os
+import typing
+
+import typing_extensions
+
+from magic_hour import conventions
+from magic_hour.core import validation
+from magic_hour.core.assets import AssetField
+from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
+from magic_hour.core.request_options import RequestOptions
+from magic_hour.core.responses import Expected
+from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
+from magic_hour.core.workflow import (
+    AsyncWorkflow,
+    ProgressCallback,
+    SyncWorkflow,
+    WorkflowConventions,
+)
+from magic_hour.resources.v1.image_projects.client import (
+    AsyncImageProjectsClient,
+    ImageProjectsClient,
+)
+from magic_hour.resources.v1.files.upload_urls.client import AsyncUploadUrlsClient, UploadUrlsClient
+from magic_hour.types.params.v1_ai_image_upscaler_create_body_assets import (
+    V1AiImageUpscalerCreateBodyAssets,
+)
+from magic_hour.types.params.v1_ai_image_upscaler_create_body_style import (
+    V1AiImageUpscalerCreateBodyStyle,
+)
+from magic_hour.types.models.v1_ai_image_upscaler_create_response import (
+    V1AiImageUpscalerCreateResponse,
+)
+from magic_hour.types.models.v1_image_projects_get_response_with_downloads import (
+    V1ImageProjectsGetResponseWithDownloads,
+)
+
+# How each method reads its success responses, and the spec's rules for its arguments,
+# checked before anything is sent.
+_CREATE_RESPONSE: Expected[V1AiImageUpscalerCreateResponse] = Expected(
+    json={200: V1AiImageUpscalerCreateResponse}
+)
+_CREATE_BODY_RULE: validation.Rule = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string"},
+        "scale_factor": {"type": "number"},
+        "style": {
+            "type": "object",
+            "properties": {
+                "mode": {"type": "string", "enum": ["pro", "preserve", "balanced", "creative"]},
+                "prompt": {"type": "string"},
+            },
+            "additionalProperties": False,
+        },
+        "assets": {
+            "type": "object",
+            "properties": {"image_file_path": {"type": "string", "minLength": 1}},
+            "required": ["image_file_path"],
+            "additionalProperties": False,
+        },
+    },
+    "required": ["scale_factor", "assets"],
+    "additionalProperties": False,
+}
+
+# The API's conventions `generate` follows: how to poll image projects, which files to upload.
+_GENERATE_CONVENTIONS = WorkflowConventions(
+    schedule=conventions.SCHEDULES["image"],
+    complete_status=conventions.COMPLETE_STATUS,
+    terminal_statuses=conventions.TERMINAL_STATUSES,
+    storage_prefix=conventions.STORAGE_PREFIX,
+    upload_extensions=conventions.UPLOAD_EXTENSIONS,
+)
+
+# The fields in which `generate` looks for local files to upload, and the asset type of each.
+_GENERATE_ASSETS: typing.List[AssetField] = [
+    AssetField(("assets", "image_file_path"), "image"),
+]
+
+
+class AiImageUpscalerClient:
+    """`client.v1.ai_image_upscaler`."""
+
+    def __init__(self, *, base_client: SyncBaseClient) -> None:
+        self._base_client = base_client
+
+    def generate(
+        self,
+        *,
+        scale_factor: float,
+        assets: V1AiImageUpscalerCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        style: typing.Union[V1AiImageUpscalerCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1ImageProjectsGetResponseWithDownloads:
+        """
+        AI Image Upscaler: create, wait for the result, download it.
+
+        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
+        2. Creates the project with `client.v1.ai_image_upscaler.create`.
+        3. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
+        4. Downloads its outputs to `download_directory`.
+
+        POST /v1/ai-image-upscaler
+
+        Takes the arguments of `AiImageUpscalerClient.create` (documented there), and these.
+
+        Args:
+            wait_for_completion: Wait until the project is complete, errored or canceled.
+            download_outputs: Download the outputs of a complete project.
+            download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
+            wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
+            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos, 2 s growing to 5 s for audio).
+            on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
+            request_options: Additional options for each request (timeout, retries, headers).
+
+        Returns:
+            V1ImageProjectsGetResponseWithDownloads: the project as last fetched; `downloaded_paths` lists the saved files (None when nothing was downloaded). A project that ends in `error` or `canceled` is returned too: check `status` and `error`.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec, or a local file is missing or of a type the API does not take; nothing was sent.
+            UploadError: a local file could not be uploaded; no project was created.
+            GenerationTimeoutError: the project did not finish within `wait_timeout`.
+            DownloadError: an output could not be downloaded; no partial file is left.
+            GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
+            APIStatusError: as `AiImageUpscalerClient.create` raises it, or the project's get.
+
+        Examples:
+        ```py
+        client.v1.ai_image_upscaler.generate(
+            scale_factor=2,
+            assets={"image_file_path": "path/to/1234.png"},
+            name="My Image Upscaler image",
+            style={"mode": "balanced"},
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "scale_factor": scale_factor,
+                "style": style,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = SyncWorkflow(
+            self._base_client,
+            _GENERATE_CONVENTIONS,
+            get_project=ImageProjectsClient(base_client=self._base_client).get,
+            create_upload_urls=UploadUrlsClient(base_client=self._base_client).create,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        uploaded = workflow.upload_assets(body, _GENERATE_ASSETS)
+        created = self.create(
+            scale_factor=uploaded["scale_factor"],
+            assets=uploaded["assets"],
+            name=uploaded.get("name", NOT_GIVEN),
+            style=uploaded.get("style", NOT_GIVEN),
+            request_options=request_options,
+        )
+        return workflow.finish(created.id, V1ImageProjectsGetResponseWithDownloads)
+
+    def create(
+        self,
+        *,
+        scale_factor: float,
+        assets: V1AiImageUpscalerCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        style: typing.Union[V1AiImageUpscalerCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1AiImageUpscalerCreateResponse:
+        """
+        AI Image Upscaler
+
+        Upscale your image using AI. Each 2x upscale costs 50 credits for balanced/creative modes, and 25 credits for preserve. 4x upscale costs 200 and 100 credits respectively.
+
+        POST /v1/ai-image-upscaler
+
+        Args:
+            scale_factor: How much to scale the image. Must be either 2 or 4. Note: 4x upscale is only available on Creator, Pro, or Business tier.
+            assets: Provide the assets for upscaling
+            name: Give your image a custom name for easy identification. Defaults to "Image Upscaler - dateTime" (applied by the API).
+            style: Style settings for the upscale. Use `mode` (`"preserve"`, `"balanced"`, or `"creative"`). Defaults to `"balanced"`. Defaults to {} (applied by the API).
+            request_options: Additional options for this request (timeout, retries, headers).
+
+        Returns:
+            V1AiImageUpscalerCreateResponse: the parsed response body.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+
+        Examples:
+        ```py
+        client.v1.ai_image_upscaler.create(
+            scale_factor=2,
+            assets={"image_file_path": "api-assets/id/1234.png"},
+            name="My Image Upscaler image",
+            style={"mode": "balanced"},
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "scale_factor": scale_factor,
+                "style": style,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        return self._base_client.request(
+            "POST",
+            "/v1/ai-image-upscaler",
+            expected=_CREATE_RESPONSE,
+            json_body=body,
+            request_options=request_options,
+        )
+
+
+class AsyncAiImageUpscalerClient:
+    """`client.v1.ai_image_upscaler` (async)."""
+
+    def __init__(self, *, base_client: AsyncBaseClient) -> None:
+        self._base_client = base_client
+
+    async def generate(
+        self,
+        *,
+        scale_factor: float,
+        assets: V1AiImageUpscalerCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        style: typing.Union[V1AiImageUpscalerCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1ImageProjectsGetResponseWithDownloads:
+        """
+        AI Image Upscaler: create, wait for the result, download it.
+
+        The async form of `AiImageUpscalerClient.generate`, documented there: the same arguments, result and errors.
+
+        Examples:
+        ```py
+        await client.v1.ai_image_upscaler.generate(
+            scale_factor=2,
+            assets={"image_file_path": "path/to/1234.png"},
+            name="My Image Upscaler image",
+            style={"mode": "balanced"},
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "scale_factor": scale_factor,
+                "style": style,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = AsyncWorkflow(
+            self._base_client,
+            _GENERATE_CONVENTIONS,
+            get_project=AsyncImageProjectsClient(base_client=self._base_client).get,
+            create_upload_urls=AsyncUploadUrlsClient(base_client=self._base_client).create,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        uploaded = await workflow.upload_assets(body, _GENERATE_ASSETS)
+        created = await self.create(
+            scale_factor=uploaded["scale_factor"],
+            assets=uploaded["assets"],
+            name=uploaded.get("name", NOT_GIVEN),
+            style=uploaded.get("style", NOT_GIVEN),
+            request_options=request_options,
+        )
+        return await workflow.finish(created.id, V1ImageProjectsGetResponseWithDownloads)
+
+    async def create(
+        self,
+        *,
+        scale_factor: float,
+        assets: V1AiImageUpscalerCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        style: typing.Union[V1AiImageUpscalerCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1AiImageUpscalerCreateResponse:
+        """
+        AI Image Upscaler
+
+        The async form of `AiImageUpscalerClient.create`, documented there: the same arguments, result and errors.
+
+        Examples:
+        ```py
+        await client.v1.ai_image_upscaler.create(
+            scale_factor=2,
+            assets={"image_file_path": "api-assets/id/1234.png"},
+            name="My Image Upscaler image",
+            style={"mode": "balanced"},
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "scale_factor": scale_factor,
+                "style": style,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        return await self._base_client.request(
+            "POST",
+            "/v1/ai-image-upscaler",
+            expected=_CREATE_RESPONSE,
+            json_body=body,
+            request_options=request_options,
+        )

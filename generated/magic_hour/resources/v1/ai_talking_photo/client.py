@@ -1,0 +1,414 @@
+"""`client.v1.ai_talking_photo`: create (POST /v1/ai-talking-photo)."""
+
+from __future__ import annotations
+
+import os
+import typing
+
+import typing_extensions
+
+from magic_hour import conventions
+from magic_hour.core import validation
+from magic_hour.core.assets import AssetField
+from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
+from magic_hour.core.request_options import RequestOptions
+from magic_hour.core.responses import Expected
+from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
+from magic_hour.core.workflow import (
+    AsyncWorkflow,
+    ProgressCallback,
+    SyncWorkflow,
+    WorkflowConventions,
+)
+from magic_hour.resources.v1.video_projects.client import (
+    AsyncVideoProjectsClient,
+    VideoProjectsClient,
+)
+from magic_hour.resources.v1.files.upload_urls.client import AsyncUploadUrlsClient, UploadUrlsClient
+from magic_hour.types.params.v1_ai_talking_photo_create_body_assets import (
+    V1AiTalkingPhotoCreateBodyAssets,
+)
+from magic_hour.types.params.v1_ai_talking_photo_create_body_style import (
+    V1AiTalkingPhotoCreateBodyStyle,
+)
+from magic_hour.types.models.v1_ai_talking_photo_create_response import (
+    V1AiTalkingPhotoCreateResponse,
+)
+from magic_hour.types.models.v1_video_projects_get_response_with_downloads import (
+    V1VideoProjectsGetResponseWithDownloads,
+)
+
+# How each method reads its success responses, and the spec's rules for its arguments,
+# checked before anything is sent.
+_CREATE_RESPONSE: Expected[V1AiTalkingPhotoCreateResponse] = Expected(
+    json={200: V1AiTalkingPhotoCreateResponse}
+)
+_CREATE_BODY_RULE: validation.Rule = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string"},
+        "start_seconds": {"type": "number", "minimum": 0.0},
+        "end_seconds": {"type": "number", "minimum": 0.1},
+        "assets": {
+            "type": "object",
+            "properties": {
+                "image_file_path": {"type": "string", "minLength": 1},
+                "audio_file_path": {"type": "string", "minLength": 1},
+            },
+            "required": ["image_file_path", "audio_file_path"],
+            "additionalProperties": False,
+        },
+        "style": {
+            "type": "object",
+            "properties": {
+                "generation_mode": {
+                    "type": "string",
+                    "enum": ["realistic", "prompted", "pro", "standard", "stable", "expressive"],
+                },
+                "prompt": {"type": "string"},
+            },
+            "additionalProperties": False,
+        },
+        "max_resolution": {"type": "integer"},
+    },
+    "required": ["start_seconds", "end_seconds", "assets"],
+    "additionalProperties": False,
+}
+
+# The API's conventions `generate` follows: how to poll video projects, which files to upload.
+_GENERATE_CONVENTIONS = WorkflowConventions(
+    schedule=conventions.SCHEDULES["video"],
+    complete_status=conventions.COMPLETE_STATUS,
+    terminal_statuses=conventions.TERMINAL_STATUSES,
+    storage_prefix=conventions.STORAGE_PREFIX,
+    upload_extensions=conventions.UPLOAD_EXTENSIONS,
+)
+
+# The fields in which `generate` looks for local files to upload, and the asset type of each.
+_GENERATE_ASSETS: typing.List[AssetField] = [
+    AssetField(("assets", "image_file_path"), "image"),
+    AssetField(("assets", "audio_file_path"), "audio"),
+]
+
+
+class AiTalkingPhotoClient:
+    """`client.v1.ai_talking_photo`."""
+
+    def __init__(self, *, base_client: SyncBaseClient) -> None:
+        self._base_client = base_client
+
+    def generate(
+        self,
+        *,
+        start_seconds: float,
+        end_seconds: float,
+        assets: V1AiTalkingPhotoCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        style: typing.Union[V1AiTalkingPhotoCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        max_resolution: typing.Union[int, NotGiven] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1VideoProjectsGetResponseWithDownloads:
+        """
+        AI Talking Photo: create, wait for the result, download it.
+
+        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
+        2. Creates the project with `client.v1.ai_talking_photo.create`.
+        3. Polls `client.v1.video_projects.get` until the project is complete, errored or canceled.
+        4. Downloads its outputs to `download_directory`.
+
+        POST /v1/ai-talking-photo
+
+        Takes the arguments of `AiTalkingPhotoClient.create` (documented there), and these.
+
+        Args:
+            wait_for_completion: Wait until the project is complete, errored or canceled.
+            download_outputs: Download the outputs of a complete project.
+            download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
+            wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
+            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos, 2 s growing to 5 s for audio).
+            on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
+            request_options: Additional options for each request (timeout, retries, headers).
+
+        Returns:
+            V1VideoProjectsGetResponseWithDownloads: the project as last fetched; `downloaded_paths` lists the saved files (None when nothing was downloaded). A project that ends in `error` or `canceled` is returned too: check `status` and `error`.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec, or a local file is missing or of a type the API does not take; nothing was sent.
+            UploadError: a local file could not be uploaded; no project was created.
+            GenerationTimeoutError: the project did not finish within `wait_timeout`.
+            DownloadError: an output could not be downloaded; no partial file is left.
+            GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
+            APIStatusError: as `AiTalkingPhotoClient.create` raises it, or the project's get.
+
+        Examples:
+        ```py
+        client.v1.ai_talking_photo.generate(
+            start_seconds=0,
+            end_seconds=15,
+            assets={"image_file_path": "path/to/1234.png", "audio_file_path": "path/to/1234.mp3"},
+            name="My Talking Photo image",
+            style={"generation_mode": "realistic"},
+            max_resolution=1024,
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "start_seconds": start_seconds,
+                "end_seconds": end_seconds,
+                "assets": assets,
+                "style": style,
+                "max_resolution": max_resolution,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = SyncWorkflow(
+            self._base_client,
+            _GENERATE_CONVENTIONS,
+            get_project=VideoProjectsClient(base_client=self._base_client).get,
+            create_upload_urls=UploadUrlsClient(base_client=self._base_client).create,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        uploaded = workflow.upload_assets(body, _GENERATE_ASSETS)
+        created = self.create(
+            start_seconds=uploaded["start_seconds"],
+            end_seconds=uploaded["end_seconds"],
+            assets=uploaded["assets"],
+            name=uploaded.get("name", NOT_GIVEN),
+            style=uploaded.get("style", NOT_GIVEN),
+            max_resolution=uploaded.get("max_resolution", NOT_GIVEN),
+            request_options=request_options,
+        )
+        return workflow.finish(created.id, V1VideoProjectsGetResponseWithDownloads)
+
+    def create(
+        self,
+        *,
+        start_seconds: float,
+        end_seconds: float,
+        assets: V1AiTalkingPhotoCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        style: typing.Union[V1AiTalkingPhotoCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        max_resolution: typing.Union[int, NotGiven] = NOT_GIVEN,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1AiTalkingPhotoCreateResponse:
+        """
+        AI Talking Photo
+
+        Create a talking photo from an image and audio or text input.
+
+        POST /v1/ai-talking-photo
+
+        Args:
+            start_seconds: The start time of the input audio in seconds. Maximum clip length depends on style.generation_mode: realistic 180s, prompted 45s.
+            end_seconds: The end time of the input audio in seconds. Maximum clip length depends on style.generation_mode: realistic 180s, prompted 45s.
+            assets: Provide the assets for creating a talking photo
+            name: Give your image a custom name for easy identification. Defaults to "Talking Photo - dateTime" (applied by the API).
+            style: Attributes used to dictate the style of the output
+            max_resolution: Constrains the larger dimension (height or width) of the output video. Allows you to set a lower resolution than your plan's maximum if desired. The value is capped by your plan's max resolution.
+            request_options: Additional options for this request (timeout, retries, headers).
+
+        Returns:
+            V1AiTalkingPhotoCreateResponse: the parsed response body.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+
+        Examples:
+        ```py
+        client.v1.ai_talking_photo.create(
+            start_seconds=0,
+            end_seconds=15,
+            assets={"image_file_path": "api-assets/id/1234.png", "audio_file_path": "api-assets/id/1234.mp3"},
+            name="My Talking Photo image",
+            style={"generation_mode": "realistic"},
+            max_resolution=1024,
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "start_seconds": start_seconds,
+                "end_seconds": end_seconds,
+                "assets": assets,
+                "style": style,
+                "max_resolution": max_resolution,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        return self._base_client.request(
+            "POST",
+            "/v1/ai-talking-photo",
+            expected=_CREATE_RESPONSE,
+            json_body=body,
+            request_options=request_options,
+        )
+
+
+class AsyncAiTalkingPhotoClient:
+    """`client.v1.ai_talking_photo` (async)."""
+
+    def __init__(self, *, base_client: AsyncBaseClient) -> None:
+        self._base_client = base_client
+
+    async def generate(
+        self,
+        *,
+        start_seconds: float,
+        end_seconds: float,
+        assets: V1AiTalkingPhotoCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        style: typing.Union[V1AiTalkingPhotoCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        max_resolution: typing.Union[int, NotGiven] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1VideoProjectsGetResponseWithDownloads:
+        """
+        AI Talking Photo: create, wait for the result, download it.
+
+        The async form of `AiTalkingPhotoClient.generate`, documented there: the same arguments, result and errors.
+
+        Examples:
+        ```py
+        await client.v1.ai_talking_photo.generate(
+            start_seconds=0,
+            end_seconds=15,
+            assets={"image_file_path": "path/to/1234.png", "audio_file_path": "path/to/1234.mp3"},
+            name="My Talking Photo image",
+            style={"generation_mode": "realistic"},
+            max_resolution=1024,
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "start_seconds": start_seconds,
+                "end_seconds": end_seconds,
+                "assets": assets,
+                "style": style,
+                "max_resolution": max_resolution,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = AsyncWorkflow(
+            self._base_client,
+            _GENERATE_CONVENTIONS,
+            get_project=AsyncVideoProjectsClient(base_client=self._base_client).get,
+            create_upload_urls=AsyncUploadUrlsClient(base_client=self._base_client).create,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        uploaded = await workflow.upload_assets(body, _GENERATE_ASSETS)
+        created = await self.create(
+            start_seconds=uploaded["start_seconds"],
+            end_seconds=uploaded["end_seconds"],
+            assets=uploaded["assets"],
+            name=uploaded.get("name", NOT_GIVEN),
+            style=uploaded.get("style", NOT_GIVEN),
+            max_resolution=uploaded.get("max_resolution", NOT_GIVEN),
+            request_options=request_options,
+        )
+        return await workflow.finish(created.id, V1VideoProjectsGetResponseWithDownloads)
+
+    async def create(
+        self,
+        *,
+        start_seconds: float,
+        end_seconds: float,
+        assets: V1AiTalkingPhotoCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        style: typing.Union[V1AiTalkingPhotoCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        max_resolution: typing.Union[int, NotGiven] = NOT_GIVEN,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1AiTalkingPhotoCreateResponse:
+        """
+        AI Talking Photo
+
+        The async form of `AiTalkingPhotoClient.create`, documented there: the same arguments, result and errors.
+
+        Examples:
+        ```py
+        await client.v1.ai_talking_photo.create(
+            start_seconds=0,
+            end_seconds=15,
+            assets={"image_file_path": "api-assets/id/1234.png", "audio_file_path": "api-assets/id/1234.mp3"},
+            name="My Talking Photo image",
+            style={"generation_mode": "realistic"},
+            max_resolution=1024,
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "start_seconds": start_seconds,
+                "end_seconds": end_seconds,
+                "assets": assets,
+                "style": style,
+                "max_resolution": max_resolution,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        return await self._base_client.request(
+            "POST",
+            "/v1/ai-talking-photo",
+            expected=_CREATE_RESPONSE,
+            json_body=body,
+            request_options=request_options,
+        )

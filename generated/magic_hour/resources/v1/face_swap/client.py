@@ -1,0 +1,429 @@
+"""`client.v1.face_swap`: create (POST /v1/face-swap)."""
+
+from __future__ import annotations
+
+import os
+import typing
+
+import typing_extensions
+
+from magic_hour import conventions
+from magic_hour.core import validation
+from magic_hour.core.assets import AssetField
+from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
+from magic_hour.core.request_options import RequestOptions
+from magic_hour.core.responses import Expected
+from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
+from magic_hour.core.workflow import (
+    AsyncWorkflow,
+    ProgressCallback,
+    SyncWorkflow,
+    WorkflowConventions,
+)
+from magic_hour.resources.v1.video_projects.client import (
+    AsyncVideoProjectsClient,
+    VideoProjectsClient,
+)
+from magic_hour.resources.v1.files.upload_urls.client import AsyncUploadUrlsClient, UploadUrlsClient
+from magic_hour.types.params.v1_face_swap_create_body_assets import V1FaceSwapCreateBodyAssets
+from magic_hour.types.params.v1_face_swap_create_body_style import V1FaceSwapCreateBodyStyle
+from magic_hour.types.models.v1_face_swap_create_response import V1FaceSwapCreateResponse
+from magic_hour.types.models.v1_video_projects_get_response_with_downloads import (
+    V1VideoProjectsGetResponseWithDownloads,
+)
+
+# How each method reads its success responses, and the spec's rules for its arguments,
+# checked before anything is sent.
+_CREATE_RESPONSE: Expected[V1FaceSwapCreateResponse] = Expected(
+    json={200: V1FaceSwapCreateResponse}
+)
+_CREATE_BODY_RULE: validation.Rule = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string"},
+        "start_seconds": {"type": "number", "minimum": 0.0},
+        "end_seconds": {"type": "number", "minimum": 0.1},
+        "style": {
+            "type": "object",
+            "properties": {"version": {"type": "string", "enum": ["v1", "v2", "default"]}},
+            "additionalProperties": False,
+        },
+        "assets": {
+            "type": "object",
+            "properties": {
+                "face_swap_mode": {"type": "string", "enum": ["all-faces", "individual-faces"]},
+                "image_file_path": {"type": "string"},
+                "face_mappings": {
+                    "type": "array",
+                    "maxItems": 5,
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "original_face": {"type": "string"},
+                            "new_face": {"type": "string"},
+                        },
+                        "required": ["original_face", "new_face"],
+                        "additionalProperties": False,
+                    },
+                },
+                "video_source": {"type": "string", "enum": ["file", "youtube"]},
+                "video_file_path": {"type": "string"},
+                "youtube_url": {"type": "string"},
+            },
+            "required": ["video_source"],
+            "additionalProperties": False,
+        },
+    },
+    "required": ["start_seconds", "end_seconds", "assets"],
+    "additionalProperties": False,
+}
+
+# The API's conventions `generate` follows: how to poll video projects, which files to upload.
+_GENERATE_CONVENTIONS = WorkflowConventions(
+    schedule=conventions.SCHEDULES["video"],
+    complete_status=conventions.COMPLETE_STATUS,
+    terminal_statuses=conventions.TERMINAL_STATUSES,
+    storage_prefix=conventions.STORAGE_PREFIX,
+    upload_extensions=conventions.UPLOAD_EXTENSIONS,
+)
+
+# The fields in which `generate` looks for local files to upload, and the asset type of each.
+_GENERATE_ASSETS: typing.List[AssetField] = [
+    AssetField(("assets", "image_file_path"), "image"),
+    AssetField(("assets", "video_file_path"), "video"),
+]
+
+
+class FaceSwapClient:
+    """`client.v1.face_swap`."""
+
+    def __init__(self, *, base_client: SyncBaseClient) -> None:
+        self._base_client = base_client
+
+    def generate(
+        self,
+        *,
+        start_seconds: float,
+        end_seconds: float,
+        assets: V1FaceSwapCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        style: typing.Union[V1FaceSwapCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1VideoProjectsGetResponseWithDownloads:
+        """
+        Face Swap Video: create, wait for the result, download it.
+
+        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
+        2. Creates the project with `client.v1.face_swap.create`.
+        3. Polls `client.v1.video_projects.get` until the project is complete, errored or canceled.
+        4. Downloads its outputs to `download_directory`.
+
+        POST /v1/face-swap
+
+        Takes the arguments of `FaceSwapClient.create` (documented there), and these.
+
+        Args:
+            wait_for_completion: Wait until the project is complete, errored or canceled.
+            download_outputs: Download the outputs of a complete project.
+            download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
+            wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
+            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos, 2 s growing to 5 s for audio).
+            on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
+            request_options: Additional options for each request (timeout, retries, headers).
+
+        Returns:
+            V1VideoProjectsGetResponseWithDownloads: the project as last fetched; `downloaded_paths` lists the saved files (None when nothing was downloaded). A project that ends in `error` or `canceled` is returned too: check `status` and `error`.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec, or a local file is missing or of a type the API does not take; nothing was sent.
+            UploadError: a local file could not be uploaded; no project was created.
+            GenerationTimeoutError: the project did not finish within `wait_timeout`.
+            DownloadError: an output could not be downloaded; no partial file is left.
+            GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
+            APIStatusError: as `FaceSwapClient.create` raises it, or the project's get.
+
+        Examples:
+        ```py
+        client.v1.face_swap.generate(
+            start_seconds=0,
+            end_seconds=15,
+            assets={"face_swap_mode": "all-faces", "image_file_path": "image/id/1234.png", "face_mappings": [{"original_face": "api-assets/id/0-0.png", "new_face": "api-assets/id/1234.png"}], "video_source": "file", "video_file_path": "path/to/1234.mp4"},
+            name="My Face Swap video",
+            style={"version": "default"},
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "start_seconds": start_seconds,
+                "end_seconds": end_seconds,
+                "style": style,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = SyncWorkflow(
+            self._base_client,
+            _GENERATE_CONVENTIONS,
+            get_project=VideoProjectsClient(base_client=self._base_client).get,
+            create_upload_urls=UploadUrlsClient(base_client=self._base_client).create,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        uploaded = workflow.upload_assets(body, _GENERATE_ASSETS)
+        created = self.create(
+            start_seconds=uploaded["start_seconds"],
+            end_seconds=uploaded["end_seconds"],
+            assets=uploaded["assets"],
+            name=uploaded.get("name", NOT_GIVEN),
+            style=uploaded.get("style", NOT_GIVEN),
+            request_options=request_options,
+        )
+        return workflow.finish(created.id, V1VideoProjectsGetResponseWithDownloads)
+
+    def create(
+        self,
+        *,
+        start_seconds: float,
+        end_seconds: float,
+        assets: V1FaceSwapCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        style: typing.Union[V1FaceSwapCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1FaceSwapCreateResponse:
+        """
+        Face Swap Video
+
+        **What this API does**
+
+        Create the same Face Swap you can make in the browser, but programmatically, so you can automate it, run it at scale, or connect it to your own app or workflow.
+
+        **Good for**
+        - Automation and batch processing
+        - Adding face swap into apps, pipelines, or tools
+
+        **How it works (3 steps)**
+        1) Upload your inputs (video, image, or audio) with [Generate Upload URLs](https://docs.magichour.ai/api-reference/files/generate-asset-upload-urls) and copy the `file_path`.
+        2) Send a request to create a face swap job with the basic fields.
+        3) Check the job status until it's `complete`, then download the result from `downloads`.
+
+        **Key options**
+        - Inputs: usually a file, sometimes a YouTube link, depending on project type
+        - Resolution: free users are limited to 576px; higher plans unlock HD and larger sizes
+        - Extra fields: e.g. `face_swap_mode`, `start_seconds`/`end_seconds`, or a text prompt
+
+        **Cost**
+        Credits are only charged for the frames that actually render. You'll see an estimate when the job is queued, and the final total after it's done.
+
+        For detailed examples, see the [product page](https://magichour.ai/products/face-swap).
+
+        POST /v1/face-swap
+
+        Args:
+            start_seconds: Start time of your clip (seconds). Must be ≥ 0.
+            end_seconds: End time of your clip (seconds). Must be greater than start_seconds.
+            assets: Provide the assets for face swap. For video, The `video_source` field determines whether `video_file_path` or `youtube_url` field is used
+            name: Give your video a custom name for easy identification. Defaults to "Face Swap - dateTime" (applied by the API).
+            style: Style of the face swap video.
+            request_options: Additional options for this request (timeout, retries, headers).
+
+        Conditions the spec states only in prose (the API checks them, this client does not):
+        - assets.image_file_path: The value is required if `face_swap_mode` is `all-faces`.
+        - assets.face_mappings: The value is required if `face_swap_mode` is `individual-faces`.
+        - assets.video_file_path: Required if `video_source` is `file`.
+        - assets.youtube_url: YouTube URL (required if `video_source` is `youtube`).
+
+        Returns:
+            V1FaceSwapCreateResponse: the parsed response body.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+
+        Examples:
+        ```py
+        client.v1.face_swap.create(
+            start_seconds=0,
+            end_seconds=15,
+            assets={"face_swap_mode": "all-faces", "image_file_path": "image/id/1234.png", "face_mappings": [{"original_face": "api-assets/id/0-0.png", "new_face": "api-assets/id/1234.png"}], "video_source": "file", "video_file_path": "api-assets/id/1234.mp4"},
+            name="My Face Swap video",
+            style={"version": "default"},
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "start_seconds": start_seconds,
+                "end_seconds": end_seconds,
+                "style": style,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        return self._base_client.request(
+            "POST",
+            "/v1/face-swap",
+            expected=_CREATE_RESPONSE,
+            json_body=body,
+            request_options=request_options,
+        )
+
+
+class AsyncFaceSwapClient:
+    """`client.v1.face_swap` (async)."""
+
+    def __init__(self, *, base_client: AsyncBaseClient) -> None:
+        self._base_client = base_client
+
+    async def generate(
+        self,
+        *,
+        start_seconds: float,
+        end_seconds: float,
+        assets: V1FaceSwapCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        style: typing.Union[V1FaceSwapCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1VideoProjectsGetResponseWithDownloads:
+        """
+        Face Swap Video: create, wait for the result, download it.
+
+        The async form of `FaceSwapClient.generate`, documented there: the same arguments, result and errors.
+
+        Examples:
+        ```py
+        await client.v1.face_swap.generate(
+            start_seconds=0,
+            end_seconds=15,
+            assets={"face_swap_mode": "all-faces", "image_file_path": "image/id/1234.png", "face_mappings": [{"original_face": "api-assets/id/0-0.png", "new_face": "api-assets/id/1234.png"}], "video_source": "file", "video_file_path": "path/to/1234.mp4"},
+            name="My Face Swap video",
+            style={"version": "default"},
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "start_seconds": start_seconds,
+                "end_seconds": end_seconds,
+                "style": style,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = AsyncWorkflow(
+            self._base_client,
+            _GENERATE_CONVENTIONS,
+            get_project=AsyncVideoProjectsClient(base_client=self._base_client).get,
+            create_upload_urls=AsyncUploadUrlsClient(base_client=self._base_client).create,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        uploaded = await workflow.upload_assets(body, _GENERATE_ASSETS)
+        created = await self.create(
+            start_seconds=uploaded["start_seconds"],
+            end_seconds=uploaded["end_seconds"],
+            assets=uploaded["assets"],
+            name=uploaded.get("name", NOT_GIVEN),
+            style=uploaded.get("style", NOT_GIVEN),
+            request_options=request_options,
+        )
+        return await workflow.finish(created.id, V1VideoProjectsGetResponseWithDownloads)
+
+    async def create(
+        self,
+        *,
+        start_seconds: float,
+        end_seconds: float,
+        assets: V1FaceSwapCreateBodyAssets,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        style: typing.Union[V1FaceSwapCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1FaceSwapCreateResponse:
+        """
+        Face Swap Video
+
+        The async form of `FaceSwapClient.create`, documented there: the same arguments, result and errors.
+
+        Examples:
+        ```py
+        await client.v1.face_swap.create(
+            start_seconds=0,
+            end_seconds=15,
+            assets={"face_swap_mode": "all-faces", "image_file_path": "image/id/1234.png", "face_mappings": [{"original_face": "api-assets/id/0-0.png", "new_face": "api-assets/id/1234.png"}], "video_source": "file", "video_file_path": "api-assets/id/1234.mp4"},
+            name="My Face Swap video",
+            style={"version": "default"},
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "start_seconds": start_seconds,
+                "end_seconds": end_seconds,
+                "style": style,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        return await self._base_client.request(
+            "POST",
+            "/v1/face-swap",
+            expected=_CREATE_RESPONSE,
+            json_body=body,
+            request_options=request_options,
+        )

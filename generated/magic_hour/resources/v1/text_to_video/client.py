@@ -1,0 +1,551 @@
+"""`client.v1.text_to_video`: create (POST /v1/text-to-video)."""
+
+from __future__ import annotations
+
+import os
+import typing
+
+import typing_extensions
+
+from magic_hour import conventions
+from magic_hour.core import validation
+from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
+from magic_hour.core.request_options import RequestOptions
+from magic_hour.core.responses import Expected
+from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
+from magic_hour.core.workflow import (
+    AsyncWorkflow,
+    ProgressCallback,
+    SyncWorkflow,
+    WorkflowConventions,
+)
+from magic_hour.resources.v1.video_projects.client import (
+    AsyncVideoProjectsClient,
+    VideoProjectsClient,
+)
+from magic_hour.types.params.v1_text_to_video_create_body_style import V1TextToVideoCreateBodyStyle
+from magic_hour.types.models.v1_text_to_video_create_response import V1TextToVideoCreateResponse
+from magic_hour.types.models.v1_video_projects_get_response_with_downloads import (
+    V1VideoProjectsGetResponseWithDownloads,
+)
+
+# How each method reads its success responses, and the spec's rules for its arguments,
+# checked before anything is sent.
+_CREATE_RESPONSE: Expected[V1TextToVideoCreateResponse] = Expected(
+    json={200: V1TextToVideoCreateResponse}
+)
+_CREATE_BODY_RULE: validation.Rule = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string"},
+        "end_seconds": {"type": "number", "minimum": 1.0, "maximum": 60.0},
+        "aspect_ratio": {"type": "string", "enum": ["16:9", "9:16", "1:1"]},
+        "resolution": {"type": "string", "enum": ["480p", "720p", "1080p", "4k"]},
+        "model": {
+            "type": "string",
+            "enum": [
+                "default",
+                "ltx-2",
+                "ltx-2.3",
+                "minimax-h3",
+                "wan-2.2",
+                "seedance-1.5",
+                "seedance-2.0",
+                "seedance-2.0-mini",
+                "seedance-2.5",
+                "kling-2.5",
+                "kling-2.6",
+                "kling-3.0",
+                "veo3.1",
+                "veo3.1-lite",
+                "sora-2",
+                "kling-1.6",
+                "seedance",
+                "kling-2.5-audio",
+                "veo3.1-audio",
+            ],
+        },
+        "audio": {"type": "boolean"},
+        "style": {
+            "type": "object",
+            "properties": {"prompt": {"type": "string", "minLength": 1, "maxLength": 2000}},
+            "required": ["prompt"],
+            "additionalProperties": False,
+        },
+    },
+    "required": ["end_seconds", "style"],
+    "additionalProperties": False,
+}
+
+# The API's conventions `generate` follows: how to poll video projects, which files to upload.
+_GENERATE_CONVENTIONS = WorkflowConventions(
+    schedule=conventions.SCHEDULES["video"],
+    complete_status=conventions.COMPLETE_STATUS,
+    terminal_statuses=conventions.TERMINAL_STATUSES,
+    storage_prefix=conventions.STORAGE_PREFIX,
+    upload_extensions=conventions.UPLOAD_EXTENSIONS,
+)
+
+
+class TextToVideoClient:
+    """`client.v1.text_to_video`."""
+
+    def __init__(self, *, base_client: SyncBaseClient) -> None:
+        self._base_client = base_client
+
+    def generate(
+        self,
+        *,
+        end_seconds: float,
+        style: V1TextToVideoCreateBodyStyle,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        aspect_ratio: typing.Union[
+            typing_extensions.Literal["16:9", "9:16", "1:1"], NotGiven
+        ] = NOT_GIVEN,
+        resolution: typing.Union[
+            typing_extensions.Literal["480p", "720p", "1080p", "4k"], NotGiven
+        ] = NOT_GIVEN,
+        model: typing.Union[
+            typing_extensions.Literal[
+                "default",
+                "ltx-2",
+                "ltx-2.3",
+                "minimax-h3",
+                "wan-2.2",
+                "seedance-1.5",
+                "seedance-2.0",
+                "seedance-2.0-mini",
+                "seedance-2.5",
+                "kling-2.5",
+                "kling-2.6",
+                "kling-3.0",
+                "veo3.1",
+                "veo3.1-lite",
+                "sora-2",
+                "kling-1.6",
+                "seedance",
+                "kling-2.5-audio",
+                "veo3.1-audio",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
+        audio: typing.Union[bool, NotGiven] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1VideoProjectsGetResponseWithDownloads:
+        """
+        Text-to-Video: create, wait for the result, download it.
+
+        1. Creates the project with `client.v1.text_to_video.create`.
+        2. Polls `client.v1.video_projects.get` until the project is complete, errored or canceled.
+        3. Downloads its outputs to `download_directory`.
+
+        POST /v1/text-to-video
+
+        Takes the arguments of `TextToVideoClient.create` (documented there), and these.
+
+        Args:
+            wait_for_completion: Wait until the project is complete, errored or canceled.
+            download_outputs: Download the outputs of a complete project.
+            download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
+            wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
+            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos, 2 s growing to 5 s for audio).
+            on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
+            request_options: Additional options for each request (timeout, retries, headers).
+
+        Returns:
+            V1VideoProjectsGetResponseWithDownloads: the project as last fetched; `downloaded_paths` lists the saved files (None when nothing was downloaded). A project that ends in `error` or `canceled` is returned too: check `status` and `error`.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec, or a local file is missing or of a type the API does not take; nothing was sent.
+            UploadError: a local file could not be uploaded; no project was created.
+            GenerationTimeoutError: the project did not finish within `wait_timeout`.
+            DownloadError: an output could not be downloaded; no partial file is left.
+            GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
+            APIStatusError: as `TextToVideoClient.create` raises it, or the project's get.
+
+        Examples:
+        ```py
+        client.v1.text_to_video.generate(
+            end_seconds=5,
+            style={"prompt": "a dog running"},
+            name="My Text To Video video",
+            aspect_ratio="16:9",
+            resolution="720p",
+            model="kling-3.0",
+            audio=True,
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "end_seconds": end_seconds,
+                "aspect_ratio": aspect_ratio,
+                "resolution": resolution,
+                "model": model,
+                "audio": audio,
+                "style": style,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = SyncWorkflow(
+            self._base_client,
+            _GENERATE_CONVENTIONS,
+            get_project=VideoProjectsClient(base_client=self._base_client).get,
+            create_upload_urls=None,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        created = self.create(
+            end_seconds=end_seconds,
+            style=style,
+            name=name,
+            aspect_ratio=aspect_ratio,
+            resolution=resolution,
+            model=model,
+            audio=audio,
+            request_options=request_options,
+        )
+        return workflow.finish(created.id, V1VideoProjectsGetResponseWithDownloads)
+
+    def create(
+        self,
+        *,
+        end_seconds: float,
+        style: V1TextToVideoCreateBodyStyle,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        aspect_ratio: typing.Union[
+            typing_extensions.Literal["16:9", "9:16", "1:1"], NotGiven
+        ] = NOT_GIVEN,
+        resolution: typing.Union[
+            typing_extensions.Literal["480p", "720p", "1080p", "4k"], NotGiven
+        ] = NOT_GIVEN,
+        model: typing.Union[
+            typing_extensions.Literal[
+                "default",
+                "ltx-2",
+                "ltx-2.3",
+                "minimax-h3",
+                "wan-2.2",
+                "seedance-1.5",
+                "seedance-2.0",
+                "seedance-2.0-mini",
+                "seedance-2.5",
+                "kling-2.5",
+                "kling-2.6",
+                "kling-3.0",
+                "veo3.1",
+                "veo3.1-lite",
+                "sora-2",
+                "kling-1.6",
+                "seedance",
+                "kling-2.5-audio",
+                "veo3.1-audio",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
+        audio: typing.Union[bool, NotGiven] = NOT_GIVEN,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1TextToVideoCreateResponse:
+        """
+        Text-to-Video
+
+        **What this API does**
+
+        Create the same Text To Video you can make in the browser, but programmatically, so you can automate it, run it at scale, or connect it to your own app or workflow.
+
+        **Good for**
+        - Automation and batch processing
+        - Adding text to video into apps, pipelines, or tools
+
+        **How it works (3 steps)**
+        1) Upload your inputs (video, image, or audio) with [Generate Upload URLs](https://docs.magichour.ai/api-reference/files/generate-asset-upload-urls) and copy the `file_path`.
+        2) Send a request to create a text to video job with the basic fields.
+        3) Check the job status until it's `complete`, then download the result from `downloads`.
+
+        **Key options**
+        - Inputs: usually a file, sometimes a YouTube link, depending on project type
+        - Resolution: free users are limited to 576px; higher plans unlock HD and larger sizes
+        - Extra fields: e.g. `face_swap_mode`, `start_seconds`/`end_seconds`, or a text prompt
+
+        **Cost**
+        Credits are only charged for the frames that actually render. You'll see an estimate when the job is queued, and the final total after it's done.
+
+        For detailed examples, see the [product page](https://magichour.ai/products/text-to-video).
+
+        POST /v1/text-to-video
+
+        Args:
+            end_seconds: The total duration of the output video in seconds. Supported durations depend on the chosen model: * **`kling-2.6`**: 5, 10 * **`kling-3.0`**: 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 * **`ltx-2.3`**: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30 * **`minimax-h3`**: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30 * **`seedance-1.5`**: 4, 5, 6, 7, 8, 9, 10, 11, 12 * **`seedance-2.0`**: 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 * **`seedance-2.0-mini`**: 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 * **`seedance-2.5`**: 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30 * **`sora-2`**: 4, 8, 12, 24, 36, 48, 60 * **`veo3.1`**: 4, 6, 8, 16, 24, 32, 40, 48, 56 * **`veo3.1-lite`**: 4, 6, 8, 16, 24, 32, 40, 48, 56 * **`wan-2.2`**: 3, 4, 5, 6, 7, 8, 9, 10, 15
+            style: No description.
+            name: Give your video a custom name for easy identification. Defaults to "Text To Video - dateTime" (applied by the API).
+            aspect_ratio: Determines the aspect ratio of the output video. * **`kling-2.6`**: Supports 9:16, 16:9, 1:1. * **`kling-3.0`**: Supports 9:16, 16:9, 1:1. * **`ltx-2.3`**: Supports 9:16, 16:9, 1:1. * **`minimax-h3`**: Supports 16:9, 9:16, 1:1. * **`seedance-1.5`**: Supports 9:16, 16:9, 1:1. * **`seedance-2.0`**: Supports 9:16, 16:9, 1:1. * **`seedance-2.0-mini`**: Supports 9:16, 16:9, 1:1. * **`seedance-2.5`**: Supports 9:16, 16:9, 1:1. * **`sora-2`**: Supports 9:16, 16:9. * **`veo3.1`**: Supports 9:16, 16:9. * **`veo3.1-lite`**: Supports 9:16, 16:9. * **`wan-2.2`**: Supports 9:16, 16:9, 1:1.
+            resolution: Controls the output video resolution. Defaults to `720p` on paid tiers and `480p` on free tiers. * **`kling-2.6`**: Supports 720p, 1080p. * **`kling-3.0`**: Supports 720p, 1080p, 4k. * **`ltx-2.3`**: Supports 480p, 720p, 1080p. * **`minimax-h3`**: Supports 480p, 720p, 1080p. * **`seedance-1.5`**: Supports 480p, 720p, 1080p. * **`seedance-2.0`**: Supports 480p, 720p. * **`seedance-2.0-mini`**: Supports 480p, 720p. * **`seedance-2.5`**: Supports 480p, 720p. * **`sora-2`**: Supports 720p. * **`veo3.1`**: Supports 720p, 1080p. * **`veo3.1-lite`**: Supports 720p, 1080p. * **`wan-2.2`**: Supports 480p, 720p, 1080p.
+            model: The AI model to use for video generation. * `default`: uses our currently recommended model for general use. For paid tiers, defaults to `kling-3.0`. For free tiers, it defaults to `ltx-2.3`. * `kling-2.6`: Great for action, motion blur, and camera moves. * `kling-3.0`: Best overall quality for cinematic storytelling. * `ltx-2.3`: Fastest output. Best for rapid iteration. * `minimax-h3`: Reference-driven video with native audio. * `seedance-1.5`: Smooth, consistent motion with precision. * `seedance-2.0`: Top quality with reference-to-video control. * `seedance-2.0-mini`: Fast, consistent video with strong motion quality * `seedance-2.5`: Highest quality with superior realism, detail, and motion * `sora-2`: Open AI's model. Great for creativity and viral clips. * `veo3.1`: Google's model. Highest realism and detail. * `veo3.1-lite`: Veo quality at a more accessible cost. * `wan-2.2`: Strong physics, camera moves, and motion. If you specify the deprecated model value that includes the `-audio` suffix, this will be the same as included `audio` as `true`. Defaults to "default" (applied by the API).
+            audio: Whether to include audio in the video. Defaults to `false` if not specified. Audio support varies by model: * **`kling-2.6`**: Not supported * **`kling-3.0`**: Toggle-able: audio adds extra credits when enabled * **`ltx-2.3`**: Toggle-able: no additional credits for audio * **`minimax-h3`**: Toggle-able: no additional credits for audio * **`seedance-1.5`**: Toggle-able: audio adds extra credits when enabled * **`seedance-2.0`**: Toggle-able: no additional credits for audio * **`seedance-2.0-mini`**: Toggle-able: no additional credits for audio * **`seedance-2.5`**: Toggle-able: no additional credits for audio * **`sora-2`**: Toggle-able: no additional credits for audio * **`veo3.1`**: Toggle-able: audio adds extra credits when enabled * **`veo3.1-lite`**: Toggle-able: audio adds extra credits when enabled * **`wan-2.2`**: Not supported
+            request_options: Additional options for this request (timeout, retries, headers).
+
+        Returns:
+            V1TextToVideoCreateResponse: the parsed response body.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec; nothing was sent.
+            BadRequestError: the API answered 400 Bad Request.
+            UnauthorizedError: the API answered 401 Unauthorized.
+            PaymentRequiredError: the API answered 402 Payment Required.
+            NotFoundError: the API answered 404 Not Found.
+            UnprocessableEntityError: the API answered 422 Unprocessable Entity.
+
+        Examples:
+        ```py
+        client.v1.text_to_video.create(
+            end_seconds=5,
+            style={"prompt": "a dog running"},
+            name="My Text To Video video",
+            aspect_ratio="16:9",
+            resolution="720p",
+            model="kling-3.0",
+            audio=True,
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "end_seconds": end_seconds,
+                "aspect_ratio": aspect_ratio,
+                "resolution": resolution,
+                "model": model,
+                "audio": audio,
+                "style": style,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        return self._base_client.request(
+            "POST",
+            "/v1/text-to-video",
+            expected=_CREATE_RESPONSE,
+            json_body=body,
+            request_options=request_options,
+        )
+
+
+class AsyncTextToVideoClient:
+    """`client.v1.text_to_video` (async)."""
+
+    def __init__(self, *, base_client: AsyncBaseClient) -> None:
+        self._base_client = base_client
+
+    async def generate(
+        self,
+        *,
+        end_seconds: float,
+        style: V1TextToVideoCreateBodyStyle,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        aspect_ratio: typing.Union[
+            typing_extensions.Literal["16:9", "9:16", "1:1"], NotGiven
+        ] = NOT_GIVEN,
+        resolution: typing.Union[
+            typing_extensions.Literal["480p", "720p", "1080p", "4k"], NotGiven
+        ] = NOT_GIVEN,
+        model: typing.Union[
+            typing_extensions.Literal[
+                "default",
+                "ltx-2",
+                "ltx-2.3",
+                "minimax-h3",
+                "wan-2.2",
+                "seedance-1.5",
+                "seedance-2.0",
+                "seedance-2.0-mini",
+                "seedance-2.5",
+                "kling-2.5",
+                "kling-2.6",
+                "kling-3.0",
+                "veo3.1",
+                "veo3.1-lite",
+                "sora-2",
+                "kling-1.6",
+                "seedance",
+                "kling-2.5-audio",
+                "veo3.1-audio",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
+        audio: typing.Union[bool, NotGiven] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1VideoProjectsGetResponseWithDownloads:
+        """
+        Text-to-Video: create, wait for the result, download it.
+
+        The async form of `TextToVideoClient.generate`, documented there: the same arguments, result and errors.
+
+        Examples:
+        ```py
+        await client.v1.text_to_video.generate(
+            end_seconds=5,
+            style={"prompt": "a dog running"},
+            name="My Text To Video video",
+            aspect_ratio="16:9",
+            resolution="720p",
+            model="kling-3.0",
+            audio=True,
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "end_seconds": end_seconds,
+                "aspect_ratio": aspect_ratio,
+                "resolution": resolution,
+                "model": model,
+                "audio": audio,
+                "style": style,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = AsyncWorkflow(
+            self._base_client,
+            _GENERATE_CONVENTIONS,
+            get_project=AsyncVideoProjectsClient(base_client=self._base_client).get,
+            create_upload_urls=None,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        created = await self.create(
+            end_seconds=end_seconds,
+            style=style,
+            name=name,
+            aspect_ratio=aspect_ratio,
+            resolution=resolution,
+            model=model,
+            audio=audio,
+            request_options=request_options,
+        )
+        return await workflow.finish(created.id, V1VideoProjectsGetResponseWithDownloads)
+
+    async def create(
+        self,
+        *,
+        end_seconds: float,
+        style: V1TextToVideoCreateBodyStyle,
+        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        aspect_ratio: typing.Union[
+            typing_extensions.Literal["16:9", "9:16", "1:1"], NotGiven
+        ] = NOT_GIVEN,
+        resolution: typing.Union[
+            typing_extensions.Literal["480p", "720p", "1080p", "4k"], NotGiven
+        ] = NOT_GIVEN,
+        model: typing.Union[
+            typing_extensions.Literal[
+                "default",
+                "ltx-2",
+                "ltx-2.3",
+                "minimax-h3",
+                "wan-2.2",
+                "seedance-1.5",
+                "seedance-2.0",
+                "seedance-2.0-mini",
+                "seedance-2.5",
+                "kling-2.5",
+                "kling-2.6",
+                "kling-3.0",
+                "veo3.1",
+                "veo3.1-lite",
+                "sora-2",
+                "kling-1.6",
+                "seedance",
+                "kling-2.5-audio",
+                "veo3.1-audio",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
+        audio: typing.Union[bool, NotGiven] = NOT_GIVEN,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1TextToVideoCreateResponse:
+        """
+        Text-to-Video
+
+        The async form of `TextToVideoClient.create`, documented there: the same arguments, result and errors.
+
+        Examples:
+        ```py
+        await client.v1.text_to_video.create(
+            end_seconds=5,
+            style={"prompt": "a dog running"},
+            name="My Text To Video video",
+            aspect_ratio="16:9",
+            resolution="720p",
+            model="kling-3.0",
+            audio=True,
+        )
+        ```
+        """
+        body = given(
+            {
+                "name": name,
+                "end_seconds": end_seconds,
+                "aspect_ratio": aspect_ratio,
+                "resolution": resolution,
+                "model": model,
+                "audio": audio,
+                "style": style,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        return await self._base_client.request(
+            "POST",
+            "/v1/text-to-video",
+            expected=_CREATE_RESPONSE,
+            json_body=body,
+            request_options=request_options,
+        )

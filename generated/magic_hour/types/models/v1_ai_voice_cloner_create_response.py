@@ -1,0 +1,29 @@
+"""`V1AiVoiceClonerCreateResponse`: a response part, as a pydantic model that keeps unknown fields."""
+
+from __future__ import annotations
+
+import typing
+
+import pydantic
+import typing_extensions
+
+
+class V1AiVoiceClonerCreateResponse(pydantic.BaseModel):
+    """
+    Success
+    """
+
+    # Fields the server adds later are kept, not refused: the client stays forward compatible.
+    model_config = pydantic.ConfigDict(extra="allow", populate_by_name=True)
+
+    id: str = pydantic.Field(alias="id")
+    """
+    Unique ID of the audio. Use it with the [Get audio Project API](https://docs.magichour.ai/api-reference/audio-projects/get-audio-details) to fetch status and downloads.
+    """
+
+    credits_charged: int = pydantic.Field(alias="credits_charged")
+    """
+    The amount of credits deducted from your account to generate the audio. We charge credits right when the request is made.
+
+    If an error occurred while generating the audio, credits will be refunded and this field will be updated to include the refund.
+    """

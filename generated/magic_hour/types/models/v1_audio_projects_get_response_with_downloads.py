@@ -1,0 +1,26 @@
+"""`V1AudioProjectsGetResponseWithDownloads`: a response part, as a pydantic model that keeps unknown fields."""
+
+from __future__ import annotations
+
+import typing
+
+import pydantic
+import typing_extensions
+
+from magic_hour.types.models.v1_audio_projects_get_response import V1AudioProjectsGetResponse
+
+
+class V1AudioProjectsGetResponseWithDownloads(V1AudioProjectsGetResponse):
+    """
+    `V1AudioProjectsGetResponse` as `generate` returns it: the project, and where its outputs were saved.
+    """
+
+    # Fields the server adds later are kept, not refused: the client stays forward compatible.
+    model_config = pydantic.ConfigDict(extra="allow", populate_by_name=True)
+
+    downloaded_paths: typing.Optional[typing.List[str]] = pydantic.Field(
+        default=None, alias="downloaded_paths"
+    )
+    """
+    The files the outputs were saved to, in the order of `downloads`; None when nothing was downloaded.
+    """

@@ -1,0 +1,18 @@
+"""`V1AiQrCodeGeneratorCreateBodyStyle`: a request body part, as a TypedDict keyed by the API's field names."""
+
+from __future__ import annotations
+
+import typing
+
+import typing_extensions
+
+
+class V1AiQrCodeGeneratorCreateBodyStyle(typing_extensions.TypedDict):
+    """
+    V1AiQrCodeGeneratorCreateBodyStyle
+    """
+
+    art_style: typing_extensions.Required[str]
+    """
+    To use our templates, pass in one of Watercolor, Cyberpunk City, Ink Landscape, Interior Painting, Japanese Street, Mech, Minecraft, Picasso Painting, Game Map, Spaceship, Chinese Painting, Winter Village, or pass any custom art style.
+    """

@@ -1,0 +1,18 @@
+"""`V1AiVideoEditorCreateBodyStyle`: a request body part, as a TypedDict keyed by the API's field names."""
+
+from __future__ import annotations
+
+import typing
+
+import typing_extensions
+
+
+class V1AiVideoEditorCreateBodyStyle(typing_extensions.TypedDict):
+    """
+    V1AiVideoEditorCreateBodyStyle
+    """
+
+    prompt: typing_extensions.Required[str]
+    """
+    The prompt used to edit the video.
+    """

@@ -1,0 +1,18 @@
+"""`V1AudioToVideoCreateBodyStyle`: a request body part, as a TypedDict keyed by the API's field names."""
+
+from __future__ import annotations
+
+import typing
+
+import typing_extensions
+
+
+class V1AudioToVideoCreateBodyStyle(typing_extensions.TypedDict):
+    """
+    Attributes used to dictate the style of the output
+    """
+
+    prompt: typing_extensions.NotRequired[str]
+    """
+    Prompt to guide the visual style of the video.
+    """
