@@ -40,8 +40,10 @@ def generate(
     from generator.render import render
     from generator.views.python import build_python_view
 
-    api = build_python_view(build_ir(load_specs(specs_dir, display_dir, cache=cache)))
-    return format_files(render(api, templates), cache=cache, jobs=jobs)
+    ir = build_ir(load_specs(specs_dir, display_dir, cache=cache))
+    for warning in ir.warnings:
+        print(warning, file=sys.stderr)
+    return format_files(render(build_python_view(ir), templates), cache=cache, jobs=jobs)
 
 
 def main(argv: list[str] | None = None) -> int:

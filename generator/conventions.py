@@ -16,14 +16,23 @@ from dataclasses import dataclass
 # on (a GET on an item): `/v1/image-projects/{id}` is tagged "Image Projects".
 PROJECT_TAGS = {"Image Projects": "image", "Video Projects": "video", "Audio Projects": "audio"}
 
-# The operation that hands out upload URLs for local files: a POST on a collection with this
-# tag whose body has a list of `items` (`POST /v1/files/upload-urls`).
-UPLOAD_TAG = "Files"
+# The operation that hands out upload URLs for local files (`POST /v1/files/upload-urls`),
+# found by its answer: a list of `items`, each with an `upload_url` and a `file_path`. The
+# request asks for one item per file, each with its asset `type` and `extension`.
 UPLOAD_ITEMS_FIELD = "items"
+UPLOAD_URL_FIELD = "upload_url"
+FILE_PATH_FIELD = "file_path"
+UPLOAD_TYPE_FIELD = "type"
 
-# A request field whose name ends so holds an input file: a URL, a storage path, or (for
-# `generate`) a local file to upload first.
+# A request field holds input files (URLs, storage paths, or for `generate` local files to
+# upload first) when its name says so (`image_file_path`, or a list: `image_file_paths`), or,
+# where only its wording says so, when its description names the upload API's `file_path`
+# (`face_mappings[].new_face`).
 INPUT_FILE_SUFFIX = "_file_path"
+INPUT_FILES_SUFFIX = "_file_paths"
+INPUT_FILE_WORDING = r"`file_path` field from the response of the \[?upload urls API"
+# The asset types, as a field's name or the first sentence of its description names them.
+ASSET_TYPES = ("image", "video", "audio")
 
 # Where the upload-URLs operation puts a file: its `file_path`s start so.
 STORAGE_PREFIX = "api-assets/"

@@ -23,9 +23,12 @@ class Problem:
 
     location: Location | None
     message: str
+    # A warning does not stop the generator: the output is made, without what it concerns.
+    warning: bool = False
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}" if self.location else self.message
+        message = f"warning: {self.message}" if self.warning else self.message
+        return f"{self.location}: {message}" if self.location else message
 
     def sort_key(self) -> tuple[object, ...]:
         if self.location is None:

@@ -330,6 +330,8 @@ class _Handler(BaseHTTPRequestHandler):
             output_size=self.mock.output_size,
             credits_charged=credits if isinstance(credits, int) else None,
             steering=steering,
+            created_by=f"{endpoint.operation.http_method} {endpoint.operation.path}",
+            body=copy.deepcopy(body),
         )
         answer["id"] = project.id
         self._answer(endpoint, answer)
@@ -394,13 +396,20 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(400, {"message": message})
             return
         items = body.get("items") if isinstance(body, dict) else None
-        extensions = [
-            str(item.get("extension")) if isinstance(item, dict) else "bin"
+        asked = [
+            item if isinstance(item, dict) else {}
             for item in (items if isinstance(items, list) else [])
         ]
         # The extension goes into a URL path and a file path: letters and digits only.
-        extensions = [e if e.isascii() and e.isalnum() else "bin" for e in extensions]
-        slots = self.mock.store.new_upload_slots(extensions, refused=fault == "refuse")
+        extensions = [str(item.get("extension", "bin")) for item in asked]
+        types = [item.get("type") for item in asked]
+        slots = self.mock.store.new_upload_slots(
+            [
+                (t if isinstance(t, str) else None, e if e.isascii() and e.isalnum() else "bin")
+                for t, e in zip(types, extensions)
+            ],
+            refused=fault == "refuse",
+        )
         example = endpoint.operation.response_example
         answer = copy.deepcopy(example) if isinstance(example, dict) else {}
         base = f"{self._base_url()}{UPLOADS_PATH}"

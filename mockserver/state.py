@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from generator import conventions
 from mockserver import files
@@ -54,6 +55,9 @@ class ProjectState:
     download_name: str | None  # the last part of each download URL's path, if steered
     completions: int = 0  # GETs answered `complete`
     started: float = dataclasses.field(default=0.0, repr=False)  # monotonic clock at create
+    # The create request: its path and JSON body, as the server received them.
+    created_by: str = ""
+    body: Any = dataclasses.field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class UploadRecord:
     file_path: str
     size: int
     sha256: str
+    asset_type: str | None  # as the upload-URLs request asked for it
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ class UploadSlot:
     file_path: str
     expires_at: datetime.datetime
     refused: bool = False  # a PUT here answers 403, as storage may
+    asset_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -188,6 +194,8 @@ class Store:
         output_size: int,
         credits_charged: int | None,
         steering: Steering,
+        created_by: str = "",
+        body: Any = None,
     ) -> ProjectState:
         with self._lock:
             project_id = f"mock-{kind}-{next(self._counter)}-{secrets.token_hex(4)}"
@@ -210,6 +218,8 @@ class Store:
                 download_fault=steering.download_fault,
                 download_name=steering.download_name,
                 started=self.clock(),
+                created_by=created_by,
+                body=body,
             )
             self._projects[project_id] = project
             return project
@@ -269,7 +279,10 @@ class Store:
                 return None
             return ticket, self._projects.get(ticket.project_id)
 
-    def new_upload_slots(self, extensions: list[str], refused: bool = False) -> list[UploadSlot]:
+    def new_upload_slots(
+        self, items: list[tuple[str | None, str]], refused: bool = False
+    ) -> list[UploadSlot]:
+        """A slot for each (asset type, extension) asked for."""
         with self._lock:
             folder = f"mock-{next(self._counter)}-{secrets.token_hex(4)}"
             expires_at = _now() + UPLOAD_LIFETIME
@@ -279,8 +292,9 @@ class Store:
                     f"{conventions.STORAGE_PREFIX}{folder}/{n}.{ext}",
                     expires_at,
                     refused,
+                    asset_type,
                 )
-                for n, ext in enumerate(extensions)
+                for n, (asset_type, ext) in enumerate(items)
             ]
             self._slots.update((slot.token, slot) for slot in slots)
             return slots
@@ -295,7 +309,9 @@ class Store:
 
     def record_upload(self, slot: UploadSlot, size: int, sha256: str) -> None:
         with self._lock:
-            self._uploads[slot.file_path] = UploadRecord(slot.file_path, size, sha256)
+            self._uploads[slot.file_path] = UploadRecord(
+                slot.file_path, size, sha256, slot.asset_type
+            )
 
 
 def expired(moment: datetime.datetime) -> bool:

@@ -25,7 +25,8 @@ from helpers.raw_specs import spec_operations
 from helpers.stages import ir_of, problems_of
 
 from generator import conventions
-from generator.ir.model import Api, Operation
+from generator.ir.model import Api, Operation, Schema
+from generator.ir.workflows import input_files_of
 from generator.problems import SpecError
 
 
@@ -70,14 +71,12 @@ def test_roles_of_the_real_operations(api: Api) -> None:
     assert roles == {
         endpoint: expected_role(endpoint, operation) for endpoint, operation in raw.items()
     }
-    # One operation hands out upload URLs: the one whose body asks for a list of `items`.
+    # One operation hands out upload URLs: the one that answers a list of `items`, each an
+    # upload URL and the file path it gives.
     (upload,) = [op for op in api.operations if op.uploads]
-    assert (
-        "items"
-        in raw[f"{upload.http_method} {upload.path}"]["requestBody"]["content"]["application/json"][
-            "schema"
-        ]["properties"]
-    )
+    answer = raw[f"{upload.http_method} {upload.path}"]["responses"]["200"]["content"]
+    items = answer["application/json"]["schema"]["properties"]["items"]["items"]
+    assert {"upload_url", "file_path"} <= set(items["properties"])
     # Each create of a project is a workflow, polled by the GET of its kind, and uploading
     # through that operation when it takes input files.
     getters = {op.reports_on: op for op in api.operations if op.reports_on}
@@ -289,16 +288,20 @@ def test_a_request_body_ref_to_something_else_is_a_located_problem(tmp_path: Pat
     ]
 
 
-def test_a_project_kind_without_a_getter_is_a_located_error(tmp_path: Path) -> None:
+def test_a_project_kind_without_a_getter_is_a_located_warning(tmp_path: Path) -> None:
+    # A maintainer adding one file at a time gets the create, and is told what it lacks.
     text = spec(f"""\
         paths:
           /v1/clips:
             post:
               tags: [Video Projects]
 {PROJECT_RESPONSE}""")
-    assert problems(tmp_path, {"clips.yaml": text}) == [
-        "specs/clips.yaml:7:5: POST /v1/clips creates video projects, but no GET on an item path"
-        " tagged 'Video Projects' reports on them"
+    built = build(tmp_path, {"clips.yaml": text})
+    assert [op.path for op in built.operations] == ["/v1/clips"]
+    assert built.workflows == []
+    assert [str(w) for w in built.warnings] == [
+        "specs/clips.yaml:7:5: warning: POST /v1/clips creates video projects, but no GET on an"
+        " item path tagged 'Video Projects' reports on them: it gets no `generate`"
     ]
 
 
@@ -359,9 +362,24 @@ def test_asset_fields_and_their_upload_types(tmp_path: Path) -> None:
                             type: object
                             properties:
                               type: {{type: string, enum: [video, image]}}
-{PROJECT_RESPONSE}
+              responses:
+                '200':
+                  description: Done
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          items:
+                            type: array
+                            items:
+                              type: object
+                              properties:
+                                upload_url: {{type: string}}
+                                file_path: {{type: string}}
 """ + project_getter("/v1/video-projects", "Video Projects"))
     (workflow,) = build(tmp_path, {"clips.yaml": text}).workflows
+    # Found by its answer, whatever its tags or name.
     assert workflow.uploader is not None and workflow.uploader.path == "/v1/files/upload-urls"
     assert [(f.path, f.asset_type) for f in workflow.input_files] == [
         (("image_file_path",), "image"),
@@ -369,6 +387,48 @@ def test_asset_fields_and_their_upload_types(tmp_path: Path) -> None:
         (("assets", "target_file_path"), None),
         (("assets", "frames", "[]", "image_file_path"), "image"),
     ]
+
+
+def test_input_files_by_wording_in_lists_and_their_asset_types(tmp_path: Path) -> None:
+    wording = (
+        "This value is either - a direct URL to the video file - `file_path` field from the"
+        " response of the [upload urls API](https://example.com/upload)."
+    )
+    body = f"""\
+        type: object
+        properties:
+          image_file_paths: {{type: array, items: {{type: string}}}}
+          background_image_file_path: {{type: string}}
+          person_file_path:
+            type: string
+            description: The image with the person. {wording}
+          target_file_path:
+            type: string
+            description: The image or video where the face is. {wording}
+          mappings:
+            type: array
+            items:
+              type: object
+              properties:
+                new_face: {{type: string, description: "The face image to use. {wording}"}}
+                original_face: {{type: string, description: The face found in the image.}}
+          prompt: {{type: string, description: An image of a cat.}}
+        """
+    fields = input_files_of(_schema(tmp_path, body), {"image", "video", "audio"})
+    assert [(f.path, f.asset_type) for f in fields] == [
+        (("image_file_paths", "[]"), "image"),
+        (("background_image_file_path",), "image"),
+        (("person_file_path",), "image"),
+        (("target_file_path",), None),
+        (("mappings", "[]", "new_face"), "image"),
+    ]
+
+
+def _schema(tmp_path: Path, body: str) -> Schema:
+    """The request body schema of a spec whose only operation takes `body`."""
+    (op,) = build(tmp_path, {"things.yaml": post_body(body)}).operations
+    assert op.body is not None
+    return op.body
 
 
 def test_an_object_without_properties_has_an_empty_example(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from generator.ir.operations import OperationBuilder, resource_for
 from generator.ir.schemas import SchemaBuilder
 from generator.ir.workflows import build_workflows
 from generator.load import HTTP_METHODS, LoadedSpec
-from generator.problems import SpecError
+from generator.problems import Problem, SpecError
 
 
 def build_ir(spec: LoadedSpec) -> Api:
@@ -46,4 +46,5 @@ def build_ir(spec: LoadedSpec) -> Api:
         operations=operations,
         workflows=workflows,
         error_statuses=sorted({status for op in operations for status in op.error_statuses}),
+        warnings=sorted(set(context.warnings), key=Problem.sort_key),
     )

@@ -19,6 +19,7 @@ class Context:
         self.spec = spec
         self.document = spec.document
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def locate(self, file: str, pointer: Sequence[str | int], *, key: bool = False) -> Location:
         return self.spec.locate(file, pointer, key=key)
@@ -30,6 +31,10 @@ class Context:
 
     def problem_at(self, location: Location, message: str) -> None:
         self.problems.append(Problem(location, message))
+
+    def warn(self, location: Location, message: str) -> None:
+        """Something the output will lack, said once; the generator goes on."""
+        self.warnings.append(Problem(location, message, warning=True))
 
     def resolve(self, file: str, pointer: Pointer, ref: str) -> tuple[str, Pointer, Any] | None:
         """Follow a `$ref` to a component; its location is in the file that defines it."""

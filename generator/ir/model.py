@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.conventions import PollSchedule
-from generator.problems import Location
+from generator.problems import Location, Problem
 
 # How an operation sends the API key: (where, name) pairs; `bearer` is `Authorization: Bearer`.
 Auth = tuple[tuple[str, str], ...]
@@ -199,6 +199,7 @@ class Api:
     operations: list[Operation]  # by path, then verb, as the spec is read
     workflows: list[Workflow]
     error_statuses: list[int]  # every error status the spec documents
+    warnings: list[Problem]  # what the output lacks, and why
 
     @property
     def resources(self) -> list[Resource]:

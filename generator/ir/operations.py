@@ -135,7 +135,7 @@ class OperationBuilder:
             project_kind=kind if action == ("create",) else None,
             reports_on=kind if action == ("get",) else None,
             deletes=kind if verb == "delete" and on_item else None,
-            uploads=action == ("create",) and _hands_out_upload_urls(tags, body),
+            uploads=action == ("create",) and _hands_out_upload_urls(responses),
             response_example=example,
         )
 
@@ -361,11 +361,21 @@ def _action(verb: str, on_item: bool, operation_id: str | None) -> tuple[str, ..
     return tuple(named) or (verb,)
 
 
-def _hands_out_upload_urls(tags: list[str], body: Schema | None) -> bool:
-    if conventions.UPLOAD_TAG not in tags or body is None:
+def _hands_out_upload_urls(responses: list[Response]) -> bool:
+    """Whether the answer is a list of `items`, each an upload URL and the file path it gives."""
+    answer = responses[0].schema if len(responses) == 1 else None
+    items = (
+        next(
+            (f.schema for f in answer.fields if f.wire_name == conventions.UPLOAD_ITEMS_FIELD),
+            None,
+        )
+        if answer is not None
+        else None
+    )
+    if items is None or items.items is None:
         return False
-    items = next((f for f in body.fields if f.wire_name == conventions.UPLOAD_ITEMS_FIELD), None)
-    return items is not None and items.schema.kind == "array"
+    names = {f.wire_name for f in items.items.fields}
+    return {conventions.UPLOAD_URL_FIELD, conventions.FILE_PATH_FIELD} <= names
 
 
 def _example(media: MediaType) -> Any:

@@ -7,9 +7,12 @@ operation that hands out upload URLs takes the local files named in input-file f
 
 from __future__ import annotations
 
+import re
+
 from generator import conventions
 from generator.ir.context import Context
 from generator.ir.model import Field, InputFile, Operation, Resource, Schema, Workflow
+from generator.naming import words
 
 DOWNLOADED_PATHS = Field(
     wire_name="downloaded_paths",
@@ -37,23 +40,21 @@ def build_workflows(context: Context, root: Resource) -> list[Workflow]:
             if op.project_kind is None:
                 continue
             if op.project_kind not in getters:
+                # A maintainer may add the files one at a time: the create is made all the same.
                 message = (
                     f"{op.http_method} {op.path} creates {op.project_kind} projects, but no"
-                    f" GET on an item path tagged {_tag_of(op.project_kind)!r} reports on them"
+                    f" GET on an item path tagged {_tag_of(op.project_kind)!r} reports on them:"
+                    " it gets no `generate`"
                 )
-                context.problem_at(op.location, message)
+                context.warn(op.location, message)
                 continue
-            input_files = [
-                InputFile(path, _asset_type(path[-1], upload_types))
-                for f in (op.body.fields if op.body else [])
-                for path in _input_file_paths(f.schema, (f.wire_name,))
-            ]
+            input_files = input_files_of(op.body, upload_types) if op.body else []
             if input_files and uploader is None:
                 message = (
-                    f"{op.http_method} {op.path} takes input files, but no POST tagged"
-                    f" {conventions.UPLOAD_TAG!r} hands out upload URLs for them"
+                    f"{op.http_method} {op.path} takes input files, but no operation hands out"
+                    " upload URLs for them: it gets no `generate`"
                 )
-                context.problem_at(op.location, message)
+                context.warn(op.location, message)
                 continue
             getter = getters[op.project_kind]
             missing = _missing_fields(op, {"id"}) or _missing_fields(
@@ -93,20 +94,44 @@ def _tag_of(kind: str) -> str:
     return next(tag for tag, tag_kind in conventions.PROJECT_TAGS.items() if tag_kind == kind)
 
 
-def _input_file_paths(schema: Schema, path: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The paths under `schema` of the string fields that name input files."""
-    if schema.kind == "string":
-        named = path[-1].endswith(conventions.INPUT_FILE_SUFFIX) and path[-1] != "[]"
-        return [path] if named else []
-    if schema.kind == "array" and schema.items is not None:
-        return _input_file_paths(schema.items, (*path, "[]"))
-    return [p for f in schema.fields for p in _input_file_paths(f.schema, (*path, f.wire_name))]
+def input_files_of(body: Schema, upload_types: set[str]) -> list[InputFile]:
+    """Every field of `body` that holds input files, at any depth, with its asset type."""
+    found: list[InputFile] = []
+
+    def visit(schema: Schema, path: tuple[str, ...]) -> None:
+        for f in schema.fields:
+            field_path = (*path, f.wire_name)
+            inner, steps = f.schema, field_path
+            while inner.kind == "array" and inner.items is not None:
+                inner, steps = inner.items, (*steps, "[]")
+            if inner.kind == "string" and _holds_input_files(f):
+                asset_type = _asset_type(f)
+                found.append(InputFile(steps, asset_type if asset_type in upload_types else None))
+            else:
+                visit(inner, steps)
+
+    visit(body, ())
+    return found
 
 
-def _asset_type(field_name: str, upload_types: set[str]) -> str | None:
-    """`image` for `image_file_path`, when the upload operation takes that type."""
-    prefix = field_name[: -len(conventions.INPUT_FILE_SUFFIX)]
-    return prefix if prefix in upload_types else None
+def _holds_input_files(f: Field) -> bool:
+    """Its name says so (`image_file_path`, `image_file_paths`), or its wording does."""
+    named = f.wire_name.endswith((conventions.INPUT_FILE_SUFFIX, conventions.INPUT_FILES_SUFFIX))
+    worded = re.search(conventions.INPUT_FILE_WORDING, f.description, re.IGNORECASE)
+    return named or worded is not None
+
+
+def _asset_type(f: Field) -> str | None:
+    """The asset type the field's name says (`background_image_file_path`: image), else the one
+    the first sentence of its description names, if it names only one."""
+    named = words(f.wire_name)
+    while named and named[-1] in ("file", "path", "paths"):
+        named.pop()
+    if named and named[-1] in conventions.ASSET_TYPES:
+        return named[-1]
+    sentence = re.split(r"(?<=\.)\s", " ".join(f.description.split()), maxsplit=1)[0]
+    mentioned = {w for w in words(sentence) if w in conventions.ASSET_TYPES}
+    return mentioned.pop() if len(mentioned) == 1 else None
 
 
 def _upload_types(uploader: Operation | None) -> set[str]:
@@ -115,7 +140,7 @@ def _upload_types(uploader: Operation | None) -> set[str]:
 
     def visit(schema: Schema) -> None:
         for f in schema.fields:
-            if f.wire_name == "type" and f.schema.enum:
+            if f.wire_name == conventions.UPLOAD_TYPE_FIELD and f.schema.enum:
                 found.update(str(v) for v in f.schema.enum)
             visit(f.schema)
         if schema.items is not None:

@@ -73,8 +73,8 @@ _GENERATE_CONVENTIONS = WorkflowConventions(
 
 # The fields in which `generate` looks for local files to upload, and the asset type of each.
 _GENERATE_ASSETS: typing.List[AssetField] = [
-    AssetField(("assets", "person_file_path"), None),
-    AssetField(("assets", "garment_file_path"), None),
+    AssetField(("assets", "person_file_path"), "image"),
+    AssetField(("assets", "garment_file_path"), "image"),
 ]
 
 

@@ -9,6 +9,7 @@ import typing_extensions
 
 from magic_hour import conventions
 from magic_hour.core import validation
+from magic_hour.core.assets import AssetField
 from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
 from magic_hour.core.request_options import RequestOptions
 from magic_hour.core.responses import Expected
@@ -23,6 +24,7 @@ from magic_hour.resources.v1.image_projects.client import (
     AsyncImageProjectsClient,
     ImageProjectsClient,
 )
+from magic_hour.resources.v1.files.upload_urls.client import AsyncUploadUrlsClient, UploadUrlsClient
 from magic_hour.types.params.v1_ai_image_editor_create_body_assets import (
     V1AiImageEditorCreateBodyAssets,
 )
@@ -96,6 +98,11 @@ _GENERATE_CONVENTIONS = WorkflowConventions(
     upload_extensions=conventions.UPLOAD_EXTENSIONS,
 )
 
+# The fields in which `generate` looks for local files to upload, and the asset type of each.
+_GENERATE_ASSETS: typing.List[AssetField] = [
+    AssetField(("assets", "image_file_paths", "[]"), "image"),
+]
+
 
 class AiImageEditorClient:
     """`client.v1.ai_image_editor`."""
@@ -144,9 +151,10 @@ class AiImageEditorClient:
         """
         AI Image Editor: create, wait for the result, download it.
 
-        1. Creates the project with `client.v1.ai_image_editor.create`.
-        2. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
-        3. Downloads its outputs to `download_directory`.
+        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
+        2. Creates the project with `client.v1.ai_image_editor.create`.
+        3. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
+        4. Downloads its outputs to `download_directory`.
 
         POST /v1/ai-image-editor
 
@@ -176,7 +184,7 @@ class AiImageEditorClient:
         ```py
         client.v1.ai_image_editor.generate(
             style={"prompt": "Give me sunglasses"},
-            assets={"image_file_paths": ["api-assets/id/1234.png", "api-assets/id/1235.png"]},
+            assets={"image_file_paths": ["path/to/1234.png", "path/to/1235.png"]},
             name="My Ai Image Editor image",
             image_count=1,
             model="default",
@@ -209,7 +217,7 @@ class AiImageEditorClient:
             self._base_client,
             _GENERATE_CONVENTIONS,
             get_project=ImageProjectsClient(base_client=self._base_client).get,
-            create_upload_urls=None,
+            create_upload_urls=UploadUrlsClient(base_client=self._base_client).create,
             wait_for_completion=wait_for_completion,
             download_outputs=download_outputs,
             download_directory=download_directory,
@@ -218,14 +226,15 @@ class AiImageEditorClient:
             on_progress=on_progress,
             request_options=request_options,
         )
+        uploaded = workflow.upload_assets(body, _GENERATE_ASSETS)
         created = self.create(
-            style=style,
-            assets=assets,
-            name=name,
-            image_count=image_count,
-            model=model,
-            aspect_ratio=aspect_ratio,
-            resolution=resolution,
+            style=uploaded["style"],
+            assets=uploaded["assets"],
+            name=uploaded.get("name", NOT_GIVEN),
+            image_count=uploaded.get("image_count", NOT_GIVEN),
+            model=uploaded.get("model", NOT_GIVEN),
+            aspect_ratio=uploaded.get("aspect_ratio", NOT_GIVEN),
+            resolution=uploaded.get("resolution", NOT_GIVEN),
             request_options=request_options,
         )
         return workflow.finish(created.id, V1ImageProjectsGetResponseWithDownloads)
@@ -382,7 +391,7 @@ class AsyncAiImageEditorClient:
         ```py
         await client.v1.ai_image_editor.generate(
             style={"prompt": "Give me sunglasses"},
-            assets={"image_file_paths": ["api-assets/id/1234.png", "api-assets/id/1235.png"]},
+            assets={"image_file_paths": ["path/to/1234.png", "path/to/1235.png"]},
             name="My Ai Image Editor image",
             image_count=1,
             model="default",
@@ -415,7 +424,7 @@ class AsyncAiImageEditorClient:
             self._base_client,
             _GENERATE_CONVENTIONS,
             get_project=AsyncImageProjectsClient(base_client=self._base_client).get,
-            create_upload_urls=None,
+            create_upload_urls=AsyncUploadUrlsClient(base_client=self._base_client).create,
             wait_for_completion=wait_for_completion,
             download_outputs=download_outputs,
             download_directory=download_directory,
@@ -424,14 +433,15 @@ class AsyncAiImageEditorClient:
             on_progress=on_progress,
             request_options=request_options,
         )
+        uploaded = await workflow.upload_assets(body, _GENERATE_ASSETS)
         created = await self.create(
-            style=style,
-            assets=assets,
-            name=name,
-            image_count=image_count,
-            model=model,
-            aspect_ratio=aspect_ratio,
-            resolution=resolution,
+            style=uploaded["style"],
+            assets=uploaded["assets"],
+            name=uploaded.get("name", NOT_GIVEN),
+            image_count=uploaded.get("image_count", NOT_GIVEN),
+            model=uploaded.get("model", NOT_GIVEN),
+            aspect_ratio=uploaded.get("aspect_ratio", NOT_GIVEN),
+            resolution=uploaded.get("resolution", NOT_GIVEN),
             request_options=request_options,
         )
         return await workflow.finish(created.id, V1ImageProjectsGetResponseWithDownloads)

@@ -90,6 +90,7 @@ _GENERATE_CONVENTIONS = WorkflowConventions(
 # The fields in which `generate` looks for local files to upload, and the asset type of each.
 _GENERATE_ASSETS: typing.List[AssetField] = [
     AssetField(("assets", "image_file_path"), "image"),
+    AssetField(("assets", "face_mappings", "[]", "new_face"), "image"),
     AssetField(("assets", "video_file_path"), "video"),
 ]
 
@@ -153,7 +154,7 @@ class FaceSwapClient:
         client.v1.face_swap.generate(
             start_seconds=0,
             end_seconds=15,
-            assets={"face_swap_mode": "all-faces", "image_file_path": "image/id/1234.png", "face_mappings": [{"original_face": "api-assets/id/0-0.png", "new_face": "api-assets/id/1234.png"}], "video_source": "file", "video_file_path": "path/to/1234.mp4"},
+            assets={"face_swap_mode": "all-faces", "image_file_path": "image/id/1234.png", "face_mappings": [{"original_face": "api-assets/id/0-0.png", "new_face": "path/to/1234.png"}], "video_source": "file", "video_file_path": "path/to/1234.mp4"},
             name="My Face Swap video",
             style={"version": "default"},
             wait_for_completion=True,
@@ -331,7 +332,7 @@ class AsyncFaceSwapClient:
         await client.v1.face_swap.generate(
             start_seconds=0,
             end_seconds=15,
-            assets={"face_swap_mode": "all-faces", "image_file_path": "image/id/1234.png", "face_mappings": [{"original_face": "api-assets/id/0-0.png", "new_face": "api-assets/id/1234.png"}], "video_source": "file", "video_file_path": "path/to/1234.mp4"},
+            assets={"face_swap_mode": "all-faces", "image_file_path": "image/id/1234.png", "face_mappings": [{"original_face": "api-assets/id/0-0.png", "new_face": "path/to/1234.png"}], "video_source": "file", "video_file_path": "path/to/1234.mp4"},
             name="My Face Swap video",
             style={"version": "default"},
             wait_for_completion=True,

@@ -81,8 +81,9 @@ _GENERATE_CONVENTIONS = WorkflowConventions(
 
 # The fields in which `generate` looks for local files to upload, and the asset type of each.
 _GENERATE_ASSETS: typing.List[AssetField] = [
-    AssetField(("assets", "source_file_path"), None),
-    AssetField(("assets", "target_file_path"), None),
+    AssetField(("assets", "source_file_path"), "image"),
+    AssetField(("assets", "face_mappings", "[]", "new_face"), "image"),
+    AssetField(("assets", "target_file_path"), "image"),
 ]
 
 
@@ -140,7 +141,7 @@ class FaceSwapPhotoClient:
         Examples:
         ```py
         client.v1.face_swap_photo.generate(
-            assets={"face_swap_mode": "all-faces", "source_file_path": "path/to/1234.png", "face_mappings": [{"original_face": "api-assets/id/0-0.png", "new_face": "api-assets/id/1234.png"}], "target_file_path": "path/to/1234.png"},
+            assets={"face_swap_mode": "all-faces", "source_file_path": "path/to/1234.png", "face_mappings": [{"original_face": "api-assets/id/0-0.png", "new_face": "path/to/1234.png"}], "target_file_path": "path/to/1234.png"},
             name="My Face Swap image",
             wait_for_completion=True,
             download_outputs=True,
@@ -271,7 +272,7 @@ class AsyncFaceSwapPhotoClient:
         Examples:
         ```py
         await client.v1.face_swap_photo.generate(
-            assets={"face_swap_mode": "all-faces", "source_file_path": "path/to/1234.png", "face_mappings": [{"original_face": "api-assets/id/0-0.png", "new_face": "api-assets/id/1234.png"}], "target_file_path": "path/to/1234.png"},
+            assets={"face_swap_mode": "all-faces", "source_file_path": "path/to/1234.png", "face_mappings": [{"original_face": "api-assets/id/0-0.png", "new_face": "path/to/1234.png"}], "target_file_path": "path/to/1234.png"},
             name="My Face Swap image",
             wait_for_completion=True,
             download_outputs=True,

@@ -103,7 +103,7 @@ _GENERATE_CONVENTIONS = WorkflowConventions(
 # The fields in which `generate` looks for local files to upload, and the asset type of each.
 _GENERATE_ASSETS: typing.List[AssetField] = [
     AssetField(("assets", "image_file_path"), "image"),
-    AssetField(("assets", "end_image_file_path"), None),
+    AssetField(("assets", "end_image_file_path"), "image"),
 ]
 
 
