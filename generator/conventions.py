@@ -44,6 +44,12 @@ UPLOAD_EXTENSIONS = {
     "audio": ("mp3", "wav", "aac", "flac", "webm", "m4a", "opus", "ogg", "aiff", "amr"),
 }
 
+# The field of a project that lists its outputs, each with a `url` (and an `expires_at`).
+OUTPUTS_FIELD = "downloads"
+# A task (face detection) is a create, with no project tag, that the GET of its own item path
+# reports on; its outputs (`faces`) are images, polled as image projects are.
+TASK_KIND = "image"
+
 # A project's statuses: it waits, renders, then ends in one of the terminal ones.
 WAITING_STATUSES = ("queued", "rendering")
 TERMINAL_STATUSES = ("complete", "error", "canceled")

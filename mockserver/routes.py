@@ -17,6 +17,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, SchemaError  # type: ignore[import-untyped]
 
+from generator import conventions
 from generator.ir import model as ir
 from generator.load import LoadedSpec
 from generator.problems import Problem, SpecError
@@ -57,6 +58,7 @@ class Endpoint:
     # The spec's example of that variable: a project that always exists, complete, so that the
     # docs' examples (which use the spec's values) work offline.
     example_id: str | None
+    outputs: str  # the field of a project's answer that lists its outputs
     parameters: list[Parameter]
     body_required: bool
     body_checker: Draft202012Validator | None  # None: no JSON body to check
@@ -139,7 +141,8 @@ def build_router(spec: LoadedSpec, api: ir.Api) -> Router:
             pattern, variables = _path_pattern(operation.path)
             routes[operation.path] = Route(operation.path, pattern, variables, {})
         try:
-            endpoint = _endpoint(operation, _body_schema(document, operation, resolve), resolve)
+            body_schema = _body_schema(document, operation, resolve)
+            endpoint = _endpoint(operation, api, body_schema, resolve)
         except SchemaError as exc:
             where = f"{operation.file}: {operation.http_method} {operation.path}"
             problems.append(Problem(None, f"{where}: a schema the mock cannot use: {exc.message}"))
@@ -168,8 +171,9 @@ def _body_schema(document: dict[str, Any], operation: ir.Operation, resolve: Res
     return resolve(media).get("schema", {}) if media is not None else None
 
 
-def _endpoint(operation: ir.Operation, body_schema: Any, resolve: Resolve) -> Endpoint:
-    role, kind = _role(operation)
+def _endpoint(operation: ir.Operation, api: ir.Api, body_schema: Any, resolve: Resolve) -> Endpoint:
+    role, kind = _role(operation, api)
+    workflow = next((w for w in api.workflows if operation in (w.create, w.getter)), None)
     variables = re.findall(r"\{([^{}]+)\}", operation.path)
     id_parameter = variables[-1] if variables and role in (GET, DELETE) else None
     named = next(
@@ -193,6 +197,7 @@ def _endpoint(operation: ir.Operation, body_schema: Any, resolve: Resolve) -> En
         kind=kind,
         id_parameter=id_parameter,
         example_id=example_id if isinstance(example_id, str) else None,
+        outputs=workflow.outputs if workflow else conventions.OUTPUTS_FIELD,
         parameters=[_parameter(p) for p in operation.parameters],
         body_required=operation.body_required,
         body_checker=body_checker,
@@ -203,7 +208,12 @@ def _endpoint(operation: ir.Operation, body_schema: Any, resolve: Resolve) -> En
     )
 
 
-def _role(operation: ir.Operation) -> tuple[str, str | None]:
+def _role(operation: ir.Operation, api: ir.Api) -> tuple[str, str | None]:
+    for workflow in api.workflows:  # projects, and tasks such as face detection
+        if operation is workflow.create:
+            return CREATE, workflow.kind
+        if operation is workflow.getter:
+            return GET, workflow.kind
     if operation.project_kind is not None:
         return CREATE, operation.project_kind
     if operation.reports_on is not None:

@@ -20,6 +20,7 @@ from types import MappingProxyType, TracebackType
 from typing import Any
 
 from generator.load import load_specs
+from generator.conventions import STORAGE_PREFIX
 from generator.ir import build_ir
 from mockserver import files
 from mockserver.routes import (
@@ -349,26 +350,37 @@ class _Handler(BaseHTTPRequestHandler):
         example = endpoint.operation.response_example
         answer = copy.deepcopy(example) if isinstance(example, dict) else {}
         final = project.status in ("error", "canceled")
-        answer.update(
-            id=project.id,
-            name=project.name,
-            status=project.status,
+        # The example's fields, those the mock knows of given the project's own values.
+        known = {
+            "name": project.name,
             # Credits are refunded when a render fails or is canceled.
-            credits_charged=0 if final else project.credits_charged,
-            created_at=iso(project.created_at),
-            downloads=[
-                {"url": self._download_url(project, t), "expires_at": iso(t.expires_at)}
-                for t in tickets
-            ],
-            error=(
+            "credits_charged": 0 if final else project.credits_charged,
+            "created_at": iso(project.created_at),
+            "error": (
                 {"code": project.error_code, "message": project.error_message}
                 if project.status == "error"
                 else None
             ),
-        )
-        if project.kind == "image":
-            answer["image_count"] = project.output_count
+            "image_count": project.output_count,
+        }
+        answer.update({key: value for key, value in known.items() if key in answer})
+        answer.update(id=project.id, status=project.status)
+        answer[endpoint.outputs] = [self._output(endpoint, answer, project, t) for t in tickets]
         self._answer(endpoint, answer)
+
+    def _output(
+        self, endpoint: Endpoint, answer: Any, project: ProjectState, ticket: DownloadTicket
+    ) -> dict[str, Any]:
+        """One output as the getter's example lists them, with a working download URL."""
+        examples = endpoint.operation.response_example
+        listed = examples.get(endpoint.outputs) if isinstance(examples, dict) else None
+        template = listed[0] if isinstance(listed, list) and listed else {}
+        output = dict(template) if isinstance(template, dict) else {}
+        output["url"] = self._download_url(project, ticket)
+        output["expires_at"] = iso(ticket.expires_at)
+        if "path" in output:
+            output["path"] = f"{STORAGE_PREFIX}{project.id}/{ticket.index}.{project.output_format}"
+        return output
 
     def _download_url(self, project: ProjectState, ticket: DownloadTicket) -> str:
         name = project.download_name

@@ -28,9 +28,17 @@ CREATES = {op.path: op for op in API.operations if op.workflow is not None}
 FORMATS = {"image": "png", "video": "mp4", "audio": "wav", None: "png"}
 
 
-def test_every_create_of_a_project_has_a_generate() -> None:
+def test_every_create_of_a_project_or_task_has_a_generate() -> None:
+    # Projects by their tags; tasks (face detection) by the GET of their own item path.
     creates = {op.path for op in API.operations if op.operation.project_kind}
-    assert creates and set(CREATES) == creates
+    tasks = {
+        op.path
+        for op in API.operations
+        if op.http_method == "POST"
+        and any(other.path.startswith(f"{op.path}/{{") for other in API.operations)
+    }
+    assert creates and tasks == {"/v1/face-detection"}
+    assert set(CREATES) == creates | tasks
 
 
 class LocalFiles:

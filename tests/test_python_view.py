@@ -240,9 +240,12 @@ def test_nested_classes_are_referenced_and_imported(api: PyApi) -> None:
     ]
     resource = next(r for r in api.resources if r.access_path == "client.v1.image_projects")
     types = [line for line in resource.imports[-1] if ".types." in line]
+    # Its get's answer, and what its `check_result` returns.
     assert types == [
         "from magic_hour.types.models.v1_image_projects_get_response"
-        " import V1ImageProjectsGetResponse"
+        " import V1ImageProjectsGetResponse",
+        "from magic_hour.types.models.v1_image_projects_get_response_with_downloads"
+        " import V1ImageProjectsGetResponseWithDownloads",
     ]
 
 
@@ -256,10 +259,20 @@ def test_a_client_module_imports_what_it_uses_in_three_groups(api: PyApi) -> Non
         "from magic_hour.resources.v1.video_projects.client"
         " import AsyncVideoProjectsClient, VideoProjectsClient"
     ) in package
-    # A resource with sub-resources only imports their clients lazily, and the base clients.
+    # A resource with sub-resources imports their clients lazily; `files` has `upload_file`,
+    # which uses its sub-resource's upload operation.
+    assert by_path["client.v1.image_projects"].imports[0] == ["import os", "import typing"]
     standard, package = by_path["client.v1.files"].imports
     assert standard == ["import functools", "import typing"]
-    assert package == ["from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient"]
+    assert package == [
+        "from magic_hour import conventions",
+        "from magic_hour.core.assets import FileSource",
+        "from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient",
+        "from magic_hour.core.request_options import RequestOptions",
+        "from magic_hour.core.workflow import AsyncUploads, SyncUploads",
+        "from magic_hour.resources.v1.files.upload_urls.client"
+        " import AsyncUploadUrlsClient, UploadUrlsClient",
+    ]
 
 
 # -- the `type` field and other awkward names -------------------------------------------------

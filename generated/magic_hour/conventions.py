@@ -5,6 +5,7 @@ The runtime knows nothing of the API; the generated client and resources pass th
 
 import typing
 
+from magic_hour.core.assets import UploadConventions
 from magic_hour.core.polling import Schedule
 
 # How often `generate` asks about a project, and for how long, by kind of project, in seconds.
@@ -33,6 +34,8 @@ UPLOAD_EXTENSIONS: typing.Dict[str, typing.FrozenSet[str]] = {
     "video": frozenset(("mp4", "m4v", "mov", "webm")),
     "audio": frozenset(("mp3", "wav", "aac", "flac", "webm", "m4a", "opus", "ogg", "aiff", "amr")),
 }
+
+UPLOADS = UploadConventions(storage_prefix=STORAGE_PREFIX, extensions=UPLOAD_EXTENSIONS)
 
 # Said when a create failed after the server may have acted on it: sending it again could
 # charge twice.

@@ -178,6 +178,7 @@ class Workflow:
     uploader: Operation | None  # hands out upload URLs, when the create takes input files
     input_files: list[InputFile]
     schedule: PollSchedule
+    outputs: str  # the field of the getter's answer that lists the outputs to download
     # What `generate` returns: the getter's response, and these fields.
     result_fields: list[Field]
 

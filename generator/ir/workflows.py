@@ -18,65 +18,96 @@ DOWNLOADED_PATHS = Field(
     wire_name="downloaded_paths",
     required=False,
     schema=Schema(kind="array", nullable=True, items=Schema(kind="string")),
-    description="The files the outputs were saved to, in the order of `downloads`;"
+    description="The files the outputs were saved to, in the order the project lists them;"
     " None when nothing was downloaded.",
 )
 
 
 def build_workflows(context: Context, root: Resource) -> list[Workflow]:
-    """A workflow for each create of a project whose getter can see it through."""
+    """A workflow for each create of a project, or of a task, whose getter can see it through."""
+    operations = [op for resource in root.walk() for op in resource.operations]
     getters: dict[str, Operation] = {}
-    uploader: Operation | None = None
-    for resource in root.walk():
-        for op in resource.operations:
-            if op.reports_on and op.response_object is not None:
-                getters.setdefault(op.reports_on, op)
-            if op.uploads and uploader is None:
-                uploader = op
+    for op in operations:
+        if op.reports_on and op.response_object is not None:
+            getters.setdefault(op.reports_on, op)
+    uploader = next((op for op in operations if op.uploads), None)
     upload_types = _upload_types(uploader)
     workflows = []
-    for resource in root.walk():
-        for op in resource.operations:
-            if op.project_kind is None:
-                continue
-            if op.project_kind not in getters:
-                # A maintainer may add the files one at a time: the create is made all the same.
-                message = (
-                    f"{op.http_method} {op.path} creates {op.project_kind} projects, but no"
-                    f" GET on an item path tagged {_tag_of(op.project_kind)!r} reports on them:"
-                    " it gets no `generate`"
-                )
-                context.warn(op.location, message)
-                continue
-            input_files = input_files_of(op.body, upload_types) if op.body else []
-            if input_files and uploader is None:
-                message = (
-                    f"{op.http_method} {op.path} takes input files, but no operation hands out"
-                    " upload URLs for them: it gets no `generate`"
-                )
-                context.warn(op.location, message)
-                continue
-            getter = getters[op.project_kind]
-            missing = _missing_fields(op, {"id"}) or _missing_fields(
-                getter, {"id", "status", "downloads"}
+    for op in operations:
+        getter, kind = _getter_of(op, getters, operations)
+        if kind is None:
+            continue
+        if getter is None:
+            # A maintainer may add the files one at a time: the create is made all the same.
+            message = (
+                f"{op.http_method} {op.path} creates {kind} projects, but no GET on an item"
+                f" path tagged {_tag_of(kind)!r} reports on them: it gets no `generate`"
             )
-            if missing:
-                context.problem_at(op.location, missing)
-                continue
-            workflows.append(
-                Workflow(
-                    kind=op.project_kind,
-                    create=op,
-                    getter=getter,
-                    uploader=uploader if input_files else None,
-                    input_files=input_files,
-                    schedule=conventions.POLL_SCHEDULES.get(
-                        op.project_kind, conventions.POLL_SCHEDULES["video"]
-                    ),
-                    result_fields=[DOWNLOADED_PATHS],
-                )
+            context.warn(op.location, message)
+            continue
+        input_files = input_files_of(op.body, upload_types) if op.body else []
+        if input_files and uploader is None:
+            message = (
+                f"{op.http_method} {op.path} takes input files, but no operation hands out"
+                " upload URLs for them: it gets no `generate`"
             )
+            context.warn(op.location, message)
+            continue
+        outputs = _outputs_field(getter)
+        missing = _missing_fields(op, {"id"}) or _missing_fields(
+            getter, {"id", "status", outputs or conventions.OUTPUTS_FIELD}
+        )
+        if missing or outputs is None:
+            context.problem_at(op.location, missing or "")
+            continue
+        workflows.append(
+            Workflow(
+                kind=kind,
+                create=op,
+                getter=getter,
+                uploader=uploader if input_files else None,
+                input_files=input_files,
+                schedule=conventions.POLL_SCHEDULES[kind],
+                outputs=outputs,
+                result_fields=[DOWNLOADED_PATHS],
+            )
+        )
     return workflows
+
+
+def _getter_of(
+    op: Operation, getters: dict[str, Operation], operations: list[Operation]
+) -> tuple[Operation | None, str | None]:
+    """The GET that reports on what `op` creates, and the kind of project it is (None, None
+    when `op` creates nothing to wait for)."""
+    if op.project_kind is not None:
+        return getters.get(op.project_kind), op.project_kind
+    if op.action != ("create",):
+        return None, None
+    # A task: a create that its own item path's GET reports on (`/v1/face-detection/{id}`).
+    for other in operations:
+        on_own_item = other.path.rsplit("/", 1)[0] == op.path and other.on_item
+        if other.http_method == "GET" and on_own_item and other.response_object is not None:
+            names = {f.wire_name for f in other.response_object.fields}
+            if {"id", "status"} <= names and _outputs_field(other) is not None:
+                return other, conventions.TASK_KIND
+    return None, None
+
+
+def _outputs_field(getter: Operation) -> str | None:
+    """The field of the getter's answer that lists the outputs: `downloads`, else the first
+    list of objects with a `url`."""
+    answer = getter.response_object
+    if answer is None:
+        return None
+    for f in answer.fields:
+        if f.wire_name == conventions.OUTPUTS_FIELD:
+            return f.wire_name
+    for f in answer.fields:
+        items = f.schema.items
+        if items is not None and any(g.wire_name == "url" for g in items.fields):
+            return f.wire_name
+    return None
 
 
 def _missing_fields(op: Operation, names: set[str]) -> str | None:

@@ -34,9 +34,11 @@ from magic_hour.core.progress import Progress, ProgressCallback, Reporter
 from magic_hour.core.request_options import RequestOptions
 
 __all__ = [
+    "AsyncUploads",
     "AsyncWorkflow",
     "Progress",
     "ProgressCallback",
+    "SyncUploads",
     "SyncWorkflow",
     "WorkflowConventions",
 ]
@@ -50,16 +52,16 @@ BaseClientT = typing.TypeVar("BaseClientT", SyncBaseClient, AsyncBaseClient)
 ProjectAnswerT = typing.TypeVar("ProjectAnswerT")
 UploadUrlsAnswerT = typing.TypeVar("UploadUrlsAnswerT")
 Body = typing.Dict[str, typing.Any]
+# The one field `upload_file` puts its file in: the asset type is the file's extension's.
+_ONE_FILE = assets.AssetField(("file",), None)
 
 
 class Download(typing.Protocol):
-    """One output of a project, as the project getter describes it."""
+    """One output of a project, as the project getter describes it (an `expires_at` too, if
+    the API says when its URL expires)."""
 
     @property
     def url(self) -> str: ...
-
-    @property
-    def expires_at(self) -> typing.Union[str, datetime, None]: ...
 
 
 class Project(typing.Protocol):
@@ -70,9 +72,6 @@ class Project(typing.Protocol):
 
     @property
     def status(self) -> str: ...
-
-    @property
-    def downloads(self) -> typing.Sequence[Download]: ...
 
     def model_dump(self, *, by_alias: bool) -> typing.Dict[str, typing.Any]: ...
 
@@ -98,17 +97,16 @@ class WorkflowConventions(typing.NamedTuple):
     """The API's conventions `generate` follows; the generated code passes the API's values.
 
     `schedule` says how often and how long to poll the kind of project `generate` creates.
-    A project in one of `terminal_statuses` will not change any more; its outputs are
-    downloaded when it is in `complete_status`. An input-file value that starts with
-    `storage_prefix` is in the API's storage already; a local file is uploaded only if its
-    extension is one of `upload_extensions` for its asset type.
+    A project in one of `terminal_statuses` will not change any more; its outputs, listed in
+    its `outputs` field (each with a `url`), are downloaded when it is in `complete_status`.
+    `uploads` says which input-file values are local files, and which of those the API takes.
     """
 
     schedule: polling.Schedule
     complete_status: str
     terminal_statuses: typing.AbstractSet[str]
-    storage_prefix: str
-    upload_extensions: assets.Extensions
+    outputs: str
+    uploads: assets.UploadConventions
 
 
 class GetProject(flow.Action):
@@ -140,50 +138,24 @@ class RunAll(flow.Action, typing.Generic[T]):
         self.flows = flows
 
 
-class _Workflow(typing.Generic[BaseClientT, ProjectAnswerT, UploadUrlsAnswerT]):
-    """The steps of one `generate`, as flows; a driver subclass performs what they ask."""
+class _Uploads(typing.Generic[BaseClientT, UploadUrlsAnswerT]):
+    """Uploading local files, as flows; a driver subclass performs what they ask."""
 
     def __init__(
         self,
         base_client: BaseClientT,
-        conventions: WorkflowConventions,
+        uploads: assets.UploadConventions,
         *,
-        get_project: typing.Callable[..., ProjectAnswerT],
         create_upload_urls: typing.Optional[typing.Callable[..., UploadUrlsAnswerT]],
-        wait_for_completion: bool,
-        download_outputs: bool,
-        download_directory: typing.Union[str, "os.PathLike[str]", None],
-        wait_timeout: typing.Optional[float],
-        poll_interval: typing.Optional[float],
-        on_progress: typing.Optional[ProgressCallback],
         request_options: typing.Optional[RequestOptions],
     ) -> None:
         self._base: BaseClientT = base_client
-        self._conventions = conventions
-        self._get_project = get_project
+        self._uploads = uploads
         self._create_upload_urls: typing.Callable[..., UploadUrlsAnswerT] = (
             create_upload_urls or _no_upload_operation
         )
-        self._wait_for_completion = wait_for_completion
-        self._download_outputs = wait_for_completion and download_outputs
-        self._directory = os.fspath(download_directory or ".")
-        self._wait_timeout = conventions.schedule.timeout if wait_timeout is None else wait_timeout
-        self._poll_interval = poll_interval
-        self._on_progress = on_progress
         self._request_options = request_options
         self._max_retries = base_client.max_retries_for(request_options)
-        self._fresh: typing.Optional[typing.List[Download]] = None  # download URLs, refetched
-        problems = []
-        if poll_interval is not None and not poll_interval > 0:
-            problems.append(f"poll_interval: must be more than 0, not {poll_interval!r}")
-        if not self._wait_timeout >= 0:
-            problems.append(f"wait_timeout: must be 0 or more, not {wait_timeout!r}")
-        if self._download_outputs:
-            problems += _directory_problems(self._directory)
-        if problems:
-            raise RequestValidationError(problems)
-
-    # -- uploads -------------------------------------------------------------------------------
 
     def _upload_assets(
         self, body: typing.Mapping[str, typing.Any], fields: typing.Sequence[assets.AssetField]
@@ -191,8 +163,8 @@ class _Workflow(typing.Generic[BaseClientT, ProjectAnswerT, UploadUrlsAnswerT]):
         local = assets.local_assets(
             body,
             fields,
-            storage_prefix=self._conventions.storage_prefix,
-            extensions=self._conventions.upload_extensions,
+            storage_prefix=self._uploads.storage_prefix,
+            extensions=self._uploads.extensions,
         )
         if not local:
             return dict(body)
@@ -219,6 +191,54 @@ class _Workflow(typing.Generic[BaseClientT, ProjectAnswerT, UploadUrlsAnswerT]):
         if not response.is_success:
             raise UploadError(file=file, reason=f"storage answered {response.status_code}")
 
+
+class _Workflow(
+    _Uploads[BaseClientT, UploadUrlsAnswerT],
+    typing.Generic[BaseClientT, ProjectAnswerT, UploadUrlsAnswerT],
+):
+    """The steps of one `generate` (or `check_result`), as flows."""
+
+    def __init__(
+        self,
+        base_client: BaseClientT,
+        conventions: WorkflowConventions,
+        *,
+        get_project: typing.Callable[..., ProjectAnswerT],
+        create_upload_urls: typing.Optional[typing.Callable[..., UploadUrlsAnswerT]] = None,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> None:
+        _Uploads.__init__(
+            self,
+            base_client,
+            conventions.uploads,
+            create_upload_urls=create_upload_urls,
+            request_options=request_options,
+        )
+        self._conventions = conventions
+        self._get_project = get_project
+        self._wait_for_completion = wait_for_completion
+        self._download_outputs = wait_for_completion and download_outputs
+        self._directory = os.fspath(download_directory or ".")
+        self._wait_timeout = conventions.schedule.timeout if wait_timeout is None else wait_timeout
+        self._poll_interval = poll_interval
+        self._on_progress = on_progress
+        self._fresh: typing.Optional[typing.List[Download]] = None  # download URLs, refetched
+        problems = []
+        if poll_interval is not None and not poll_interval > 0:
+            problems.append(f"poll_interval: must be more than 0, not {poll_interval!r}")
+        if not self._wait_timeout >= 0:
+            problems.append(f"wait_timeout: must be 0 or more, not {wait_timeout!r}")
+        if self._download_outputs:
+            problems += _directory_problems(self._directory)
+        if problems:
+            raise RequestValidationError(problems)
+
     # -- waiting -------------------------------------------------------------------------------
 
     def _finish(self, project_id: str, result_type: typing.Type[ResultT]) -> flow.Flow[ResultT]:
@@ -230,7 +250,7 @@ class _Workflow(typing.Generic[BaseClientT, ProjectAnswerT, UploadUrlsAnswerT]):
             project = yield from self._poll(project_id, reporter)
             paths = None
             complete = project.status == self._conventions.complete_status
-            if self._download_outputs and complete and project.downloads:
+            if self._download_outputs and complete and self._outputs(project):
                 paths = yield from self._download_all(project, reporter)
             return _result(result_type, project, paths)
         except MagicHourError as error:
@@ -263,9 +283,13 @@ class _Workflow(typing.Generic[BaseClientT, ProjectAnswerT, UploadUrlsAnswerT]):
 
     # -- downloads -----------------------------------------------------------------------------
 
+    def _outputs(self, project: Project) -> typing.List[Download]:
+        """What the project lists to download: its `downloads` (or what the API calls them)."""
+        return list(getattr(project, self._conventions.outputs) or [])
+
     def _download_all(self, project: Project, reporter: Reporter) -> flow.Flow[typing.List[str]]:
         _make_directory(self._directory, project.id)
-        items, fresh = list(project.downloads), False
+        items, fresh = self._outputs(project), False
         if any(_expired(item) for item in items):
             items, fresh = (yield from self._fresh_downloads(project.id)), True
         saved: typing.Dict[int, str] = {}  # filled as each download completes
@@ -284,7 +308,7 @@ class _Workflow(typing.Generic[BaseClientT, ProjectAnswerT, UploadUrlsAnswerT]):
         """The project's download URLs fetched again: once, however many downloads ask."""
         if self._fresh is None:
             project: Project = yield GetProject(project_id, shared=True)
-            self._fresh = list(project.downloads)
+            self._fresh = self._outputs(project)
         return self._fresh
 
     def _download_one(
@@ -358,8 +382,8 @@ class _Workflow(typing.Generic[BaseClientT, ProjectAnswerT, UploadUrlsAnswerT]):
             yield flow.Close(response)
 
 
-class SyncWorkflow(_Workflow[SyncBaseClient, Project, UploadUrls]):
-    """The workflow with blocking calls: uploads and downloads one after the other."""
+class SyncUploads(_Uploads[SyncBaseClient, UploadUrls]):
+    """Uploads with blocking calls, one after the other."""
 
     def upload_assets(
         self, body: typing.Mapping[str, typing.Any], fields: typing.Sequence[assets.AssetField]
@@ -367,13 +391,12 @@ class SyncWorkflow(_Workflow[SyncBaseClient, Project, UploadUrls]):
         """`body` with every local file uploaded and replaced by its storage path."""
         return flow.run_sync(self._upload_assets(body, fields), self._perform)
 
-    def finish(self, project_id: str, result_type: typing.Type[ResultT]) -> ResultT:
-        """The project, waited for and its outputs downloaded as asked."""
-        return flow.run_sync(self._finish(project_id, result_type), self._perform)
+    def upload_file(self, source: assets.FileSource) -> str:
+        """The storage path of `source`, uploaded (a URL or storage path as it is)."""
+        with assets.as_path(source) as path:
+            return self.upload_assets({"file": path}, [_ONE_FILE])["file"]  # type: ignore[no-any-return]
 
     def _perform(self, action: flow.Action) -> typing.Any:
-        if isinstance(action, GetProject):
-            return self._get_project(id=action.project_id, request_options=self._request_options)
         if isinstance(action, CreateUploadUrls):
             return self._create_upload_urls(
                 items=action.items, request_options=self._request_options
@@ -383,18 +406,51 @@ class SyncWorkflow(_Workflow[SyncBaseClient, Project, UploadUrls]):
         return self._base.perform(action)
 
 
-class AsyncWorkflow(
-    _Workflow[AsyncBaseClient, typing.Awaitable[Project], typing.Awaitable[UploadUrls]]
-):
-    """The workflow with awaits: uploads, and downloads, all at the same time."""
+class SyncWorkflow(_Workflow[SyncBaseClient, Project, UploadUrls], SyncUploads):
+    """The workflow with blocking calls: uploads and downloads one after the other."""
 
-    _shared_get: typing.Optional["asyncio.Future[Project]"] = None
+    def finish(self, project_id: str, result_type: typing.Type[ResultT]) -> ResultT:
+        """The project, waited for and its outputs downloaded as asked."""
+        return flow.run_sync(self._finish(project_id, result_type), self._perform)
+
+    def _perform(self, action: flow.Action) -> typing.Any:
+        if isinstance(action, GetProject):
+            return self._get_project(id=action.project_id, request_options=self._request_options)
+        return super()._perform(action)
+
+
+class AsyncUploads(_Uploads[AsyncBaseClient, typing.Awaitable[UploadUrls]]):
+    """Uploads with awaits, all at the same time."""
 
     async def upload_assets(
         self, body: typing.Mapping[str, typing.Any], fields: typing.Sequence[assets.AssetField]
     ) -> Body:
         """`body` with every local file uploaded and replaced by its storage path."""
         return await flow.run_async(self._upload_assets(body, fields), self._perform)
+
+    async def upload_file(self, source: assets.FileSource) -> str:
+        """The storage path of `source`, uploaded (a URL or storage path as it is)."""
+        with assets.as_path(source) as path:
+            uploaded = await self.upload_assets({"file": path}, [_ONE_FILE])
+            return uploaded["file"]  # type: ignore[no-any-return]
+
+    async def _perform(self, action: flow.Action) -> typing.Any:
+        if isinstance(action, CreateUploadUrls):
+            return await self._create_upload_urls(
+                items=action.items, request_options=self._request_options
+            )
+        if isinstance(action, RunAll):
+            return await _all_or_none(flow.run_async(each, self._perform) for each in action.flows)
+        return await self._base.perform(action)
+
+
+class AsyncWorkflow(
+    _Workflow[AsyncBaseClient, typing.Awaitable[Project], typing.Awaitable[UploadUrls]],
+    AsyncUploads,
+):
+    """The workflow with awaits: uploads, and downloads, all at the same time."""
+
+    _shared_get: typing.Optional["asyncio.Future[Project]"] = None
 
     async def finish(self, project_id: str, result_type: typing.Type[ResultT]) -> ResultT:
         """The project, waited for and its outputs downloaded as asked."""
@@ -407,18 +463,12 @@ class AsyncWorkflow(
             return await self._get_project(
                 id=action.project_id, request_options=self._request_options
             )
-        if isinstance(action, CreateUploadUrls):
-            return await self._create_upload_urls(
-                items=action.items, request_options=self._request_options
-            )
         if isinstance(action, RunAll):
             try:
-                return await _all_or_none(
-                    flow.run_async(each, self._perform) for each in action.flows
-                )
+                return await super()._perform(action)
             finally:
                 await self._drop_shared_get()
-        return await self._base.perform(action)
+        return await super()._perform(action)
 
     async def _get_shared(self, project_id: str) -> Project:
         if self._shared_get is None:
@@ -477,7 +527,7 @@ def _make_directory(directory: str, project_id: str) -> None:
 
 
 def _expired(download: Download) -> bool:
-    expires_at = download.expires_at
+    expires_at: typing.Union[str, datetime, None] = getattr(download, "expires_at", None)
     if isinstance(expires_at, str):
         try:
             expires_at = datetime.fromisoformat(expires_at.replace("Z", "+00:00"))

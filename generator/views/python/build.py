@@ -15,6 +15,7 @@ from generator.views.python.docstrings import method_docstrings
 from generator.views.python.model import (
     ClientNames,
     ErrorClass,
+    PyCheckResult,
     PyApi,
     PyArgument,
     PyGenerate,
@@ -22,6 +23,7 @@ from generator.views.python.model import (
     PyMethod,
     PyResource,
     PyResponse,
+    PyUploadFile,
 )
 from generator.views.python.names import (
     CLIENT_RESERVED,
@@ -148,12 +150,55 @@ class _Builder:
             key=lambda r: r.attribute,
         )
         operations = [methods[id(op)] for op in resource.operations if id(op) in methods]
+        check_result = self._check_result(resource, names, methods)
+        upload_file = self._upload_file(resource, names)
         return PyResource(
             **vars(names),
             children=children,
             operations=operations,
-            imports=self._imports(children, operations),
+            check_result=check_result,
+            upload_file=upload_file,
+            imports=self._imports(names, children, operations, check_result, upload_file),
         )
+
+    def _check_result(
+        self, resource: ir.Resource, names: ClientNames, methods: dict[int, PyMethod]
+    ) -> PyCheckResult | None:
+        """`check_result` beside the get that a workflow polls, if this client has it."""
+        workflow = next((w for w in self.api.workflows if w.getter in resource.operations), None)
+        getter = methods.get(id(workflow.getter)) if workflow is not None else None
+        if workflow is None or getter is None or getter.response_model is None:
+            return None
+        id_argument = getter.arguments_in("path")[0]
+        result = self._result_model(getter.response_model, workflow, workflow.getter)
+        docstring, async_docstring = generate.check_result_docstrings(
+            names.access_path,
+            names.class_name,
+            id_argument.py_name,
+            result,
+            eval(id_argument.example) if id_argument.example else "id",
+        )
+        return PyCheckResult(
+            workflow=workflow,
+            getter_method=getter.method_name,
+            id_argument=id_argument.py_name,
+            result_model=result,
+            docstring=docstring,
+            async_docstring=async_docstring,
+        )
+
+    def _upload_file(self, resource: ir.Resource, names: ClientNames) -> PyUploadFile | None:
+        """`upload_file` on the client above the operation that hands out upload URLs."""
+        uploader = next(
+            (child for child in resource.children if any(op.uploads for op in child.operations)),
+            None,
+        )
+        if uploader is None:
+            return None
+        docstring, async_docstring = generate.upload_file_docstrings(
+            names.access_path, f"{names.class_name}.upload_file"
+        )
+        return PyUploadFile(self.names[id(uploader)], docstring, async_docstring)
 
     def _attribute_clashes(self, root: PyResource) -> None:
         """A sub-resource may not take the name of a method of its parent."""
@@ -170,7 +215,14 @@ class _Builder:
                     )
                     self.problems.append(Problem(op.location, message))
 
-    def _imports(self, children: list[PyResource], operations: list[PyMethod]) -> list[list[str]]:
+    def _imports(
+        self,
+        own: ClientNames,
+        children: list[PyResource],
+        operations: list[PyMethod],
+        check_result: PyCheckResult | None,
+        upload_file: PyUploadFile | None,
+    ) -> list[list[str]]:
         """A client module's imports, in groups: the standard library, other libraries, ours."""
         params: set[str] = set()
         models: set[str] = set()
@@ -182,17 +234,19 @@ class _Builder:
                     models |= self.classes.referenced(response.schema, MODELS)
             if method.workflow is not None:
                 models.add(method.workflow.result_model)
+        if check_result is not None:
+            models.add(check_result.result_model)
         workflow = next((op.workflow for op in operations if op.workflow), None)
+        waits = workflow is not None or check_result is not None
         standard = [
             *(["import functools"] if children else []),
-            *(["import os"] if workflow else []),
+            *(["import os"] if waits else []),
             "import typing",
             *(["import warnings"] if any(op.operation.deprecated for op in operations) else []),
         ]
         runtime = [f"from {PACKAGE}.core.base_client import AsyncBaseClient, SyncBaseClient"]
         if operations:
             runtime = [
-                *([f"from {PACKAGE} import conventions"] if workflow else []),
                 f"from {PACKAGE}.core import validation",
                 *(
                     [f"from {PACKAGE}.core.assets import AssetField"]
@@ -204,16 +258,27 @@ class _Builder:
                 f"from {PACKAGE}.core.responses import Expected",
                 f"from {PACKAGE}.core.type_utils import NOT_GIVEN, NotGiven, given",
             ]
-        if workflow is not None:
+        elif upload_file is not None:
+            runtime += [f"from {PACKAGE}.core.request_options import RequestOptions"]
+        if waits or upload_file is not None:
+            runtime.insert(0, f"from {PACKAGE} import conventions")
+        if upload_file is not None:
+            runtime.insert(1, f"from {PACKAGE}.core.assets import FileSource")
+            runtime.append(f"from {PACKAGE}.core.workflow import AsyncUploads, SyncUploads")
+        if waits:
             runtime.append(
                 f"from {PACKAGE}.core.workflow import"
                 " AsyncWorkflow, ProgressCallback, SyncWorkflow, WorkflowConventions"
             )
-            runtime += [
+        clients = [workflow.getter, workflow.uploader] if workflow else []
+        clients += [upload_file.uploader] if upload_file else []
+        runtime += sorted(
+            {
                 f"from {r.client_module} import {r.async_class_name}, {r.class_name}"
-                for r in (workflow.getter, workflow.uploader)
-                if r is not None
-            ]
+                for r in clients
+                if r is not None and r.module != own.module
+            }
+        )
         package = [
             *runtime,
             *self.classes.import_lines(params, PARAMS),

@@ -131,6 +131,61 @@ def docstrings(
     return with_examples("\n\n".join(parts), title, call, sync_method)
 
 
+def check_result_docstrings(
+    access_path: str, class_name: str, id_argument: str, result_model: str, example_id: str
+) -> tuple[str, str]:
+    """The docstrings of `check_result`: `generate`'s waiting and downloading, for a project
+    that exists already (made elsewhere, or before an interruption)."""
+    arguments = [
+        ("id", f"The project's id (`{id_argument}` of the get)."),
+        *((name, text) for name, _, _, text in WORKFLOW_ARGUMENTS if name != "on_progress"),
+        ("on_progress", dict((n, t) for n, _, _, t in WORKFLOW_ARGUMENTS)["on_progress"]),
+    ]
+    text = "\n\n".join(
+        [
+            "Check on a project by its id: wait until it is done, download its outputs.",
+            "For a project `generate` created and did not see through (it was interrupted, or"
+            " ran out of `wait_timeout`), or one created some other way.",
+            "Args:\n"
+            + "\n".join(f"    {name}: {description}" for name, description in arguments)
+            + "\n    request_options: Additional options for each request (timeout, retries,"
+            " headers).",
+            f"Returns:\n    {result_model}: the project as last fetched; `downloaded_paths` lists"
+            " the saved files (None when nothing was downloaded).",
+            "Raises:\n"
+            f"    GenerationTimeoutError: the project did not finish within {_WAIT}.\n"
+            "    DownloadError: an output could not be downloaded; no partial file is left.\n"
+            "    GenerationInterrupted: Ctrl-C while waiting; it carries the project id.\n"
+            "    NotFoundError: no project has this id.",
+        ]
+    )
+    # The spec's example project exists on the mock server; its outputs are the spec's URLs.
+    call = f"{access_path}.check_result(id={python_literal(example_id)}, download_outputs=False)"
+    return with_examples(text, "Check on a project by its id", call, f"{class_name}.check_result")
+
+
+def upload_file_docstrings(access_path: str, sync_method: str) -> tuple[str, str]:
+    """The docstrings of `upload_file`."""
+    text = "\n\n".join(
+        [
+            "Upload one file to the API's storage; returns the `file_path` to put in an"
+            " input-file field.",
+            "Args:\n"
+            "    file: A local file: its path (a `str` or path-like), its bytes, or a binary file"
+            " object. A URL, or a path already in the API's storage, is returned as it is.\n"
+            "    request_options: Additional options for each request (timeout, retries,"
+            " headers).",
+            "Returns:\n    str: the file's path in the API's storage.",
+            "Raises:\n"
+            "    RequestValidationError: the file is missing, or of a type the API does not take;"
+            " nothing was sent.\n"
+            "    UploadError: the file could not be uploaded.",
+        ]
+    )
+    call = f'{access_path}.upload_file("path/to/image.png")'
+    return with_examples(text, "Upload one file", call, sync_method)
+
+
 def _with_local_files(value: Any, paths: list[tuple[str, ...]]) -> Any:
     """`value` with each storage path (`api-assets/id/1234.png`) at one of `paths` made a local
     file name (`path/to/1234.png`)."""

@@ -104,6 +104,27 @@ class PyGenerate:
 
 
 @dataclass
+class PyCheckResult:
+    """`check_result`: an existing project (or task) by id, waited for and its outputs saved."""
+
+    workflow: ir.Workflow  # one whose getter this is
+    getter_method: str  # on the same client
+    id_argument: str  # the getter's path argument
+    result_model: str
+    docstring: str
+    async_docstring: str
+
+
+@dataclass
+class PyUploadFile:
+    """`upload_file`: one file to the API's storage, through the operation of a sub-client."""
+
+    uploader: ClientNames  # has the `create` that hands out upload URLs
+    docstring: str
+    async_docstring: str
+
+
+@dataclass
 class ClientNames:
     """The names of a resource's client: `client.v1.ai_gif_generator`, `AiGifGeneratorClient`."""
 
@@ -128,6 +149,8 @@ class PyResource(ClientNames):
 
     children: list[PyResource] = field(default_factory=list)
     operations: list[PyMethod] = field(default_factory=list)
+    check_result: PyCheckResult | None = None
+    upload_file: PyUploadFile | None = None
     # Its imports, in groups: the standard library, other libraries, the package.
     imports: list[list[str]] = field(default_factory=list)
 
@@ -148,6 +171,13 @@ class PyResource(ClientNames):
     @property
     def workflow(self) -> PyGenerate | None:
         return next((op.workflow for op in self.operations if op.workflow), None)
+
+    @property
+    def waits_for(self) -> ir.Workflow | None:
+        """The workflow whose conventions this client's `generate` or `check_result` follows."""
+        if self.workflow is not None:
+            return self.workflow.workflow
+        return self.check_result.workflow if self.check_result is not None else None
 
     def walk(self) -> list[PyResource]:
         return [self, *(r for child in self.children for r in child.walk())]

@@ -9,8 +9,10 @@ is sent. The storage prefix and the extensions are the API's to give (`magic_hou
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
+import tempfile
 import typing
 
 from magic_hour.core.errors import RequestValidationError
@@ -18,6 +20,27 @@ from magic_hour.core.errors import RequestValidationError
 _URL_SCHEMES = ("http://", "https://")
 # File extensions by asset type (`image`, `video`...), as the upload-URLs operation takes them.
 Extensions = typing.Mapping[str, typing.AbstractSet[str]]
+# What `upload_file` takes: a path (or a URL or storage path, passed through), bytes, or a
+# binary file object.
+FileSource = typing.Union[str, "os.PathLike[str]", bytes, typing.BinaryIO]
+# The first bytes of the file formats a file with no name is recognised by.
+_SIGNATURES = (
+    (b"\x89PNG", "png"),
+    (b"\xff\xd8\xff", "jpg"),
+    (b"GIF8", "gif"),
+    (b"\x1a\x45\xdf\xa3", "webm"),
+    (b"fLaC", "flac"),
+    (b"OggS", "ogg"),
+    (b"ID3", "mp3"),
+)
+
+
+class UploadConventions(typing.NamedTuple):
+    """Where uploads go: the storage prefix of the paths the upload-URLs operation gives, and
+    the extensions it takes by asset type. The generated code passes the API's values."""
+
+    storage_prefix: str
+    extensions: Extensions
 
 
 class AssetField(typing.NamedTuple):
@@ -115,6 +138,39 @@ def _values_at(
                 yield from _values_at(item, rest, (*location, index))
     elif isinstance(value, dict) and step in value:
         yield from _values_at(value[step], rest, (*location, step))
+
+
+@contextlib.contextmanager
+def as_path(source: FileSource) -> typing.Iterator[str]:
+    """`source` as a path on disk (a URL or storage path stays as it is): bytes, or a file object
+    that is not a file on disk, are written to a temporary file, removed afterwards."""
+    if isinstance(source, (str, os.PathLike)):
+        yield os.fspath(source)
+        return
+    name = getattr(source, "name", None)
+    if isinstance(name, str) and os.path.isfile(name):
+        yield name
+        return
+    data = source if isinstance(source, bytes) else source.read()
+    extension = os.path.splitext(name)[1] if isinstance(name, str) else ""
+    handle, path = tempfile.mkstemp(suffix=extension or f".{_sniffed_extension(data)}")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        yield path
+    finally:
+        os.remove(path)
+
+
+def _sniffed_extension(data: bytes) -> str:
+    for signature, extension in _SIGNATURES:
+        if data.startswith(signature):
+            return extension
+    if data[4:8] == b"ftyp":
+        return "mp4"
+    if data[:4] == b"RIFF":
+        return {b"WAVE": "wav", b"WEBP": "webp"}.get(data[8:12], "bin")
+    return "bin"
 
 
 def _type_of(extension: str, extensions: Extensions) -> typing.Optional[str]:

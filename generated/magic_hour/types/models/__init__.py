@@ -55,6 +55,9 @@ from magic_hour.types.models.v1_face_detection_get_response import V1FaceDetecti
 from magic_hour.types.models.v1_face_detection_get_response_faces_item import (
     V1FaceDetectionGetResponseFacesItem,
 )
+from magic_hour.types.models.v1_face_detection_get_response_with_downloads import (
+    V1FaceDetectionGetResponseWithDownloads,
+)
 from magic_hour.types.models.v1_face_swap_create_response import V1FaceSwapCreateResponse
 from magic_hour.types.models.v1_face_swap_photo_create_response import V1FaceSwapPhotoCreateResponse
 from magic_hour.types.models.v1_files_upload_urls_create_response import (
@@ -121,6 +124,7 @@ __all__ = [
     "V1FaceDetectionCreateResponse",
     "V1FaceDetectionGetResponse",
     "V1FaceDetectionGetResponseFacesItem",
+    "V1FaceDetectionGetResponseWithDownloads",
     "V1FaceSwapCreateResponse",
     "V1FaceSwapPhotoCreateResponse",
     "V1FilesUploadUrlsCreateResponse",

@@ -22,5 +22,5 @@ class V1ImageProjectsGetResponseWithDownloads(V1ImageProjectsGetResponse):
         default=None, alias="downloaded_paths"
     )
     """
-    The files the outputs were saved to, in the order of `downloads`; None when nothing was downloaded.
+    The files the outputs were saved to, in the order the project lists them; None when nothing was downloaded.
     """

@@ -20,11 +20,11 @@ from magic_hour.core.workflow import (
     SyncWorkflow,
     WorkflowConventions,
 )
+from magic_hour.resources.v1.files.upload_urls.client import AsyncUploadUrlsClient, UploadUrlsClient
 from magic_hour.resources.v1.image_projects.client import (
     AsyncImageProjectsClient,
     ImageProjectsClient,
 )
-from magic_hour.resources.v1.files.upload_urls.client import AsyncUploadUrlsClient, UploadUrlsClient
 from magic_hour.types.params.v1_ai_image_editor_create_body_assets import (
     V1AiImageEditorCreateBodyAssets,
 )
@@ -89,13 +89,13 @@ _CREATE_BODY_RULE: validation.Rule = {
     "additionalProperties": False,
 }
 
-# The API's conventions `generate` follows: how to poll image projects, which files to upload.
-_GENERATE_CONVENTIONS = WorkflowConventions(
+# The API's conventions for waiting on image projects: how to poll them, where their outputs are.
+_WORKFLOW_CONVENTIONS = WorkflowConventions(
     schedule=conventions.SCHEDULES["image"],
     complete_status=conventions.COMPLETE_STATUS,
     terminal_statuses=conventions.TERMINAL_STATUSES,
-    storage_prefix=conventions.STORAGE_PREFIX,
-    upload_extensions=conventions.UPLOAD_EXTENSIONS,
+    outputs="downloads",
+    uploads=conventions.UPLOADS,
 )
 
 # The fields in which `generate` looks for local files to upload, and the asset type of each.
@@ -215,7 +215,7 @@ class AiImageEditorClient:
         )
         workflow = SyncWorkflow(
             self._base_client,
-            _GENERATE_CONVENTIONS,
+            _WORKFLOW_CONVENTIONS,
             get_project=ImageProjectsClient(base_client=self._base_client).get,
             create_upload_urls=UploadUrlsClient(base_client=self._base_client).create,
             wait_for_completion=wait_for_completion,
@@ -422,7 +422,7 @@ class AsyncAiImageEditorClient:
         )
         workflow = AsyncWorkflow(
             self._base_client,
-            _GENERATE_CONVENTIONS,
+            _WORKFLOW_CONVENTIONS,
             get_project=AsyncImageProjectsClient(base_client=self._base_client).get,
             create_upload_urls=AsyncUploadUrlsClient(base_client=self._base_client).create,
             wait_for_completion=wait_for_completion,

@@ -74,13 +74,13 @@ _CREATE_BODY_RULE: validation.Rule = {
     "additionalProperties": False,
 }
 
-# The API's conventions `generate` follows: how to poll image projects, which files to upload.
-_GENERATE_CONVENTIONS = WorkflowConventions(
+# The API's conventions for waiting on image projects: how to poll them, where their outputs are.
+_WORKFLOW_CONVENTIONS = WorkflowConventions(
     schedule=conventions.SCHEDULES["image"],
     complete_status=conventions.COMPLETE_STATUS,
     terminal_statuses=conventions.TERMINAL_STATUSES,
-    storage_prefix=conventions.STORAGE_PREFIX,
-    upload_extensions=conventions.UPLOAD_EXTENSIONS,
+    outputs="downloads",
+    uploads=conventions.UPLOADS,
 )
 
 
@@ -159,7 +159,7 @@ class AiMemeGeneratorClient:
         )
         workflow = SyncWorkflow(
             self._base_client,
-            _GENERATE_CONVENTIONS,
+            _WORKFLOW_CONVENTIONS,
             get_project=ImageProjectsClient(base_client=self._base_client).get,
             create_upload_urls=None,
             wait_for_completion=wait_for_completion,
@@ -285,7 +285,7 @@ class AsyncAiMemeGeneratorClient:
         )
         workflow = AsyncWorkflow(
             self._base_client,
-            _GENERATE_CONVENTIONS,
+            _WORKFLOW_CONVENTIONS,
             get_project=AsyncImageProjectsClient(base_client=self._base_client).get,
             create_upload_urls=None,
             wait_for_completion=wait_for_completion,

@@ -54,13 +54,13 @@ _CREATE_BODY_RULE: validation.Rule = {
     "additionalProperties": False,
 }
 
-# The API's conventions `generate` follows: how to poll image projects, which files to upload.
-_GENERATE_CONVENTIONS = WorkflowConventions(
+# The API's conventions for waiting on image projects: how to poll them, where their outputs are.
+_WORKFLOW_CONVENTIONS = WorkflowConventions(
     schedule=conventions.SCHEDULES["image"],
     complete_status=conventions.COMPLETE_STATUS,
     terminal_statuses=conventions.TERMINAL_STATUSES,
-    storage_prefix=conventions.STORAGE_PREFIX,
-    upload_extensions=conventions.UPLOAD_EXTENSIONS,
+    outputs="downloads",
+    uploads=conventions.UPLOADS,
 )
 
 
@@ -142,7 +142,7 @@ class AiQrCodeGeneratorClient:
         )
         workflow = SyncWorkflow(
             self._base_client,
-            _GENERATE_CONVENTIONS,
+            _WORKFLOW_CONVENTIONS,
             get_project=ImageProjectsClient(base_client=self._base_client).get,
             create_upload_urls=None,
             wait_for_completion=wait_for_completion,
@@ -276,7 +276,7 @@ class AsyncAiQrCodeGeneratorClient:
         )
         workflow = AsyncWorkflow(
             self._base_client,
-            _GENERATE_CONVENTIONS,
+            _WORKFLOW_CONVENTIONS,
             get_project=AsyncImageProjectsClient(base_client=self._base_client).get,
             create_upload_urls=None,
             wait_for_completion=wait_for_completion,

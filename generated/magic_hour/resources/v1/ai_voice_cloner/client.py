@@ -62,13 +62,13 @@ _CREATE_BODY_RULE: validation.Rule = {
     "additionalProperties": False,
 }
 
-# The API's conventions `generate` follows: how to poll audio projects, which files to upload.
-_GENERATE_CONVENTIONS = WorkflowConventions(
+# The API's conventions for waiting on audio projects: how to poll them, where their outputs are.
+_WORKFLOW_CONVENTIONS = WorkflowConventions(
     schedule=conventions.SCHEDULES["audio"],
     complete_status=conventions.COMPLETE_STATUS,
     terminal_statuses=conventions.TERMINAL_STATUSES,
-    storage_prefix=conventions.STORAGE_PREFIX,
-    upload_extensions=conventions.UPLOAD_EXTENSIONS,
+    outputs="downloads",
+    uploads=conventions.UPLOADS,
 )
 
 # The fields in which `generate` looks for local files to upload, and the asset type of each.
@@ -156,7 +156,7 @@ class AiVoiceClonerClient:
         )
         workflow = SyncWorkflow(
             self._base_client,
-            _GENERATE_CONVENTIONS,
+            _WORKFLOW_CONVENTIONS,
             get_project=AudioProjectsClient(base_client=self._base_client).get,
             create_upload_urls=UploadUrlsClient(base_client=self._base_client).create,
             wait_for_completion=wait_for_completion,
@@ -293,7 +293,7 @@ class AsyncAiVoiceClonerClient:
         )
         workflow = AsyncWorkflow(
             self._base_client,
-            _GENERATE_CONVENTIONS,
+            _WORKFLOW_CONVENTIONS,
             get_project=AsyncAudioProjectsClient(base_client=self._base_client).get,
             create_upload_urls=AsyncUploadUrlsClient(base_client=self._base_client).create,
             wait_for_completion=wait_for_completion,

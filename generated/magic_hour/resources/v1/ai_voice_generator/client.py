@@ -552,13 +552,13 @@ _CREATE_BODY_RULE: validation.Rule = {
     "additionalProperties": False,
 }
 
-# The API's conventions `generate` follows: how to poll audio projects, which files to upload.
-_GENERATE_CONVENTIONS = WorkflowConventions(
+# The API's conventions for waiting on audio projects: how to poll them, where their outputs are.
+_WORKFLOW_CONVENTIONS = WorkflowConventions(
     schedule=conventions.SCHEDULES["audio"],
     complete_status=conventions.COMPLETE_STATUS,
     terminal_statuses=conventions.TERMINAL_STATUSES,
-    storage_prefix=conventions.STORAGE_PREFIX,
-    upload_extensions=conventions.UPLOAD_EXTENSIONS,
+    outputs="downloads",
+    uploads=conventions.UPLOADS,
 )
 
 
@@ -637,7 +637,7 @@ class AiVoiceGeneratorClient:
         )
         workflow = SyncWorkflow(
             self._base_client,
-            _GENERATE_CONVENTIONS,
+            _WORKFLOW_CONVENTIONS,
             get_project=AudioProjectsClient(base_client=self._base_client).get,
             create_upload_urls=None,
             wait_for_completion=wait_for_completion,
@@ -763,7 +763,7 @@ class AsyncAiVoiceGeneratorClient:
         )
         workflow = AsyncWorkflow(
             self._base_client,
-            _GENERATE_CONVENTIONS,
+            _WORKFLOW_CONVENTIONS,
             get_project=AsyncAudioProjectsClient(base_client=self._base_client).get,
             create_upload_urls=None,
             wait_for_completion=wait_for_completion,

@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+import os
 import typing
 
 import typing_extensions
 
+from magic_hour import conventions
 from magic_hour.core import validation
+from magic_hour.core.assets import AssetField
 from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
 from magic_hour.core.request_options import RequestOptions
 from magic_hour.core.responses import Expected
 from magic_hour.core.type_utils import NOT_GIVEN, NotGiven, given
+from magic_hour.core.workflow import (
+    AsyncWorkflow,
+    ProgressCallback,
+    SyncWorkflow,
+    WorkflowConventions,
+)
+from magic_hour.resources.v1.files.upload_urls.client import AsyncUploadUrlsClient, UploadUrlsClient
 from magic_hour.types.params.v1_face_detection_create_body_assets import (
     V1FaceDetectionCreateBodyAssets,
 )
 from magic_hour.types.models.v1_face_detection_create_response import V1FaceDetectionCreateResponse
 from magic_hour.types.models.v1_face_detection_get_response import V1FaceDetectionGetResponse
+from magic_hour.types.models.v1_face_detection_get_response_with_downloads import (
+    V1FaceDetectionGetResponseWithDownloads,
+)
 
 # How each method reads its success responses, and the spec's rules for its arguments,
 # checked before anything is sent.
@@ -45,12 +58,115 @@ _GET_PARAMETERS_RULE: validation.Rule = {
     "required": ["id"],
 }
 
+# The API's conventions for waiting on image projects: how to poll them, where their outputs are.
+_WORKFLOW_CONVENTIONS = WorkflowConventions(
+    schedule=conventions.SCHEDULES["image"],
+    complete_status=conventions.COMPLETE_STATUS,
+    terminal_statuses=conventions.TERMINAL_STATUSES,
+    outputs="faces",
+    uploads=conventions.UPLOADS,
+)
+
+# The fields in which `generate` looks for local files to upload, and the asset type of each.
+_GENERATE_ASSETS: typing.List[AssetField] = [
+    AssetField(("assets", "target_file_path"), None),
+]
+
 
 class FaceDetectionClient:
     """`client.v1.face_detection`."""
 
     def __init__(self, *, base_client: SyncBaseClient) -> None:
         self._base_client = base_client
+
+    def generate(
+        self,
+        *,
+        assets: V1FaceDetectionCreateBodyAssets,
+        confidence_score: typing.Union[float, NotGiven] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1FaceDetectionGetResponseWithDownloads:
+        """
+        Face Detection: create, wait for the result, download it.
+
+        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
+        2. Creates the project with `client.v1.face_detection.create`.
+        3. Polls `client.v1.face_detection.get` until the project is complete, errored or canceled.
+        4. Downloads its outputs to `download_directory`.
+
+        POST /v1/face-detection
+
+        Takes the arguments of `FaceDetectionClient.create` (documented there), and these.
+
+        Args:
+            wait_for_completion: Wait until the project is complete, errored or canceled.
+            download_outputs: Download the outputs of a complete project.
+            download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
+            wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
+            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos, 2 s growing to 5 s for audio).
+            on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
+            request_options: Additional options for each request (timeout, retries, headers).
+
+        Returns:
+            V1FaceDetectionGetResponseWithDownloads: the project as last fetched; `downloaded_paths` lists the saved files (None when nothing was downloaded). A project that ends in `error` or `canceled` is returned too: check `status` and `error`.
+
+        Raises:
+            RequestValidationError: an argument breaks the spec, or a local file is missing or of a type the API does not take; nothing was sent.
+            UploadError: a local file could not be uploaded; no project was created.
+            GenerationTimeoutError: the project did not finish within `wait_timeout`.
+            DownloadError: an output could not be downloaded; no partial file is left.
+            GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
+            APIStatusError: as `FaceDetectionClient.create` raises it, or the project's get.
+
+        Examples:
+        ```py
+        client.v1.face_detection.generate(
+            assets={"target_file_path": "path/to/1234.png"},
+            confidence_score=0.5,
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "confidence_score": confidence_score,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = SyncWorkflow(
+            self._base_client,
+            _WORKFLOW_CONVENTIONS,
+            get_project=FaceDetectionClient(base_client=self._base_client).get,
+            create_upload_urls=UploadUrlsClient(base_client=self._base_client).create,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        uploaded = workflow.upload_assets(body, _GENERATE_ASSETS)
+        created = self.create(
+            assets=uploaded["assets"],
+            confidence_score=uploaded.get("confidence_score", NOT_GIVEN),
+            request_options=request_options,
+        )
+        return workflow.finish(created.id, V1FaceDetectionGetResponseWithDownloads)
 
     def create(
         self,
@@ -172,12 +288,129 @@ class FaceDetectionClient:
             request_options=request_options,
         )
 
+    def check_result(
+        self,
+        id: str,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        *,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1FaceDetectionGetResponseWithDownloads:
+        """
+        Check on a project by its id: wait until it is done, download its outputs.
+
+        For a project `generate` created and did not see through (it was interrupted, or ran out of `wait_timeout`), or one created some other way.
+
+        Args:
+            id: The project's id (`id` of the get).
+            wait_for_completion: Wait until the project is complete, errored or canceled.
+            download_outputs: Download the outputs of a complete project.
+            download_directory: Where to save the outputs (default: the current directory); created if missing. An existing file is never replaced: a taken name gets a `-1`, `-2`, ... suffix.
+            wait_timeout: Seconds to wait for the project before GenerationTimeoutError (default: 10 minutes for images, 1 hour for videos, 20 minutes for audio).
+            poll_interval: Seconds between the first status checks, backing off from there (default: 2 s growing to 3 s for images, 5 s growing to 10 s for videos, 2 s growing to 5 s for audio).
+            on_progress: Called with a `Progress` on each status change and as each chunk of an output is saved.
+            request_options: Additional options for each request (timeout, retries, headers).
+
+        Returns:
+            V1FaceDetectionGetResponseWithDownloads: the project as last fetched; `downloaded_paths` lists the saved files (None when nothing was downloaded).
+
+        Raises:
+            GenerationTimeoutError: the project did not finish within `wait_timeout`.
+            DownloadError: an output could not be downloaded; no partial file is left.
+            GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
+            NotFoundError: no project has this id.
+
+        Examples:
+        ```py
+        client.v1.face_detection.check_result(id="uuid-example", download_outputs=False)
+        ```
+        """
+        workflow = SyncWorkflow(
+            self._base_client,
+            _WORKFLOW_CONVENTIONS,
+            get_project=self.get,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        return workflow.finish(id, V1FaceDetectionGetResponseWithDownloads)
+
 
 class AsyncFaceDetectionClient:
     """`client.v1.face_detection` (async)."""
 
     def __init__(self, *, base_client: AsyncBaseClient) -> None:
         self._base_client = base_client
+
+    async def generate(
+        self,
+        *,
+        assets: V1FaceDetectionCreateBodyAssets,
+        confidence_score: typing.Union[float, NotGiven] = NOT_GIVEN,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1FaceDetectionGetResponseWithDownloads:
+        """
+        Face Detection: create, wait for the result, download it.
+
+        The async form of `FaceDetectionClient.generate`, documented there: the same arguments, result and errors.
+
+        Examples:
+        ```py
+        await client.v1.face_detection.generate(
+            assets={"target_file_path": "path/to/1234.png"},
+            confidence_score=0.5,
+            wait_for_completion=True,
+            download_outputs=True,
+            download_directory="outputs",
+        )
+        ```
+        """
+        body = given(
+            {
+                "confidence_score": confidence_score,
+                "assets": assets,
+            }
+        )
+        validation.check_request(
+            parameters=None,
+            parameters_rule=None,
+            body=body,
+            body_rule=_CREATE_BODY_RULE,
+        )
+        workflow = AsyncWorkflow(
+            self._base_client,
+            _WORKFLOW_CONVENTIONS,
+            get_project=AsyncFaceDetectionClient(base_client=self._base_client).get,
+            create_upload_urls=AsyncUploadUrlsClient(base_client=self._base_client).create,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        uploaded = await workflow.upload_assets(body, _GENERATE_ASSETS)
+        created = await self.create(
+            assets=uploaded["assets"],
+            confidence_score=uploaded.get("confidence_score", NOT_GIVEN),
+            request_options=request_options,
+        )
+        return await workflow.finish(created.id, V1FaceDetectionGetResponseWithDownloads)
 
     async def create(
         self,
@@ -257,3 +490,39 @@ class AsyncFaceDetectionClient:
             },
             request_options=request_options,
         )
+
+    async def check_result(
+        self,
+        id: str,
+        wait_for_completion: bool = True,
+        download_outputs: bool = True,
+        download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
+        *,
+        wait_timeout: typing.Optional[float] = None,
+        poll_interval: typing.Optional[float] = None,
+        on_progress: typing.Optional[ProgressCallback] = None,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> V1FaceDetectionGetResponseWithDownloads:
+        """
+        Check on a project by its id
+
+        The async form of `FaceDetectionClient.check_result`, documented there: the same arguments, result and errors.
+
+        Examples:
+        ```py
+        await client.v1.face_detection.check_result(id="uuid-example", download_outputs=False)
+        ```
+        """
+        workflow = AsyncWorkflow(
+            self._base_client,
+            _WORKFLOW_CONVENTIONS,
+            get_project=self.get,
+            wait_for_completion=wait_for_completion,
+            download_outputs=download_outputs,
+            download_directory=download_directory,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            request_options=request_options,
+        )
+        return await workflow.finish(id, V1FaceDetectionGetResponseWithDownloads)

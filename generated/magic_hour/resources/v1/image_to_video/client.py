@@ -20,11 +20,11 @@ from magic_hour.core.workflow import (
     SyncWorkflow,
     WorkflowConventions,
 )
+from magic_hour.resources.v1.files.upload_urls.client import AsyncUploadUrlsClient, UploadUrlsClient
 from magic_hour.resources.v1.video_projects.client import (
     AsyncVideoProjectsClient,
     VideoProjectsClient,
 )
-from magic_hour.resources.v1.files.upload_urls.client import AsyncUploadUrlsClient, UploadUrlsClient
 from magic_hour.types.params.v1_image_to_video_create_body_assets import (
     V1ImageToVideoCreateBodyAssets,
 )
@@ -91,13 +91,13 @@ _CREATE_BODY_RULE: validation.Rule = {
     "additionalProperties": False,
 }
 
-# The API's conventions `generate` follows: how to poll video projects, which files to upload.
-_GENERATE_CONVENTIONS = WorkflowConventions(
+# The API's conventions for waiting on video projects: how to poll them, where their outputs are.
+_WORKFLOW_CONVENTIONS = WorkflowConventions(
     schedule=conventions.SCHEDULES["video"],
     complete_status=conventions.COMPLETE_STATUS,
     terminal_statuses=conventions.TERMINAL_STATUSES,
-    storage_prefix=conventions.STORAGE_PREFIX,
-    upload_extensions=conventions.UPLOAD_EXTENSIONS,
+    outputs="downloads",
+    uploads=conventions.UPLOADS,
 )
 
 # The fields in which `generate` looks for local files to upload, and the asset type of each.
@@ -223,7 +223,7 @@ class ImageToVideoClient:
         )
         workflow = SyncWorkflow(
             self._base_client,
-            _GENERATE_CONVENTIONS,
+            _WORKFLOW_CONVENTIONS,
             get_project=VideoProjectsClient(base_client=self._base_client).get,
             create_upload_urls=UploadUrlsClient(base_client=self._base_client).create,
             wait_for_completion=wait_for_completion,
@@ -461,7 +461,7 @@ class AsyncImageToVideoClient:
         )
         workflow = AsyncWorkflow(
             self._base_client,
-            _GENERATE_CONVENTIONS,
+            _WORKFLOW_CONVENTIONS,
             get_project=AsyncVideoProjectsClient(base_client=self._base_client).get,
             create_upload_urls=AsyncUploadUrlsClient(base_client=self._base_client).create,
             wait_for_completion=wait_for_completion,
