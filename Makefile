@@ -31,8 +31,22 @@ mypy: $(INSTALLED)
 changes: $(INSTALLED)
 	$(BIN)/python -m generator --specs specs --output generated --changes
 
-test: check mypy
-	$(BIN)/python -m pytest
+# The published SDK, which code written for it must keep working on ours: installed in a folder
+# of its own, never beside ours (tests/test_published_sdk.py compares the two).
+PUBLISHED_SDK_VERSION := 0.90.0
+PUBLISHED_SDK := .cache/published-sdk/$(PUBLISHED_SDK_VERSION)
+
+$(PUBLISHED_SDK)/.installed: | $(INSTALLED)
+	rm -rf $(PUBLISHED_SDK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --target $(PUBLISHED_SDK) magic-hour==$(PUBLISHED_SDK_VERSION)
+	touch $@
+
+# The tests run in one worker process per core (pytest-xdist); PYTEST_WORKERS=0 runs them in
+# this process.
+PYTEST_WORKERS ?= auto
+
+test: check mypy $(PUBLISHED_SDK)/.installed
+	MAGIC_HOUR_PUBLISHED_SDK=$(PUBLISHED_SDK) $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 
 # The property tests at volume: 10,000 examples per operation and property; then 500 random
 # spec folders through the whole generator (about 15 minutes: each one is generated, imported

@@ -13,6 +13,8 @@ from helpers.loopback import Loopback, Recorded, Reply, loopback_server
 from helpers.paths import SPECS
 from helpers.raw_specs import curl_body, spec_operations
 
+from generator.ir.examples import example_value
+
 import magic_hour
 from generator.load import load_specs
 from generator.ir import build_ir
@@ -99,8 +101,12 @@ def test_operation_sends_method_path_auth_and_body(key: str, is_async: bool) -> 
     if op.body_arguments:
         assert request.headers["content-type"] == "application/json"
         sent = request.json()
+        # The spec's own example values, as the spec spells their keys (the examples passed
+        # use the Python spellings: `search_web` for `searchWeb`).
         assert sent == {
-            a.wire_name: arguments[a.py_name] for a in op.body_arguments if a.py_name in arguments
+            a.wire_name: example_value(a.schema)
+            for a in op.body_arguments
+            if a.py_name in arguments
         }
     else:
         assert request.body == b""
@@ -419,3 +425,58 @@ def test_recorded_type_is_the_loopback_record() -> None:
         httpx.post(server.url + "/probe", json={"a": 1})
     assert server.requests == [server.requests[0]]
     assert isinstance(server.requests[0], Recorded) and server.requests[0].json() == {"a": 1}
+
+
+# -- the published SDK's spellings -----------------------------------------------------------
+
+
+def test_typed_dict_keys_are_required_or_not_at_run_time_as_the_spec_says() -> None:
+    # `from __future__ import annotations` would hide NotRequired from `typing`: every key
+    # would read as required.
+    import importlib
+
+    for cls in API.params_classes:
+        typed_dict = getattr(
+            importlib.import_module(f"magic_hour.types.params.{cls.module}"), cls.name
+        )
+        required = {f.py_name for f in cls.fields if f.required}
+        assert typed_dict.__required_keys__ == required, cls.name
+        assert typed_dict.__optional_keys__ == {f.py_name for f in cls.fields} - required
+
+
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+def test_keys_spelled_the_python_way_go_out_as_the_api_spells_them(is_async: bool) -> None:
+    op = OPERATIONS["POST /v1/files/upload-urls"]
+    answer = {
+        "items": [
+            {
+                "upload_url": "https://storage/x",
+                "expires_at": "2024-01-01T00:00:00Z",
+                "file_path": "api-assets/x.png",
+            }
+        ]
+    }
+    with loopback_server(lambda request: Reply(200, answer)) as server:
+        # The published SDK's `type_`, and the wire's own `type`: both are taken.
+        items = [{"type_": "image", "extension": "png"}, {"type": "video", "extension": "mp4"}]
+        call(op, server, {"items": items}, is_async=is_async)
+    [request] = server.requests
+    assert request.json() == {
+        "items": [{"type": "image", "extension": "png"}, {"type": "video", "extension": "mp4"}]
+    }
+
+
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+def test_none_for_an_optional_argument_the_api_takes_no_null_for_is_not_sent(
+    is_async: bool,
+) -> None:
+    op = OPERATIONS["POST /v1/ai-gif-generator"]
+    with loopback_server(lambda request: success_reply(op)) as server:
+        call(
+            op,
+            server,
+            {"style": {"prompt": "cat"}, "name": None, "output_format": None},
+            is_async=is_async,
+        )
+    [request] = server.requests
+    assert request.json() == {"style": {"prompt": "cat"}}

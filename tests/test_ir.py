@@ -79,11 +79,19 @@ def test_roles_of_the_real_operations(api: Api) -> None:
     assert {"upload_url", "file_path"} <= set(items["properties"])
     # Each create of a project is a workflow, polled by the GET of its kind, and uploading
     # through that operation when it takes input files.
+    # Tasks (face detection: no project tag) are polled by the GET of their own item path.
     getters = {op.reports_on: op for op in api.operations if op.reports_on}
     creates = [op for op in api.operations if op.project_kind]
-    assert creates and [w.create for w in api.workflows] == creates
-    for workflow in api.workflows:
+    projects = [w for w in api.workflows if w.create.project_kind]
+    tasks = [w for w in api.workflows if not w.create.project_kind]
+    assert creates and [w.create for w in projects] == creates
+    assert [(w.create.path, w.getter.path, w.outputs) for w in tasks] == [
+        ("/v1/face-detection", "/v1/face-detection/{id}", "faces")
+    ]
+    for workflow in projects:
         assert workflow.getter is getters[workflow.kind]
+        assert workflow.outputs == "downloads"
+    for workflow in api.workflows:
         assert workflow.uploader is (upload if workflow.input_files else None)
         assert workflow.schedule == conventions.POLL_SCHEDULES[workflow.kind]
 
@@ -441,3 +449,29 @@ def test_an_object_without_properties_has_an_empty_example(tmp_path: Path) -> No
         """)
     (op,) = build(tmp_path, {"things.yaml": text}).operations
     assert op.response_example == {"meta": {}}
+
+
+def test_a_required_property_the_spec_does_not_define_is_optional_and_warned_of(
+    tmp_path: Path,
+) -> None:
+    # The real API's deprecated `frame_cost`: gone from `properties`, still in `required`.
+    content = """\
+        schema:
+          type: object
+          properties:
+            id: {type: string}
+          required:
+            - id
+            - frame_cost
+        example: {id: abc, frame_cost: 3}
+        """
+    built = build(tmp_path, {"things.yaml": get_response(content)})
+    [operation] = built.operations
+    answer = operation.response.schema if operation.response else None
+    assert answer is not None and answer.object is not None
+    fields = {f.wire_name: (f.required, f.schema.kind) for f in answer.object.fields}
+    assert fields == {"id": (True, "string"), "frame_cost": (False, "any")}
+    assert [str(w) for w in built.warnings] == [
+        "specs/things.yaml:19:21: warning: 'required' names 'frame_cost', which 'properties'"
+        " does not define: modelled as an optional field of any type"
+    ]

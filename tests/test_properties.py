@@ -13,7 +13,7 @@ import copy
 import json
 import re
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -151,10 +151,18 @@ def call(client: Client, op: PyMethod, arguments: dict[str, Any]) -> Any:
 # -- valid requests ----------------------------------------------------------------------
 
 
-def check_valid(client: Client, server: Loopback, key: str, arguments: dict[str, Any]) -> None:
+def check_valid(
+    client: Client,
+    server: Loopback,
+    key: str,
+    arguments: dict[str, Any],
+    unset: Collection[str] = (),
+) -> None:
+    """`arguments` sent as given; the optional arguments named in `unset`, passed as `None`,
+    not sent at all."""
     op = GENERATED[key]
     before = len(server.requests)
-    call(client, op, arguments)
+    call(client, op, {**arguments, **dict.fromkeys(unset)})
     assert len(server.requests) == before + 1
     request = server.requests[-1]
     parameters = parameters_schema(key)["properties"]
@@ -181,9 +189,18 @@ def check_valid(client: Client, server: Loopback, key: str, arguments: dict[str,
 def test_valid_requests_are_sent_as_given(key: str, client: Client, loopback: Loopback) -> None:
     strategy = from_schema(to_json_schema(request_schema(key), closed=True))
 
-    @given(arguments=strategy)
-    def property(arguments: dict[str, Any]) -> None:
-        check_valid(client, loopback, key, arguments)
+    schema = request_schema(key)
+    optional = sorted(
+        name
+        for name, child in schema["properties"].items()
+        if name not in schema["required"] and not child.get("nullable")
+    )
+
+    @given(arguments=strategy, data=st.data())
+    def property(arguments: dict[str, Any], data: st.DataObject) -> None:
+        absent = [name for name in optional if name not in arguments]
+        unset = data.draw(st.sets(st.sampled_from(absent))) if absent else set()
+        check_valid(client, loopback, key, arguments, unset)
 
     property()
 
@@ -223,8 +240,14 @@ CONSTRAINT_KINDS = (
 
 
 def sites(
-    schema: dict[str, Any], path: tuple[str | int, ...] = (), *, top: bool = True
+    schema: dict[str, Any],
+    path: tuple[str | int, ...] = (),
+    *,
+    top: bool = True,
+    optional_argument: bool = False,
 ) -> Iterator[Site]:
+    """Each way to break a request of `schema`. `None` for an optional keyword argument is not
+    one: it means "not given", as in the published SDK."""
     for kind in CONSTRAINT_KINDS:
         if (
             kind in schema
@@ -234,14 +257,16 @@ def sites(
             yield Site(path, kind)
     if path and not top:
         yield Site(path, "type")
-        if not schema.get("nullable"):
+        if not schema.get("nullable") and not optional_argument:
             yield Site(path, "null")
     if "items" in schema:
         yield from sites(schema["items"], (*path, 0), top=False)
     if "properties" in schema:
         yield Site(path, "extra")
+        required = schema.get("required", [])
         for name, child in schema["properties"].items():
-            yield from sites(child, (*path, name), top=False)
+            optional = not path and name not in required
+            yield from sites(child, (*path, name), top=False, optional_argument=optional)
         for name in schema.get("required", []):
             if name in schema["properties"]:
                 yield Site((*path, name), "required")

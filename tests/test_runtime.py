@@ -208,6 +208,7 @@ def test_magic_hour_errors_keeps_every_name() -> None:
     names = [
         "MagicHourError",
         "RequestValidationError",
+        "ApiError",
         "APIConnectionError",
         "APITimeoutError",
         "APIStatusError",
@@ -237,3 +238,6 @@ def test_core_says_it_is_private_and_keeps_the_published_api_error() -> None:
     from magic_hour.core import ApiError
 
     assert ApiError is magic_hour.APIStatusError
+    # The published SDK's name, from the package itself, catches every error status.
+    assert magic_hour.ApiError is magic_hour.APIStatusError
+    assert issubclass(magic_hour.NotFoundError, magic_hour.ApiError)

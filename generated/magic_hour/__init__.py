@@ -7,6 +7,7 @@ from magic_hour.core.progress import Progress, ProgressCallback
 from magic_hour.environment import Environment
 from magic_hour.errors import (
     APIConnectionError,
+    ApiError,
     APIResponseError,
     APIStatusError,
     APITimeoutError,
@@ -31,6 +32,7 @@ logging.getLogger("magic_hour").addHandler(logging.NullHandler())
 
 __all__ = [
     "APIConnectionError",
+    "ApiError",
     "APIResponseError",
     "APIStatusError",
     "APITimeoutError",

@@ -24,8 +24,12 @@ from magic_hour.core.errors import (
     describe_body,
 )
 
+# The published SDK's name for the base of every error status.
+ApiError = APIStatusError
+
 __all__ = [
     "APIConnectionError",
+    "ApiError",
     "APIResponseError",
     "APIStatusError",
     "APITimeoutError",

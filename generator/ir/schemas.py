@@ -35,6 +35,8 @@ CONSTRAINTS = (
 Name = tuple[str, ...]
 # One property of an object being built: (wire name, file, pointer, its schema).
 Declared = tuple[str, str, Pointer, OpenApiSchema | Reference]
+# The names an object's `required` lists, each with where it is listed (file, pointer).
+Listed = dict[str, tuple[str, Pointer]]
 
 
 class SchemaBuilder:
@@ -83,7 +85,10 @@ class SchemaBuilder:
                 (wire_name, file, (*pointer, "properties", wire_name), child)
                 for wire_name, child in (node.properties or {}).items()
             ]
-            required = set(node.required or [])
+            required = {
+                wire_name: (file, (*pointer, "required", i))
+                for i, wire_name in enumerate(node.required or [])
+            }
             return self._object(schema, file, pointer, declared, required, node, name)
         return schema
 
@@ -126,7 +131,7 @@ class SchemaBuilder:
         file: str,
         pointer: Pointer,
         declared: list[Declared],
-        required: set[str],
+        required: Listed,
         node: OpenApiSchema,
         name: Name | None,
     ) -> Schema | None:
@@ -137,10 +142,22 @@ class SchemaBuilder:
             child_schema = self.build(child_file, child_pointer, child, child_name)
             if child_schema is None:
                 return None
-            # A name in `required` that no property defines is a spec wart: ignored.
             fields.append(
                 Field(wire_name, wire_name in required, child_schema, child_schema.description)
             )
+        defined = {wire_name for wire_name, *_ in declared}
+        for wire_name, (listed_file, listed_at) in required.items():
+            if wire_name in defined:
+                continue
+            # A spec wart of the real API: a deprecated property dropped from `properties` but
+            # not from `required`. The API may still send it; nothing says what it holds.
+            message = (
+                f"'required' names '{wire_name}', which 'properties' does not define: "
+                "modelled as an optional field of any type"
+            )
+            self.context.warn(self.context.locate(listed_file, listed_at), message)
+            unknown = "Listed as required by the spec, which does not describe it."
+            fields.append(Field(wire_name, False, Schema(kind="any", description=unknown), unknown))
         additional = node.additionalProperties
         values = None
         if isinstance(additional, (OpenApiSchema, Reference)):
@@ -152,7 +169,7 @@ class SchemaBuilder:
         else:
             open_object = additional is True or (not declared and additional is None)
         shape = None
-        if declared:
+        if fields:
             if name is None:
                 message = "an object with properties needs a name here; move it to components"
                 self.context.problem(file, pointer, message)
@@ -175,7 +192,7 @@ class SchemaBuilder:
                 return None
             return _with_keywords(part, own)
         declared: dict[str, Declared] = {}
-        required: set[str] = set()
+        required: Listed = {}
         # (file, pointer, schema, whether it is an `allOf` part rather than the schema itself,
         # the $refs followed to reach it)
         pending: list[tuple[str, Pointer, OpenApiSchema | Reference, bool, frozenset[str]]] = [
@@ -222,7 +239,8 @@ class SchemaBuilder:
                 message = f"'allOf' combines objects only; this part is {_a(what)}"
                 self.context.problem(part_file, part_pointer, message)
                 return None
-            required |= set(entry.required or [])
+            for i, wire_name in enumerate(entry.required or []):
+                required.setdefault(wire_name, (part_file, (*part_pointer, "required", i)))
             for wire_name, child in (entry.properties or {}).items():
                 child_pointer = (*part_pointer, "properties", wire_name)
                 if wire_name in declared and declared[wire_name][3] != child:

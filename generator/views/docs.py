@@ -310,6 +310,8 @@ def _row(
     """A table row; `example` is Python source, by default the schema's own example."""
     if example is None:
         value = example_value(schema)
+        if kind == "params":
+            value = types.classes.python_keys(value, schema)
         example = python_literal(value) if value is not None else None
     return Row(
         name=name,
@@ -327,8 +329,11 @@ def _nested_rows(schema: Schema, depth: int, page: str, types: TypeLinks) -> lis
     if schema.kind != "object":
         return []
     rows = []
+    # A request object's keys as Python spells them (`type_`), as its TypedDict has them.
+    keys = {wire: py for py, wire in types.classes.renamed_keys(schema).items()}
     for f in schema.fields:
-        name = code("\u00a0\u00a0\u00a0" * (depth - 1) + "└─ " + f.wire_name)
+        key = keys.get(f.wire_name, f.wire_name)
+        name = code("\u00a0\u00a0\u00a0" * (depth - 1) + "└─ " + key)
         rows.append(_row(name, f.required, f.schema, f.description, "params", page, types))
         rows.extend(_nested_rows(f.schema, depth + 1, page, types))
     return rows
@@ -361,7 +366,7 @@ def _type_doc(
     page = types.pages[kind]
     rows = [
         _row(
-            code(f.wire_name if kind == "params" else f.py_name),
+            code(f.py_name),
             f.required,
             f.schema,
             f.description,

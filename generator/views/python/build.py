@@ -6,6 +6,9 @@ anything but the specs. A name the API's words would give twice is a located Spe
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from generator.ir import model as ir
 from generator.ir.examples import example_value
 from generator.ir.operations import ACTIONS
@@ -34,12 +37,15 @@ from generator.views.python.names import (
     snake,
 )
 from generator.views.python.rules import parameters_rule, rule
-from generator.views.python.source import python_literal, union_of
+from generator.views.python.source import optional, python_literal, union_of
 from generator.views.python.types import MODELS, PACKAGE, PARAMS, Classes
 
 _SIMPLE = {"text": "str", "binary": "bytes", "empty": "None"}
 # The published SDK's method names for the verbs' actions, kept as they are (`list` included).
 _VERB_METHODS = frozenset(ACTIONS.values())
+# The methods a resource may get besides its operations': an operation's action does not take
+# their names (it becomes `generate_`...).
+_WRITTEN_METHODS = frozenset({"generate", "check_result", "upload_file"})
 
 
 def build_python_view(api: ir.Api) -> PyApi:
@@ -118,7 +124,10 @@ class _Builder:
     ) -> str | None:
         """The method's name on its client; None (a problem) if another operation has it."""
         action = snake(op.action)
-        method_name = action if action in _VERB_METHODS else python_name(action, {"generate"})
+        if action in _VERB_METHODS:
+            method_name = action
+        else:
+            method_name = python_name(action, set(_WRITTEN_METHODS))
         key = (home.access_path, method_name)
         if key in owners:
             message = (
@@ -206,6 +215,10 @@ class _Builder:
             methods = {op.method_name for op in resource.operations}
             if resource.workflow is not None:
                 methods.add("generate")
+            if resource.check_result is not None:
+                methods.add("check_result")
+            if resource.upload_file is not None:
+                methods.add("upload_file")
             for child in resource.children:
                 if child.attribute in methods:
                     op = next(op for r in child.walk() for op in r.operations).operation
@@ -234,6 +247,8 @@ class _Builder:
                     models |= self.classes.referenced(response.schema, MODELS)
             if method.workflow is not None:
                 models.add(method.workflow.result_model)
+                for argument in method.workflow.arguments:
+                    params |= self.classes.names_in(argument.type)
         if check_result is not None:
             models.add(check_result.result_model)
         workflow = next((op.workflow for op in operations if op.workflow), None)
@@ -319,7 +334,7 @@ class _Builder:
             body_arguments=body_arguments,
             parameters_rule=parameters_rule(op.parameters),
             parameters_rule_name=f"_{upper}_PARAMETERS_RULE",
-            body_rule=rule(op.body) if op.body is not None else None,
+            body_rule=rule(op.body, self.classes.renamed_keys) if op.body is not None else None,
             body_rule_name=f"_{upper}_BODY_RULE",
             body_params_class=body_class.name if body_class else None,
             responses=responses,
@@ -328,6 +343,9 @@ class _Builder:
             expected_arguments=_expected_arguments(responses),
             response_model=response_class.name if response_class else None,
             auth=python_literal(op.auth) if op.auth != ir.BEARER else None,
+            unset_by_none=tuple(
+                a.wire_name for a in arguments if not a.required and not a.schema.nullable
+            ),
             deprecation=(
                 python_literal(f"{op.http_method} {op.path} is deprecated")
                 if op.deprecated
@@ -364,7 +382,7 @@ class _Builder:
                 f.required,
                 f.schema,
                 f.description,
-                example_value(f.schema),
+                self.classes.python_keys(example_value(f.schema), f.schema),
                 f.schema.deprecated,
             )
             for f in (op.body.fields if op.body is not None else [])
@@ -383,7 +401,8 @@ class _Builder:
         deprecated: bool,
     ) -> PyArgument:
         annotation = self.classes.annotation(schema, PARAMS)
-        signature = annotation if required else f"typing.Union[{annotation}, NotGiven]"
+        # An optional argument may be None, which leaves it out where the API takes no null.
+        signature = annotation if required else f"typing.Union[{optional(annotation)}, NotGiven]"
         has_example = example is not None or (schema.nullable and schema.has_example)
         return PyArgument(
             wire_name=wire_name,
@@ -428,7 +447,9 @@ class _Builder:
         home = self.homes[id(op)]
         getter_home = self.homes[id(workflow.getter)]
         steps = generate.steps(workflow, home.access_path, getter_home.access_path)
-        call = generate.example_call(home.access_path, arguments, workflow.input_files)
+        call = generate.example_call(
+            home.access_path, arguments, workflow.input_files, self.classes.python_keys
+        )
         docstring, async_docstring = generate.docstrings(
             op.summary,
             steps,
@@ -444,6 +465,7 @@ class _Builder:
             getter_method=getter,
             uploader=self.homes[id(workflow.uploader)] if workflow.uploader else None,
             result_model=result,
+            arguments=[self._takes_local_files(a, workflow) for a in arguments],
             assets=[
                 PyInputFile(python_literal(f.path), python_literal(f.asset_type))
                 for f in workflow.input_files
@@ -453,6 +475,27 @@ class _Builder:
             example_call=call,
             docstring=docstring,
             async_docstring=async_docstring,
+        )
+
+    def _takes_local_files(self, argument: PyArgument, workflow: ir.Workflow) -> PyArgument:
+        """`argument` as `generate` takes it: a request class holding input files is its
+        `...GenerateBody...` variant, whose file fields say they take local files too."""
+        paths = [f.path[1:] for f in workflow.input_files if f.path[0] == argument.wire_name]
+        inner, below = argument.schema, paths
+        while below and inner.items is not None:
+            inner, below = inner.items, [p[1:] for p in below if p and p[0] == "[]"]
+        made = self.classes.class_of(inner, PARAMS)
+        if argument.location != "body" or not below or made is None:
+            return argument
+        action = pascal(list(workflow.create.action))
+        name = made.name.replace(f"{action}Body", "GenerateBody", 1)
+        self.classes.variant(inner, name, below, generate.LOCAL_FILE_NOTE)
+        swap = re.compile(rf"\b{re.escape(made.name)}\b")
+        return dataclasses.replace(
+            argument,
+            type=swap.sub(name, argument.type),
+            annotation=swap.sub(name, argument.annotation),
+            parameter=swap.sub(name, argument.parameter),
         )
 
     def _result_model(self, base: str, workflow: ir.Workflow, op: ir.Operation) -> str:

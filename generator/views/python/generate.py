@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from generator import conventions
 from generator.ir.examples import example_value
-from generator.ir.model import InputFile, Workflow
+from generator.ir.model import InputFile, Schema, Workflow
 from generator.views.python.docstrings import with_examples
 from generator.views.python.figures import POLL_FIGURES, WAIT_FIGURES
 from generator.views.python.model import PyArgument
 from generator.views.python.source import python_literal
 
+# What an input-file field of `generate`'s request classes says on top of the spec's words.
+LOCAL_FILE_NOTE = (
+    "`generate` also takes the path of a local file here: it uploads it first. A URL, or a path"
+    f" in the API's storage (`{conventions.STORAGE_PREFIX}...`), is sent as it is."
+)
 # The arguments `generate` takes on top of `create`'s: (name, annotation, default, description).
 WORKFLOW_ARGUMENTS = (
     (
@@ -68,7 +74,10 @@ def steps(workflow: Workflow, create_path: str, getter_path: str) -> list[str]:
 
 
 def example_call(
-    access_path: str, arguments: list[PyArgument], input_files: list[InputFile]
+    access_path: str,
+    arguments: list[PyArgument],
+    input_files: list[InputFile],
+    python_keys: Callable[[Any, Schema], Any],
 ) -> str:
     """The `create` example with local files where the spec shows uploaded ones: uploading them
     is what `generate` adds."""
@@ -78,7 +87,8 @@ def example_call(
         paths = [f.path[1:] for f in input_files if f.path[0] == argument.wire_name]
         value = example_value(argument.schema) if paths and argument.location == "body" else None
         if value is not None:
-            example = python_literal(_with_local_files(value, paths))
+            local = _with_local_files(value, paths)
+            example = python_literal(python_keys(local, argument.schema))
         if example is not None:
             lines.append(f"    {argument.py_name}={example},")
     for keyword in ("wait_for_completion=True", "download_outputs=True"):

@@ -67,6 +67,8 @@ class PyMethod:
     expected_arguments: str  # of that `Expected(...)`
     response_model: str | None  # the model class of the only response, if it has one
     auth: str | None  # the `auth=` literal, when it is not the runtime's default
+    # The wire names of the optional arguments the API takes no null for: None leaves them out.
+    unset_by_none: tuple[str, ...]
     deprecation: str | None  # the warning a call gives, as a literal
     example_call: str
     docstring: str
@@ -94,6 +96,8 @@ class PyGenerate:
     getter_method: PyMethod  # that `get`
     uploader: ClientNames | None  # has the `create` that hands out upload URLs
     result_model: str  # the getter's response plus `downloaded_paths`
+    # `create`'s arguments, those holding input files typed to take local files too
+    arguments: list[PyArgument]
     assets: list[PyInputFile]
     # (name, annotation, default, description) of each argument `create` does not take
     extra_arguments: list[tuple[str, str, str, str]]

@@ -44,6 +44,9 @@ RESERVED = frozenset(
     }
 )
 
+# What a TypedDict key must not be, as the published SDK spells them: `type` is `type_`.
+KEY_RESERVED = frozenset({*keyword.kwlist, *keyword.softkwlist, "type"})
+
 # The methods of `Client` and `AsyncClient`, which a top-level resource must not shadow.
 CLIENT_RESERVED = RESERVED | frozenset({"close"})
 
@@ -81,11 +84,6 @@ def python_name(wire_name: str, taken: set[str], reserved: frozenset[str] = RESE
         name = f"{name}_"
     taken.add(name)
     return name
-
-
-def is_plain_key(name: str) -> bool:
-    """Can `name` be written as a TypedDict class attribute and keep its wire spelling?"""
-    return name.isidentifier() and name not in RESERVED and not name.startswith("__")
 
 
 def class_name(parts: list[str] | tuple[str, ...]) -> str:

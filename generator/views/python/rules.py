@@ -6,6 +6,7 @@ as a literal next to each method, keyed by wire names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from generator.ir.model import Parameter, Schema
@@ -13,8 +14,13 @@ from generator.ir.model import Parameter, Schema
 Rule = dict[str, Any]
 
 
-def rule(schema: Schema) -> Rule:
-    """What a value of `schema` must be."""
+# The Python spelling of a request object's keys that the API spells otherwise, by schema.
+Renames = Callable[[Schema], dict[str, str]]
+
+
+def rule(schema: Schema, renames: Renames | None = None) -> Rule:
+    """What a value of `schema` must be; with `renames`, the Python spellings its objects' keys
+    take (`keys`: Python name -> wire name), which the runtime sends as the API spells them."""
     found: Rule = {}
     if schema.kind not in ("any", "union"):
         found["type"] = schema.kind
@@ -26,22 +32,27 @@ def rule(schema: Schema) -> Rule:
         found["enum"] = list(schema.enum)
     found.update(schema.constraints)
     if schema.kind == "union":
-        found["oneOf" if schema.exclusive else "anyOf"] = [rule(v) for v in schema.variants]
+        found["oneOf" if schema.exclusive else "anyOf"] = [
+            rule(v, renames) for v in schema.variants
+        ]
         if schema.discriminator is not None:
             found["discriminator"] = {
                 "propertyName": schema.discriminator.property,
                 "mapping": schema.discriminator.mapping,
             }
     if schema.items is not None:
-        found["items"] = rule(schema.items)
+        found["items"] = rule(schema.items, renames)
     if schema.kind == "object":
         if schema.fields:
-            found["properties"] = {f.wire_name: rule(f.schema) for f in schema.fields}
+            found["properties"] = {f.wire_name: rule(f.schema, renames) for f in schema.fields}
+            keys = renames(schema) if renames is not None else {}
+            if keys:
+                found["keys"] = keys
             required = [f.wire_name for f in schema.fields if f.required]
             if required:
                 found["required"] = required
         if schema.values is not None:
-            found["additionalProperties"] = rule(schema.values)
+            found["additionalProperties"] = rule(schema.values, renames)
         elif schema.open_object:
             found["additionalProperties"] = True
         else:

@@ -8,16 +8,18 @@ schemas whose names spell the same words take turns: `Pet`, then `Pet2`.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from generator.ir.model import Field, ObjectType, Schema
+from generator.naming import pascal, words
 from generator.views.python.names import (
+    KEY_RESERVED,
     MODEL_RESERVED,
-    RESERVED,
     class_module,
     class_name,
-    is_plain_key,
     python_name,
 )
 from generator.views.python.source import docstring_text, optional, python_literal, union_of
@@ -52,7 +54,7 @@ class PyField:
     """A field of a class, as its side declares it."""
 
     wire_name: str
-    py_name: str  # a response model's attribute (a TypedDict is keyed by the wire name)
+    py_name: str  # a model's attribute; a TypedDict's key (sent under the wire name)
     required: bool
     schema: Schema
     description: str
@@ -71,7 +73,6 @@ class PyClass:
     doc: str
     fields: list[PyField]
     imports: list[str]  # `from ... import ...` lines of the classes its fields use
-    functional_syntax: bool = False  # a TypedDict some of whose keys are not identifiers
     base: str | None = None  # a model this one extends
     bases: str = ""  # as the class statement names them
 
@@ -143,6 +144,75 @@ class Classes:
                 found |= self.referenced(inner, side)
         return found
 
+    def renamed_keys(self, schema: Schema) -> dict[str, str]:
+        """The keys of a request object that Python spells otherwise: Python name -> wire name."""
+        made = self.class_of(schema, PARAMS)
+        if made is None:
+            return {}
+        return {f.py_name: f.wire_name for f in made.fields if f.py_name != f.wire_name}
+
+    def python_keys(self, value: Any, schema: Schema) -> Any:
+        """A request value (an example, as the spec spells it) with its keys as Python's."""
+        if isinstance(value, list) and schema.items is not None:
+            return [self.python_keys(item, schema.items) for item in value]
+        if not isinstance(value, dict):
+            return value
+        variants = [v for v in schema.variants if v.fields] or [schema]
+        fields = {f.wire_name: f for v in reversed(variants) for f in v.fields}
+        spelled = {wire: py for v in variants for py, wire in self.renamed_keys(v).items()}
+        converted = {}
+        for key, item in value.items():
+            inner = fields[key].schema if key in fields else schema.values
+            converted[spelled.get(key, key)] = (
+                self.python_keys(item, inner) if inner is not None else item
+            )
+        return converted
+
+    def variant(
+        self, schema: Schema, name: str, file_paths: list[tuple[str, ...]], note: str
+    ) -> str:
+        """A request class like `schema`'s, named `name`, whose fields at `file_paths` (wire
+        names, "[]" for list items) say `note` too, and whose objects on the way are variants
+        as well: `generate`'s `V1...GenerateBodyAssets`, whose file fields take local files."""
+        if any(c.name == name for c in self.params):
+            return name
+        base = self.class_of(schema, PARAMS)
+        assert base is not None  # the paths lead through request classes
+        fields, nested = [], set()
+        for f in base.fields:
+            below = [p[1:] for p in file_paths if p and p[0] == f.wire_name]
+            inner, suffix = f.schema, pascal(words(f.wire_name))
+            while below and inner.items is not None:
+                inner, suffix = inner.items, suffix + "Item"
+                below = [p[1:] for p in below if p and p[0] == "[]"]
+            if () in below:
+                f = dataclasses.replace(f, doc=docstring_text(f"{f.description}\n\n{note}"))
+            elif below and inner.object is not None:
+                old = self.by_object[(id(inner.object), PARAMS)].name
+                new = self.variant(inner, name + suffix, below, note)
+                swap = re.compile(rf"\b{re.escape(old)}\b")
+                f = dataclasses.replace(
+                    f, type=swap.sub(new, f.type), annotation=swap.sub(new, f.annotation)
+                )
+            nested |= self.names_in(f.type)
+            fields.append(f)
+        self.taken_names.add(name)
+        self.taken_modules.add(class_module(name))
+        made = dataclasses.replace(
+            base,
+            name=name,
+            module=class_module(name),
+            fields=fields,
+            imports=self.import_lines(nested, PARAMS),
+        )
+        self.params.append(made)
+        return name
+
+    def names_in(self, annotation: str) -> set[str]:
+        """The request classes an annotation names."""
+        names = set(re.findall(r"\b[A-Z]\w*\b", annotation))
+        return {c.name for c in self.params if c.name in names}
+
     def import_lines(self, names: set[str], side: str) -> list[str]:
         classes = {c.name: c for c in (self.params if side == PARAMS else self.models)}
         return [
@@ -174,7 +244,7 @@ class Classes:
         self.taken_names.add(name)
         self.taken_modules.add(class_module(name))
         taken: set[str] = set()
-        reserved = RESERVED if side == PARAMS else MODEL_RESERVED
+        reserved = KEY_RESERVED if side == PARAMS else MODEL_RESERVED
         made = PyClass(
             side=side,
             name=name,
@@ -185,7 +255,6 @@ class Classes:
                 self._field(f, python_name(f.wire_name, taken, reserved), side) for f in fields
             ],
             imports=self.import_lines(nested, side),
-            functional_syntax=side == PARAMS and not all(is_plain_key(f.wire_name) for f in fields),
             base=base,
             bases=base
             or ("typing_extensions.TypedDict" if side == PARAMS else "pydantic.BaseModel"),

@@ -25,6 +25,13 @@ class NotGiven:
 NOT_GIVEN = NotGiven()
 
 
-def given(values: typing.Dict[str, typing.Any]) -> typing.Dict[str, typing.Any]:
-    """`values` without the entries left at NOT_GIVEN, in the same order."""
-    return {key: value for key, value in values.items() if value is not NOT_GIVEN}
+def given(
+    values: typing.Dict[str, typing.Any], unset_by_none: typing.Collection[str] = ()
+) -> typing.Dict[str, typing.Any]:
+    """`values` without the entries left at NOT_GIVEN, in the same order; nor those named in
+    `unset_by_none` that are None (an optional argument the API takes no null for)."""
+    return {
+        key: value
+        for key, value in values.items()
+        if value is not NOT_GIVEN and not (value is None and key in unset_by_none)
+    }

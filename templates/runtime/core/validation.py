@@ -208,6 +208,35 @@ def _short(value: typing.Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+def to_wire(value: typing.Any, rule: Rule) -> typing.Any:
+    """`value` with its keys spelled as the API spells them: a TypedDict's `type_` as `type`.
+
+    A rule's `keys` maps the Python spelling of a key to the wire's; a key spelled the wire's
+    way already stays as it is, so code may use either.
+    """
+    variants = rule.get("oneOf", rule.get("anyOf"))
+    if variants is not None and isinstance(value, dict):
+        # Each variant's spellings: a value of any of them is sent as the API spells it.
+        merged: typing.Dict[str, typing.Any] = {"keys": {}, "properties": {}}
+        for variant in variants:
+            merged["keys"] = {**variant.get("keys", {}), **merged["keys"]}
+            merged["properties"] = {**variant.get("properties", {}), **merged["properties"]}
+        return to_wire(value, merged)
+    if isinstance(value, dict):
+        properties: typing.Mapping[str, Rule] = rule.get("properties", {})
+        renames: typing.Mapping[str, str] = rule.get("keys", {})
+        extra = rule.get("additionalProperties")
+        wire: typing.Dict[typing.Any, typing.Any] = {}
+        for key, item in value.items():
+            name = key if key in properties else renames.get(key, key)
+            inner = properties.get(name, extra if isinstance(extra, dict) else None)
+            wire[name] = item if inner is None else to_wire(item, inner)
+        return wire
+    if isinstance(value, (list, tuple)) and "items" in rule:
+        return [to_wire(item, rule["items"]) for item in value]
+    return value
+
+
 def check_request(
     *,
     parameters: typing.Optional[typing.Mapping[str, typing.Any]],

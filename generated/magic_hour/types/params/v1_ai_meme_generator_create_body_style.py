@@ -1,6 +1,4 @@
-"""`V1AiMemeGeneratorCreateBodyStyle`: a request body part, as a TypedDict keyed by the API's field names."""
-
-from __future__ import annotations
+"""`V1AiMemeGeneratorCreateBodyStyle`: a request body part, as a TypedDict; sent with the API's field names."""
 
 import typing
 
@@ -38,7 +36,7 @@ class V1AiMemeGeneratorCreateBodyStyle(typing_extensions.TypedDict):
     To use our templates, pass in one of the enum values.
     """
 
-    searchWeb: typing_extensions.NotRequired[bool]
+    search_web: typing_extensions.NotRequired[bool]
     """
     Whether to search the web for meme content.
     """

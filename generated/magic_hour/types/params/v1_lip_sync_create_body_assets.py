@@ -1,6 +1,4 @@
-"""`V1LipSyncCreateBodyAssets`: a request body part, as a TypedDict keyed by the API's field names."""
-
-from __future__ import annotations
+"""`V1LipSyncCreateBodyAssets`: a request body part, as a TypedDict; sent with the API's field names."""
 
 import typing
 

@@ -28,6 +28,9 @@ from magic_hour.resources.v1.image_projects.client import (
 from magic_hour.types.params.v1_ai_clothes_changer_create_body_assets import (
     V1AiClothesChangerCreateBodyAssets,
 )
+from magic_hour.types.params.v1_ai_clothes_changer_generate_body_assets import (
+    V1AiClothesChangerGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_ai_clothes_changer_create_response import (
     V1AiClothesChangerCreateResponse,
 )
@@ -87,8 +90,8 @@ class AiClothesChangerClient:
     def generate(
         self,
         *,
-        assets: V1AiClothesChangerCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1AiClothesChangerGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -140,11 +143,15 @@ class AiClothesChangerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -177,7 +184,7 @@ class AiClothesChangerClient:
         self,
         *,
         assets: V1AiClothesChangerCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiClothesChangerCreateResponse:
         """
@@ -211,11 +218,15 @@ class AiClothesChangerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -241,8 +252,8 @@ class AsyncAiClothesChangerClient:
     async def generate(
         self,
         *,
-        assets: V1AiClothesChangerCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1AiClothesChangerGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -267,11 +278,15 @@ class AsyncAiClothesChangerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -304,7 +319,7 @@ class AsyncAiClothesChangerClient:
         self,
         *,
         assets: V1AiClothesChangerCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiClothesChangerCreateResponse:
         """
@@ -320,11 +335,15 @@ class AsyncAiClothesChangerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

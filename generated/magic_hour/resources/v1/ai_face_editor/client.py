@@ -31,6 +31,9 @@ from magic_hour.types.params.v1_ai_face_editor_create_body_assets import (
 from magic_hour.types.params.v1_ai_face_editor_create_body_style import (
     V1AiFaceEditorCreateBodyStyle,
 )
+from magic_hour.types.params.v1_ai_face_editor_generate_body_assets import (
+    V1AiFaceEditorGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_ai_face_editor_create_response import V1AiFaceEditorCreateResponse
 from magic_hour.types.models.v1_image_projects_get_response_with_downloads import (
     V1ImageProjectsGetResponseWithDownloads,
@@ -171,9 +174,9 @@ class AiFaceEditorClient:
     def generate(
         self,
         *,
-        assets: V1AiFaceEditorCreateBodyAssets,
+        assets: V1AiFaceEditorGenerateBodyAssets,
         style: V1AiFaceEditorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -226,12 +229,16 @@ class AiFaceEditorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -266,7 +273,7 @@ class AiFaceEditorClient:
         *,
         assets: V1AiFaceEditorCreateBodyAssets,
         style: V1AiFaceEditorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiFaceEditorCreateResponse:
         """
@@ -302,12 +309,16 @@ class AiFaceEditorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -333,9 +344,9 @@ class AsyncAiFaceEditorClient:
     async def generate(
         self,
         *,
-        assets: V1AiFaceEditorCreateBodyAssets,
+        assets: V1AiFaceEditorGenerateBodyAssets,
         style: V1AiFaceEditorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -361,12 +372,16 @@ class AsyncAiFaceEditorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -401,7 +416,7 @@ class AsyncAiFaceEditorClient:
         *,
         assets: V1AiFaceEditorCreateBodyAssets,
         style: V1AiFaceEditorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiFaceEditorCreateResponse:
         """
@@ -418,12 +433,16 @@ class AsyncAiFaceEditorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

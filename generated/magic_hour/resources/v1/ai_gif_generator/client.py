@@ -74,9 +74,9 @@ class AiGifGeneratorClient:
         self,
         *,
         style: V1AiGifGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         output_format: typing.Union[
-            typing_extensions.Literal["gif", "mp4", "webm"], NotGiven
+            typing.Optional[typing_extensions.Literal["gif", "mp4", "webm"]], NotGiven
         ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
@@ -129,12 +129,16 @@ class AiGifGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-                "output_format": output_format,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                    "output_format": output_format,
+                },
+                ("name", "output_format"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -167,9 +171,9 @@ class AiGifGeneratorClient:
         self,
         *,
         style: V1AiGifGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         output_format: typing.Union[
-            typing_extensions.Literal["gif", "mp4", "webm"], NotGiven
+            typing.Optional[typing_extensions.Literal["gif", "mp4", "webm"]], NotGiven
         ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiGifGeneratorCreateResponse:
@@ -206,12 +210,16 @@ class AiGifGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-                "output_format": output_format,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                    "output_format": output_format,
+                },
+                ("name", "output_format"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -238,9 +246,9 @@ class AsyncAiGifGeneratorClient:
         self,
         *,
         style: V1AiGifGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         output_format: typing.Union[
-            typing_extensions.Literal["gif", "mp4", "webm"], NotGiven
+            typing.Optional[typing_extensions.Literal["gif", "mp4", "webm"]], NotGiven
         ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
@@ -267,12 +275,16 @@ class AsyncAiGifGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-                "output_format": output_format,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                    "output_format": output_format,
+                },
+                ("name", "output_format"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -305,9 +317,9 @@ class AsyncAiGifGeneratorClient:
         self,
         *,
         style: V1AiGifGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         output_format: typing.Union[
-            typing_extensions.Literal["gif", "mp4", "webm"], NotGiven
+            typing.Optional[typing_extensions.Literal["gif", "mp4", "webm"]], NotGiven
         ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiGifGeneratorCreateResponse:
@@ -325,12 +337,16 @@ class AsyncAiGifGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-                "output_format": output_format,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                    "output_format": output_format,
+                },
+                ("name", "output_format"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -31,6 +31,9 @@ from magic_hour.types.params.v1_ai_headshot_generator_create_body_assets import 
 from magic_hour.types.params.v1_ai_headshot_generator_create_body_style import (
     V1AiHeadshotGeneratorCreateBodyStyle,
 )
+from magic_hour.types.params.v1_ai_headshot_generator_generate_body_assets import (
+    V1AiHeadshotGeneratorGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_ai_headshot_generator_create_response import (
     V1AiHeadshotGeneratorCreateResponse,
 )
@@ -87,9 +90,11 @@ class AiHeadshotGeneratorClient:
     def generate(
         self,
         *,
-        assets: V1AiHeadshotGeneratorCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1AiHeadshotGeneratorCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        assets: V1AiHeadshotGeneratorGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[
+            typing.Optional[V1AiHeadshotGeneratorCreateBodyStyle], NotGiven
+        ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -141,12 +146,16 @@ class AiHeadshotGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -180,8 +189,10 @@ class AiHeadshotGeneratorClient:
         self,
         *,
         assets: V1AiHeadshotGeneratorCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1AiHeadshotGeneratorCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[
+            typing.Optional[V1AiHeadshotGeneratorCreateBodyStyle], NotGiven
+        ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiHeadshotGeneratorCreateResponse:
         """
@@ -216,12 +227,16 @@ class AiHeadshotGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -247,9 +262,11 @@ class AsyncAiHeadshotGeneratorClient:
     async def generate(
         self,
         *,
-        assets: V1AiHeadshotGeneratorCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1AiHeadshotGeneratorCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        assets: V1AiHeadshotGeneratorGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[
+            typing.Optional[V1AiHeadshotGeneratorCreateBodyStyle], NotGiven
+        ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -274,12 +291,16 @@ class AsyncAiHeadshotGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -313,8 +334,10 @@ class AsyncAiHeadshotGeneratorClient:
         self,
         *,
         assets: V1AiHeadshotGeneratorCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1AiHeadshotGeneratorCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[
+            typing.Optional[V1AiHeadshotGeneratorCreateBodyStyle], NotGiven
+        ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiHeadshotGeneratorCreateResponse:
         """
@@ -330,12 +353,16 @@ class AsyncAiHeadshotGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

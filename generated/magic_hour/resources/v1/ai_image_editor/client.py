@@ -31,6 +31,9 @@ from magic_hour.types.params.v1_ai_image_editor_create_body_assets import (
 from magic_hour.types.params.v1_ai_image_editor_create_body_style import (
     V1AiImageEditorCreateBodyStyle,
 )
+from magic_hour.types.params.v1_ai_image_editor_generate_body_assets import (
+    V1AiImageEditorGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_ai_image_editor_create_response import V1AiImageEditorCreateResponse
 from magic_hour.types.models.v1_image_projects_get_response_with_downloads import (
     V1ImageProjectsGetResponseWithDownloads,
@@ -114,31 +117,37 @@ class AiImageEditorClient:
         self,
         *,
         style: V1AiImageEditorCreateBodyStyle,
-        assets: V1AiImageEditorCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        image_count: typing.Union[typing_extensions.Literal[1, 4, 9, 16], NotGiven] = NOT_GIVEN,
+        assets: V1AiImageEditorGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        image_count: typing.Union[
+            typing.Optional[typing_extensions.Literal[1, 4, 9, 16]], NotGiven
+        ] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "nano-banana-2",
-                "gpt-image-2",
-                "flux-2-klein",
-                "nano-banana-2-lite",
-                "qwen-edit",
-                "seedream-v4",
-                "seedream-v4.5",
-                "seedream-v5-pro",
-                "nano-banana",
-                "nano-banana-pro",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "nano-banana-2",
+                    "gpt-image-2",
+                    "flux-2-klein",
+                    "nano-banana-2-lite",
+                    "qwen-edit",
+                    "seedream-v4",
+                    "seedream-v4.5",
+                    "seedream-v5-pro",
+                    "nano-banana",
+                    "nano-banana-pro",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
         aspect_ratio: typing.Union[
-            typing_extensions.Literal["auto", "16:9", "9:16", "4:3", "3:2", "1:1", "4:5", "2:3"],
+            typing.Optional[
+                typing_extensions.Literal["auto", "16:9", "9:16", "4:3", "3:2", "1:1", "4:5", "2:3"]
+            ],
             NotGiven,
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"]], NotGiven
         ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
@@ -196,16 +205,20 @@ class AiImageEditorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "image_count": image_count,
-                "model": model,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "image_count": image_count,
+                    "model": model,
+                    "aspect_ratio": aspect_ratio,
+                    "resolution": resolution,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "image_count", "model", "aspect_ratio", "resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -244,30 +257,36 @@ class AiImageEditorClient:
         *,
         style: V1AiImageEditorCreateBodyStyle,
         assets: V1AiImageEditorCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        image_count: typing.Union[typing_extensions.Literal[1, 4, 9, 16], NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        image_count: typing.Union[
+            typing.Optional[typing_extensions.Literal[1, 4, 9, 16]], NotGiven
+        ] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "nano-banana-2",
-                "gpt-image-2",
-                "flux-2-klein",
-                "nano-banana-2-lite",
-                "qwen-edit",
-                "seedream-v4",
-                "seedream-v4.5",
-                "seedream-v5-pro",
-                "nano-banana",
-                "nano-banana-pro",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "nano-banana-2",
+                    "gpt-image-2",
+                    "flux-2-klein",
+                    "nano-banana-2-lite",
+                    "qwen-edit",
+                    "seedream-v4",
+                    "seedream-v4.5",
+                    "seedream-v5-pro",
+                    "nano-banana",
+                    "nano-banana-pro",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
         aspect_ratio: typing.Union[
-            typing_extensions.Literal["auto", "16:9", "9:16", "4:3", "3:2", "1:1", "4:5", "2:3"],
+            typing.Optional[
+                typing_extensions.Literal["auto", "16:9", "9:16", "4:3", "3:2", "1:1", "4:5", "2:3"]
+            ],
             NotGiven,
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"]], NotGiven
         ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiImageEditorCreateResponse:
@@ -312,16 +331,20 @@ class AiImageEditorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "image_count": image_count,
-                "model": model,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "image_count": image_count,
+                    "model": model,
+                    "aspect_ratio": aspect_ratio,
+                    "resolution": resolution,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "image_count", "model", "aspect_ratio", "resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -348,31 +371,37 @@ class AsyncAiImageEditorClient:
         self,
         *,
         style: V1AiImageEditorCreateBodyStyle,
-        assets: V1AiImageEditorCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        image_count: typing.Union[typing_extensions.Literal[1, 4, 9, 16], NotGiven] = NOT_GIVEN,
+        assets: V1AiImageEditorGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        image_count: typing.Union[
+            typing.Optional[typing_extensions.Literal[1, 4, 9, 16]], NotGiven
+        ] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "nano-banana-2",
-                "gpt-image-2",
-                "flux-2-klein",
-                "nano-banana-2-lite",
-                "qwen-edit",
-                "seedream-v4",
-                "seedream-v4.5",
-                "seedream-v5-pro",
-                "nano-banana",
-                "nano-banana-pro",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "nano-banana-2",
+                    "gpt-image-2",
+                    "flux-2-klein",
+                    "nano-banana-2-lite",
+                    "qwen-edit",
+                    "seedream-v4",
+                    "seedream-v4.5",
+                    "seedream-v5-pro",
+                    "nano-banana",
+                    "nano-banana-pro",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
         aspect_ratio: typing.Union[
-            typing_extensions.Literal["auto", "16:9", "9:16", "4:3", "3:2", "1:1", "4:5", "2:3"],
+            typing.Optional[
+                typing_extensions.Literal["auto", "16:9", "9:16", "4:3", "3:2", "1:1", "4:5", "2:3"]
+            ],
             NotGiven,
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"]], NotGiven
         ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
@@ -403,16 +432,20 @@ class AsyncAiImageEditorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "image_count": image_count,
-                "model": model,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "image_count": image_count,
+                    "model": model,
+                    "aspect_ratio": aspect_ratio,
+                    "resolution": resolution,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "image_count", "model", "aspect_ratio", "resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -451,30 +484,36 @@ class AsyncAiImageEditorClient:
         *,
         style: V1AiImageEditorCreateBodyStyle,
         assets: V1AiImageEditorCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        image_count: typing.Union[typing_extensions.Literal[1, 4, 9, 16], NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        image_count: typing.Union[
+            typing.Optional[typing_extensions.Literal[1, 4, 9, 16]], NotGiven
+        ] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "nano-banana-2",
-                "gpt-image-2",
-                "flux-2-klein",
-                "nano-banana-2-lite",
-                "qwen-edit",
-                "seedream-v4",
-                "seedream-v4.5",
-                "seedream-v5-pro",
-                "nano-banana",
-                "nano-banana-pro",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "nano-banana-2",
+                    "gpt-image-2",
+                    "flux-2-klein",
+                    "nano-banana-2-lite",
+                    "qwen-edit",
+                    "seedream-v4",
+                    "seedream-v4.5",
+                    "seedream-v5-pro",
+                    "nano-banana",
+                    "nano-banana-pro",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
         aspect_ratio: typing.Union[
-            typing_extensions.Literal["auto", "16:9", "9:16", "4:3", "3:2", "1:1", "4:5", "2:3"],
+            typing.Optional[
+                typing_extensions.Literal["auto", "16:9", "9:16", "4:3", "3:2", "1:1", "4:5", "2:3"]
+            ],
             NotGiven,
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"]], NotGiven
         ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiImageEditorCreateResponse:
@@ -496,16 +535,20 @@ class AsyncAiImageEditorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "image_count": image_count,
-                "model": model,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "image_count": image_count,
+                    "model": model,
+                    "aspect_ratio": aspect_ratio,
+                    "resolution": resolution,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "image_count", "model", "aspect_ratio", "resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

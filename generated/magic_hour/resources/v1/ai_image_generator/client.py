@@ -136,29 +136,31 @@ class AiImageGeneratorClient:
         *,
         image_count: int,
         style: V1AiImageGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "nano-banana-2",
-                "gpt-image-2",
-                "z-image-turbo",
-                "flux-2-klein",
-                "nano-banana-2-lite",
-                "seedream-v4",
-                "seedream-v5-pro",
-                "nano-banana",
-                "nano-banana-pro",
-                "flux-schnell",
-                "seedream",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "nano-banana-2",
+                    "gpt-image-2",
+                    "z-image-turbo",
+                    "flux-2-klein",
+                    "nano-banana-2-lite",
+                    "seedream-v4",
+                    "seedream-v5-pro",
+                    "nano-banana",
+                    "nano-banana-pro",
+                    "flux-schnell",
+                    "seedream",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
         aspect_ratio: typing.Union[
-            typing_extensions.Literal["1:1", "16:9", "9:16"], NotGiven
+            typing.Optional[typing_extensions.Literal["1:1", "16:9", "9:16"]], NotGiven
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"]], NotGiven
         ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
@@ -214,15 +216,19 @@ class AiImageGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "image_count": image_count,
-                "model": model,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "image_count": image_count,
+                    "model": model,
+                    "aspect_ratio": aspect_ratio,
+                    "resolution": resolution,
+                    "style": style,
+                },
+                ("name", "model", "aspect_ratio", "resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -259,29 +265,31 @@ class AiImageGeneratorClient:
         *,
         image_count: int,
         style: V1AiImageGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "nano-banana-2",
-                "gpt-image-2",
-                "z-image-turbo",
-                "flux-2-klein",
-                "nano-banana-2-lite",
-                "seedream-v4",
-                "seedream-v5-pro",
-                "nano-banana",
-                "nano-banana-pro",
-                "flux-schnell",
-                "seedream",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "nano-banana-2",
+                    "gpt-image-2",
+                    "z-image-turbo",
+                    "flux-2-klein",
+                    "nano-banana-2-lite",
+                    "seedream-v4",
+                    "seedream-v5-pro",
+                    "nano-banana",
+                    "nano-banana-pro",
+                    "flux-schnell",
+                    "seedream",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
         aspect_ratio: typing.Union[
-            typing_extensions.Literal["1:1", "16:9", "9:16"], NotGiven
+            typing.Optional[typing_extensions.Literal["1:1", "16:9", "9:16"]], NotGiven
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"]], NotGiven
         ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiImageGeneratorCreateResponse:
@@ -324,15 +332,19 @@ class AiImageGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "image_count": image_count,
-                "model": model,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "image_count": image_count,
+                    "model": model,
+                    "aspect_ratio": aspect_ratio,
+                    "resolution": resolution,
+                    "style": style,
+                },
+                ("name", "model", "aspect_ratio", "resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -360,29 +372,31 @@ class AsyncAiImageGeneratorClient:
         *,
         image_count: int,
         style: V1AiImageGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "nano-banana-2",
-                "gpt-image-2",
-                "z-image-turbo",
-                "flux-2-klein",
-                "nano-banana-2-lite",
-                "seedream-v4",
-                "seedream-v5-pro",
-                "nano-banana",
-                "nano-banana-pro",
-                "flux-schnell",
-                "seedream",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "nano-banana-2",
+                    "gpt-image-2",
+                    "z-image-turbo",
+                    "flux-2-klein",
+                    "nano-banana-2-lite",
+                    "seedream-v4",
+                    "seedream-v5-pro",
+                    "nano-banana",
+                    "nano-banana-pro",
+                    "flux-schnell",
+                    "seedream",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
         aspect_ratio: typing.Union[
-            typing_extensions.Literal["1:1", "16:9", "9:16"], NotGiven
+            typing.Optional[typing_extensions.Literal["1:1", "16:9", "9:16"]], NotGiven
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"]], NotGiven
         ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
@@ -412,15 +426,19 @@ class AsyncAiImageGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "image_count": image_count,
-                "model": model,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "image_count": image_count,
+                    "model": model,
+                    "aspect_ratio": aspect_ratio,
+                    "resolution": resolution,
+                    "style": style,
+                },
+                ("name", "model", "aspect_ratio", "resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -457,29 +475,31 @@ class AsyncAiImageGeneratorClient:
         *,
         image_count: int,
         style: V1AiImageGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "nano-banana-2",
-                "gpt-image-2",
-                "z-image-turbo",
-                "flux-2-klein",
-                "nano-banana-2-lite",
-                "seedream-v4",
-                "seedream-v5-pro",
-                "nano-banana",
-                "nano-banana-pro",
-                "flux-schnell",
-                "seedream",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "nano-banana-2",
+                    "gpt-image-2",
+                    "z-image-turbo",
+                    "flux-2-klein",
+                    "nano-banana-2-lite",
+                    "seedream-v4",
+                    "seedream-v5-pro",
+                    "nano-banana",
+                    "nano-banana-pro",
+                    "flux-schnell",
+                    "seedream",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
         aspect_ratio: typing.Union[
-            typing_extensions.Literal["1:1", "16:9", "9:16"], NotGiven
+            typing.Optional[typing_extensions.Literal["1:1", "16:9", "9:16"]], NotGiven
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["auto", "640px", "1k", "2k", "4k"]], NotGiven
         ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiImageGeneratorCreateResponse:
@@ -500,15 +520,19 @@ class AsyncAiImageGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "image_count": image_count,
-                "model": model,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "image_count": image_count,
+                    "model": model,
+                    "aspect_ratio": aspect_ratio,
+                    "resolution": resolution,
+                    "style": style,
+                },
+                ("name", "model", "aspect_ratio", "resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -31,6 +31,9 @@ from magic_hour.types.params.v1_ai_image_upscaler_create_body_assets import (
 from magic_hour.types.params.v1_ai_image_upscaler_create_body_style import (
     V1AiImageUpscalerCreateBodyStyle,
 )
+from magic_hour.types.params.v1_ai_image_upscaler_generate_body_assets import (
+    V1AiImageUpscalerGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_ai_image_upscaler_create_response import (
     V1AiImageUpscalerCreateResponse,
 )
@@ -92,9 +95,11 @@ class AiImageUpscalerClient:
         self,
         *,
         scale_factor: float,
-        assets: V1AiImageUpscalerCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1AiImageUpscalerCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        assets: V1AiImageUpscalerGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[
+            typing.Optional[V1AiImageUpscalerCreateBodyStyle], NotGiven
+        ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -148,13 +153,17 @@ class AiImageUpscalerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "scale_factor": scale_factor,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "scale_factor": scale_factor,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -190,8 +199,10 @@ class AiImageUpscalerClient:
         *,
         scale_factor: float,
         assets: V1AiImageUpscalerCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1AiImageUpscalerCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[
+            typing.Optional[V1AiImageUpscalerCreateBodyStyle], NotGiven
+        ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiImageUpscalerCreateResponse:
         """
@@ -229,13 +240,17 @@ class AiImageUpscalerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "scale_factor": scale_factor,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "scale_factor": scale_factor,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -262,9 +277,11 @@ class AsyncAiImageUpscalerClient:
         self,
         *,
         scale_factor: float,
-        assets: V1AiImageUpscalerCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1AiImageUpscalerCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        assets: V1AiImageUpscalerGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[
+            typing.Optional[V1AiImageUpscalerCreateBodyStyle], NotGiven
+        ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -291,13 +308,17 @@ class AsyncAiImageUpscalerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "scale_factor": scale_factor,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "scale_factor": scale_factor,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -333,8 +354,10 @@ class AsyncAiImageUpscalerClient:
         *,
         scale_factor: float,
         assets: V1AiImageUpscalerCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1AiImageUpscalerCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[
+            typing.Optional[V1AiImageUpscalerCreateBodyStyle], NotGiven
+        ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiImageUpscalerCreateResponse:
         """
@@ -352,13 +375,17 @@ class AsyncAiImageUpscalerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "scale_factor": scale_factor,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "scale_factor": scale_factor,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

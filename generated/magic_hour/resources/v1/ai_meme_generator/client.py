@@ -66,6 +66,7 @@ _CREATE_BODY_RULE: validation.Rule = {
                 },
                 "searchWeb": {"type": "boolean"},
             },
+            "keys": {"search_web": "searchWeb"},
             "required": ["topic", "template"],
             "additionalProperties": False,
         },
@@ -94,7 +95,7 @@ class AiMemeGeneratorClient:
         self,
         *,
         style: V1AiMemeGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -137,7 +138,7 @@ class AiMemeGeneratorClient:
         Examples:
         ```py
         client.v1.ai_meme_generator.generate(
-            style={"topic": "When the code finally works", "template": "Drake Hotline Bling", "searchWeb": False},
+            style={"topic": "When the code finally works", "template": "Drake Hotline Bling", "search_web": False},
             name="My Funny Meme",
             wait_for_completion=True,
             download_outputs=True,
@@ -145,11 +146,15 @@ class AiMemeGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -181,7 +186,7 @@ class AiMemeGeneratorClient:
         self,
         *,
         style: V1AiMemeGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiMemeGeneratorCreateResponse:
         """
@@ -210,16 +215,20 @@ class AiMemeGeneratorClient:
         Examples:
         ```py
         client.v1.ai_meme_generator.create(
-            style={"topic": "When the code finally works", "template": "Drake Hotline Bling", "searchWeb": False},
+            style={"topic": "When the code finally works", "template": "Drake Hotline Bling", "search_web": False},
             name="My Funny Meme",
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -246,7 +255,7 @@ class AsyncAiMemeGeneratorClient:
         self,
         *,
         style: V1AiMemeGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -263,7 +272,7 @@ class AsyncAiMemeGeneratorClient:
         Examples:
         ```py
         await client.v1.ai_meme_generator.generate(
-            style={"topic": "When the code finally works", "template": "Drake Hotline Bling", "searchWeb": False},
+            style={"topic": "When the code finally works", "template": "Drake Hotline Bling", "search_web": False},
             name="My Funny Meme",
             wait_for_completion=True,
             download_outputs=True,
@@ -271,11 +280,15 @@ class AsyncAiMemeGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -307,7 +320,7 @@ class AsyncAiMemeGeneratorClient:
         self,
         *,
         style: V1AiMemeGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiMemeGeneratorCreateResponse:
         """
@@ -318,16 +331,20 @@ class AsyncAiMemeGeneratorClient:
         Examples:
         ```py
         await client.v1.ai_meme_generator.create(
-            style={"topic": "When the code finally works", "template": "Drake Hotline Bling", "searchWeb": False},
+            style={"topic": "When the code finally works", "template": "Drake Hotline Bling", "search_web": False},
             name="My Funny Meme",
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -75,7 +75,7 @@ class AiQrCodeGeneratorClient:
         *,
         content: str,
         style: V1AiQrCodeGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -127,12 +127,16 @@ class AiQrCodeGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "content": content,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "content": content,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -166,7 +170,7 @@ class AiQrCodeGeneratorClient:
         *,
         content: str,
         style: V1AiQrCodeGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiQrCodeGeneratorCreateResponse:
         """
@@ -202,12 +206,16 @@ class AiQrCodeGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "content": content,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "content": content,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -235,7 +243,7 @@ class AsyncAiQrCodeGeneratorClient:
         *,
         content: str,
         style: V1AiQrCodeGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -261,12 +269,16 @@ class AsyncAiQrCodeGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "content": content,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "content": content,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -300,7 +312,7 @@ class AsyncAiQrCodeGeneratorClient:
         *,
         content: str,
         style: V1AiQrCodeGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiQrCodeGeneratorCreateResponse:
         """
@@ -317,12 +329,16 @@ class AsyncAiQrCodeGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "content": content,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "content": content,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -31,6 +31,9 @@ from magic_hour.types.params.v1_ai_talking_photo_create_body_assets import (
 from magic_hour.types.params.v1_ai_talking_photo_create_body_style import (
     V1AiTalkingPhotoCreateBodyStyle,
 )
+from magic_hour.types.params.v1_ai_talking_photo_generate_body_assets import (
+    V1AiTalkingPhotoGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_ai_talking_photo_create_response import (
     V1AiTalkingPhotoCreateResponse,
 )
@@ -102,10 +105,10 @@ class AiTalkingPhotoClient:
         *,
         start_seconds: float,
         end_seconds: float,
-        assets: V1AiTalkingPhotoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1AiTalkingPhotoCreateBodyStyle, NotGiven] = NOT_GIVEN,
-        max_resolution: typing.Union[int, NotGiven] = NOT_GIVEN,
+        assets: V1AiTalkingPhotoGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1AiTalkingPhotoCreateBodyStyle], NotGiven] = NOT_GIVEN,
+        max_resolution: typing.Union[typing.Optional[int], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -161,15 +164,19 @@ class AiTalkingPhotoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "assets": assets,
-                "style": style,
-                "max_resolution": max_resolution,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "assets": assets,
+                    "style": style,
+                    "max_resolution": max_resolution,
+                },
+                ("name", "style", "max_resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -208,9 +215,9 @@ class AiTalkingPhotoClient:
         start_seconds: float,
         end_seconds: float,
         assets: V1AiTalkingPhotoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1AiTalkingPhotoCreateBodyStyle, NotGiven] = NOT_GIVEN,
-        max_resolution: typing.Union[int, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1AiTalkingPhotoCreateBodyStyle], NotGiven] = NOT_GIVEN,
+        max_resolution: typing.Union[typing.Optional[int], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiTalkingPhotoCreateResponse:
         """
@@ -252,15 +259,19 @@ class AiTalkingPhotoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "assets": assets,
-                "style": style,
-                "max_resolution": max_resolution,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "assets": assets,
+                    "style": style,
+                    "max_resolution": max_resolution,
+                },
+                ("name", "style", "max_resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -288,10 +299,10 @@ class AsyncAiTalkingPhotoClient:
         *,
         start_seconds: float,
         end_seconds: float,
-        assets: V1AiTalkingPhotoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1AiTalkingPhotoCreateBodyStyle, NotGiven] = NOT_GIVEN,
-        max_resolution: typing.Union[int, NotGiven] = NOT_GIVEN,
+        assets: V1AiTalkingPhotoGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1AiTalkingPhotoCreateBodyStyle], NotGiven] = NOT_GIVEN,
+        max_resolution: typing.Union[typing.Optional[int], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -320,15 +331,19 @@ class AsyncAiTalkingPhotoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "assets": assets,
-                "style": style,
-                "max_resolution": max_resolution,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "assets": assets,
+                    "style": style,
+                    "max_resolution": max_resolution,
+                },
+                ("name", "style", "max_resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -367,9 +382,9 @@ class AsyncAiTalkingPhotoClient:
         start_seconds: float,
         end_seconds: float,
         assets: V1AiTalkingPhotoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1AiTalkingPhotoCreateBodyStyle, NotGiven] = NOT_GIVEN,
-        max_resolution: typing.Union[int, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1AiTalkingPhotoCreateBodyStyle], NotGiven] = NOT_GIVEN,
+        max_resolution: typing.Union[typing.Optional[int], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiTalkingPhotoCreateResponse:
         """
@@ -389,15 +404,19 @@ class AsyncAiTalkingPhotoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "assets": assets,
-                "style": style,
-                "max_resolution": max_resolution,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "assets": assets,
+                    "style": style,
+                    "max_resolution": max_resolution,
+                },
+                ("name", "style", "max_resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -31,6 +31,9 @@ from magic_hour.types.params.v1_ai_video_editor_create_body_assets import (
 from magic_hour.types.params.v1_ai_video_editor_create_body_style import (
     V1AiVideoEditorCreateBodyStyle,
 )
+from magic_hour.types.params.v1_ai_video_editor_generate_body_assets import (
+    V1AiVideoEditorGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_ai_video_editor_create_response import V1AiVideoEditorCreateResponse
 from magic_hour.types.models.v1_video_projects_get_response_with_downloads import (
     V1VideoProjectsGetResponseWithDownloads,
@@ -92,14 +95,14 @@ class AiVideoEditorClient:
         *,
         end_seconds: float,
         style: V1AiVideoEditorCreateBodyStyle,
-        assets: V1AiVideoEditorCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        start_seconds: typing.Union[float, NotGiven] = NOT_GIVEN,
+        assets: V1AiVideoEditorGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        start_seconds: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal["gemini-omni", "ltx-2.3"], NotGiven
+            typing.Optional[typing_extensions.Literal["gemini-omni", "ltx-2.3"]], NotGiven
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p"]], NotGiven
         ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
@@ -157,16 +160,20 @@ class AiVideoEditorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "model": model,
-                "resolution": resolution,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "model": model,
+                    "resolution": resolution,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "start_seconds", "model", "resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -206,13 +213,13 @@ class AiVideoEditorClient:
         end_seconds: float,
         style: V1AiVideoEditorCreateBodyStyle,
         assets: V1AiVideoEditorCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        start_seconds: typing.Union[float, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        start_seconds: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal["gemini-omni", "ltx-2.3"], NotGiven
+            typing.Optional[typing_extensions.Literal["gemini-omni", "ltx-2.3"]], NotGiven
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p"]], NotGiven
         ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiVideoEditorCreateResponse:
@@ -278,16 +285,20 @@ class AiVideoEditorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "model": model,
-                "resolution": resolution,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "model": model,
+                    "resolution": resolution,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "start_seconds", "model", "resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -315,14 +326,14 @@ class AsyncAiVideoEditorClient:
         *,
         end_seconds: float,
         style: V1AiVideoEditorCreateBodyStyle,
-        assets: V1AiVideoEditorCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        start_seconds: typing.Union[float, NotGiven] = NOT_GIVEN,
+        assets: V1AiVideoEditorGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        start_seconds: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal["gemini-omni", "ltx-2.3"], NotGiven
+            typing.Optional[typing_extensions.Literal["gemini-omni", "ltx-2.3"]], NotGiven
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p"]], NotGiven
         ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
@@ -353,16 +364,20 @@ class AsyncAiVideoEditorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "model": model,
-                "resolution": resolution,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "model": model,
+                    "resolution": resolution,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "start_seconds", "model", "resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -402,13 +417,13 @@ class AsyncAiVideoEditorClient:
         end_seconds: float,
         style: V1AiVideoEditorCreateBodyStyle,
         assets: V1AiVideoEditorCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        start_seconds: typing.Union[float, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        start_seconds: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal["gemini-omni", "ltx-2.3"], NotGiven
+            typing.Optional[typing_extensions.Literal["gemini-omni", "ltx-2.3"]], NotGiven
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p"]], NotGiven
         ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiVideoEditorCreateResponse:
@@ -430,16 +445,20 @@ class AsyncAiVideoEditorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "model": model,
-                "resolution": resolution,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "model": model,
+                    "resolution": resolution,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "start_seconds", "model", "resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

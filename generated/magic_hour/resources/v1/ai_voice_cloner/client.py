@@ -31,6 +31,9 @@ from magic_hour.types.params.v1_ai_voice_cloner_create_body_assets import (
 from magic_hour.types.params.v1_ai_voice_cloner_create_body_style import (
     V1AiVoiceClonerCreateBodyStyle,
 )
+from magic_hour.types.params.v1_ai_voice_cloner_generate_body_assets import (
+    V1AiVoiceClonerGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_ai_voice_cloner_create_response import V1AiVoiceClonerCreateResponse
 from magic_hour.types.models.v1_audio_projects_get_response_with_downloads import (
     V1AudioProjectsGetResponseWithDownloads,
@@ -86,9 +89,9 @@ class AiVoiceClonerClient:
     def generate(
         self,
         *,
-        assets: V1AiVoiceClonerCreateBodyAssets,
+        assets: V1AiVoiceClonerGenerateBodyAssets,
         style: V1AiVoiceClonerCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -141,12 +144,16 @@ class AiVoiceClonerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -181,7 +188,7 @@ class AiVoiceClonerClient:
         *,
         assets: V1AiVoiceClonerCreateBodyAssets,
         style: V1AiVoiceClonerCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiVoiceClonerCreateResponse:
         """
@@ -219,12 +226,16 @@ class AiVoiceClonerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -250,9 +261,9 @@ class AsyncAiVoiceClonerClient:
     async def generate(
         self,
         *,
-        assets: V1AiVoiceClonerCreateBodyAssets,
+        assets: V1AiVoiceClonerGenerateBodyAssets,
         style: V1AiVoiceClonerCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -278,12 +289,16 @@ class AsyncAiVoiceClonerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -318,7 +333,7 @@ class AsyncAiVoiceClonerClient:
         *,
         assets: V1AiVoiceClonerCreateBodyAssets,
         style: V1AiVoiceClonerCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiVoiceClonerCreateResponse:
         """
@@ -335,12 +350,16 @@ class AsyncAiVoiceClonerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -572,7 +572,7 @@ class AiVoiceGeneratorClient:
         self,
         *,
         style: V1AiVoiceGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -623,11 +623,15 @@ class AiVoiceGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -659,7 +663,7 @@ class AiVoiceGeneratorClient:
         self,
         *,
         style: V1AiVoiceGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiVoiceGeneratorCreateResponse:
         """
@@ -693,11 +697,15 @@ class AiVoiceGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -724,7 +732,7 @@ class AsyncAiVoiceGeneratorClient:
         self,
         *,
         style: V1AiVoiceGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -749,11 +757,15 @@ class AsyncAiVoiceGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -785,7 +797,7 @@ class AsyncAiVoiceGeneratorClient:
         self,
         *,
         style: V1AiVoiceGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AiVoiceGeneratorCreateResponse:
         """
@@ -801,11 +813,15 @@ class AsyncAiVoiceGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -27,6 +27,7 @@ from magic_hour.resources.v1.video_projects.client import (
 )
 from magic_hour.types.params.v1_animation_create_body_assets import V1AnimationCreateBodyAssets
 from magic_hour.types.params.v1_animation_create_body_style import V1AnimationCreateBodyStyle
+from magic_hour.types.params.v1_animation_generate_body_assets import V1AnimationGenerateBodyAssets
 from magic_hour.types.models.v1_animation_create_response import V1AnimationCreateResponse
 from magic_hour.types.models.v1_video_projects_get_response_with_downloads import (
     V1VideoProjectsGetResponseWithDownloads,
@@ -211,8 +212,8 @@ class AnimationClient:
         height: int,
         width: int,
         style: V1AnimationCreateBodyStyle,
-        assets: V1AnimationCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1AnimationGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -269,16 +270,20 @@ class AnimationClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "fps": fps,
-                "end_seconds": end_seconds,
-                "height": height,
-                "width": width,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "fps": fps,
+                    "end_seconds": end_seconds,
+                    "height": height,
+                    "width": width,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -321,7 +326,7 @@ class AnimationClient:
         width: int,
         style: V1AnimationCreateBodyStyle,
         assets: V1AnimationCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AnimationCreateResponse:
         """
@@ -373,16 +378,20 @@ class AnimationClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "fps": fps,
-                "end_seconds": end_seconds,
-                "height": height,
-                "width": width,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "fps": fps,
+                    "end_seconds": end_seconds,
+                    "height": height,
+                    "width": width,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -413,8 +422,8 @@ class AsyncAnimationClient:
         height: int,
         width: int,
         style: V1AnimationCreateBodyStyle,
-        assets: V1AnimationCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1AnimationGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -444,16 +453,20 @@ class AsyncAnimationClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "fps": fps,
-                "end_seconds": end_seconds,
-                "height": height,
-                "width": width,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "fps": fps,
+                    "end_seconds": end_seconds,
+                    "height": height,
+                    "width": width,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -496,7 +509,7 @@ class AsyncAnimationClient:
         width: int,
         style: V1AnimationCreateBodyStyle,
         assets: V1AnimationCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AnimationCreateResponse:
         """
@@ -517,16 +530,20 @@ class AsyncAnimationClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "fps": fps,
-                "end_seconds": end_seconds,
-                "height": height,
-                "width": width,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "fps": fps,
+                    "end_seconds": end_seconds,
+                    "height": height,
+                    "width": width,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -31,6 +31,9 @@ from magic_hour.types.params.v1_audio_to_video_create_body_assets import (
 from magic_hour.types.params.v1_audio_to_video_create_body_style import (
     V1AudioToVideoCreateBodyStyle,
 )
+from magic_hour.types.params.v1_audio_to_video_generate_body_assets import (
+    V1AudioToVideoGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_audio_to_video_create_response import V1AudioToVideoCreateResponse
 from magic_hour.types.models.v1_video_projects_get_response_with_downloads import (
     V1VideoProjectsGetResponseWithDownloads,
@@ -93,13 +96,13 @@ class AudioToVideoClient:
         self,
         *,
         end_seconds: float,
-        assets: V1AudioToVideoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        start_seconds: typing.Union[float, NotGiven] = NOT_GIVEN,
+        assets: V1AudioToVideoGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        start_seconds: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p"]], NotGiven
         ] = NOT_GIVEN,
-        style: typing.Union[V1AudioToVideoCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1AudioToVideoCreateBodyStyle], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -155,15 +158,19 @@ class AudioToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "resolution": resolution,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "resolution": resolution,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name", "start_seconds", "resolution", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -201,12 +208,12 @@ class AudioToVideoClient:
         *,
         end_seconds: float,
         assets: V1AudioToVideoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        start_seconds: typing.Union[float, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        start_seconds: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p"]], NotGiven
         ] = NOT_GIVEN,
-        style: typing.Union[V1AudioToVideoCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1AudioToVideoCreateBodyStyle], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AudioToVideoCreateResponse:
         """
@@ -269,15 +276,19 @@ class AudioToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "resolution": resolution,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "resolution": resolution,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name", "start_seconds", "resolution", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -304,13 +315,13 @@ class AsyncAudioToVideoClient:
         self,
         *,
         end_seconds: float,
-        assets: V1AudioToVideoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        start_seconds: typing.Union[float, NotGiven] = NOT_GIVEN,
+        assets: V1AudioToVideoGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        start_seconds: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p"]], NotGiven
         ] = NOT_GIVEN,
-        style: typing.Union[V1AudioToVideoCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1AudioToVideoCreateBodyStyle], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -339,15 +350,19 @@ class AsyncAudioToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "resolution": resolution,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "resolution": resolution,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name", "start_seconds", "resolution", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -385,12 +400,12 @@ class AsyncAudioToVideoClient:
         *,
         end_seconds: float,
         assets: V1AudioToVideoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        start_seconds: typing.Union[float, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        start_seconds: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p"]], NotGiven
         ] = NOT_GIVEN,
-        style: typing.Union[V1AudioToVideoCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1AudioToVideoCreateBodyStyle], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AudioToVideoCreateResponse:
         """
@@ -410,15 +425,19 @@ class AsyncAudioToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "resolution": resolution,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "resolution": resolution,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name", "start_seconds", "resolution", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

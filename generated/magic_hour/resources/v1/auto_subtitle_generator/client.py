@@ -31,6 +31,9 @@ from magic_hour.types.params.v1_auto_subtitle_generator_create_body_assets impor
 from magic_hour.types.params.v1_auto_subtitle_generator_create_body_style import (
     V1AutoSubtitleGeneratorCreateBodyStyle,
 )
+from magic_hour.types.params.v1_auto_subtitle_generator_generate_body_assets import (
+    V1AutoSubtitleGeneratorGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_auto_subtitle_generator_create_response import (
     V1AutoSubtitleGeneratorCreateResponse,
 )
@@ -111,9 +114,9 @@ class AutoSubtitleGeneratorClient:
         *,
         start_seconds: float,
         end_seconds: float,
-        assets: V1AutoSubtitleGeneratorCreateBodyAssets,
+        assets: V1AutoSubtitleGeneratorGenerateBodyAssets,
         style: V1AutoSubtitleGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -168,14 +171,18 @@ class AutoSubtitleGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -214,7 +221,7 @@ class AutoSubtitleGeneratorClient:
         end_seconds: float,
         assets: V1AutoSubtitleGeneratorCreateBodyAssets,
         style: V1AutoSubtitleGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AutoSubtitleGeneratorCreateResponse:
         """
@@ -254,14 +261,18 @@ class AutoSubtitleGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -289,9 +300,9 @@ class AsyncAutoSubtitleGeneratorClient:
         *,
         start_seconds: float,
         end_seconds: float,
-        assets: V1AutoSubtitleGeneratorCreateBodyAssets,
+        assets: V1AutoSubtitleGeneratorGenerateBodyAssets,
         style: V1AutoSubtitleGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -319,14 +330,18 @@ class AsyncAutoSubtitleGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -365,7 +380,7 @@ class AsyncAutoSubtitleGeneratorClient:
         end_seconds: float,
         assets: V1AutoSubtitleGeneratorCreateBodyAssets,
         style: V1AutoSubtitleGeneratorCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1AutoSubtitleGeneratorCreateResponse:
         """
@@ -384,14 +399,18 @@ class AsyncAutoSubtitleGeneratorClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -26,6 +26,7 @@ from magic_hour.resources.v1.image_projects.client import (
     ImageProjectsClient,
 )
 from magic_hour.types.params.v1_body_swap_create_body_assets import V1BodySwapCreateBodyAssets
+from magic_hour.types.params.v1_body_swap_generate_body_assets import V1BodySwapGenerateBodyAssets
 from magic_hour.types.models.v1_body_swap_create_response import V1BodySwapCreateResponse
 from magic_hour.types.models.v1_image_projects_get_response_with_downloads import (
     V1ImageProjectsGetResponseWithDownloads,
@@ -81,8 +82,8 @@ class BodySwapClient:
         self,
         *,
         resolution: typing_extensions.Literal["640px", "1k", "2k", "4k"],
-        assets: V1BodySwapCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1BodySwapGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -135,12 +136,16 @@ class BodySwapClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "resolution": resolution,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "resolution": resolution,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -175,7 +180,7 @@ class BodySwapClient:
         *,
         resolution: typing_extensions.Literal["640px", "1k", "2k", "4k"],
         assets: V1BodySwapCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1BodySwapCreateResponse:
         """
@@ -211,12 +216,16 @@ class BodySwapClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "resolution": resolution,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "resolution": resolution,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -243,8 +252,8 @@ class AsyncBodySwapClient:
         self,
         *,
         resolution: typing_extensions.Literal["640px", "1k", "2k", "4k"],
-        assets: V1BodySwapCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1BodySwapGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -270,12 +279,16 @@ class AsyncBodySwapClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "resolution": resolution,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "resolution": resolution,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -310,7 +323,7 @@ class AsyncBodySwapClient:
         *,
         resolution: typing_extensions.Literal["640px", "1k", "2k", "4k"],
         assets: V1BodySwapCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1BodySwapCreateResponse:
         """
@@ -327,12 +340,16 @@ class AsyncBodySwapClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "resolution": resolution,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "resolution": resolution,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -31,6 +31,9 @@ from magic_hour.types.params.v1_character_replace_create_body_assets import (
 from magic_hour.types.params.v1_character_replace_create_body_style import (
     V1CharacterReplaceCreateBodyStyle,
 )
+from magic_hour.types.params.v1_character_replace_generate_body_assets import (
+    V1CharacterReplaceGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_character_replace_create_response import (
     V1CharacterReplaceCreateResponse,
 )
@@ -111,11 +114,15 @@ class CharacterReplaceClient:
         self,
         *,
         end_seconds: float,
-        assets: V1CharacterReplaceCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        start_seconds: typing.Union[float, NotGiven] = NOT_GIVEN,
-        resolution: typing.Union[typing_extensions.Literal["480p", "720p"], NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1CharacterReplaceCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        assets: V1CharacterReplaceGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        start_seconds: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
+        resolution: typing.Union[
+            typing.Optional[typing_extensions.Literal["480p", "720p"]], NotGiven
+        ] = NOT_GIVEN,
+        style: typing.Union[
+            typing.Optional[V1CharacterReplaceCreateBodyStyle], NotGiven
+        ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -171,15 +178,19 @@ class CharacterReplaceClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "resolution": resolution,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "resolution": resolution,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name", "start_seconds", "resolution", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -217,10 +228,14 @@ class CharacterReplaceClient:
         *,
         end_seconds: float,
         assets: V1CharacterReplaceCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        start_seconds: typing.Union[float, NotGiven] = NOT_GIVEN,
-        resolution: typing.Union[typing_extensions.Literal["480p", "720p"], NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1CharacterReplaceCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        start_seconds: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
+        resolution: typing.Union[
+            typing.Optional[typing_extensions.Literal["480p", "720p"]], NotGiven
+        ] = NOT_GIVEN,
+        style: typing.Union[
+            typing.Optional[V1CharacterReplaceCreateBodyStyle], NotGiven
+        ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1CharacterReplaceCreateResponse:
         """
@@ -283,15 +298,19 @@ class CharacterReplaceClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "resolution": resolution,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "resolution": resolution,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name", "start_seconds", "resolution", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -318,11 +337,15 @@ class AsyncCharacterReplaceClient:
         self,
         *,
         end_seconds: float,
-        assets: V1CharacterReplaceCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        start_seconds: typing.Union[float, NotGiven] = NOT_GIVEN,
-        resolution: typing.Union[typing_extensions.Literal["480p", "720p"], NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1CharacterReplaceCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        assets: V1CharacterReplaceGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        start_seconds: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
+        resolution: typing.Union[
+            typing.Optional[typing_extensions.Literal["480p", "720p"]], NotGiven
+        ] = NOT_GIVEN,
+        style: typing.Union[
+            typing.Optional[V1CharacterReplaceCreateBodyStyle], NotGiven
+        ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -351,15 +374,19 @@ class AsyncCharacterReplaceClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "resolution": resolution,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "resolution": resolution,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name", "start_seconds", "resolution", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -397,10 +424,14 @@ class AsyncCharacterReplaceClient:
         *,
         end_seconds: float,
         assets: V1CharacterReplaceCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        start_seconds: typing.Union[float, NotGiven] = NOT_GIVEN,
-        resolution: typing.Union[typing_extensions.Literal["480p", "720p"], NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1CharacterReplaceCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        start_seconds: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
+        resolution: typing.Union[
+            typing.Optional[typing_extensions.Literal["480p", "720p"]], NotGiven
+        ] = NOT_GIVEN,
+        style: typing.Union[
+            typing.Optional[V1CharacterReplaceCreateBodyStyle], NotGiven
+        ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1CharacterReplaceCreateResponse:
         """
@@ -420,15 +451,19 @@ class AsyncCharacterReplaceClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "resolution": resolution,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "resolution": resolution,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name", "start_seconds", "resolution", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -24,6 +24,9 @@ from magic_hour.resources.v1.files.upload_urls.client import AsyncUploadUrlsClie
 from magic_hour.types.params.v1_face_detection_create_body_assets import (
     V1FaceDetectionCreateBodyAssets,
 )
+from magic_hour.types.params.v1_face_detection_generate_body_assets import (
+    V1FaceDetectionGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_face_detection_create_response import V1FaceDetectionCreateResponse
 from magic_hour.types.models.v1_face_detection_get_response import V1FaceDetectionGetResponse
 from magic_hour.types.models.v1_face_detection_get_response_with_downloads import (
@@ -82,8 +85,8 @@ class FaceDetectionClient:
     def generate(
         self,
         *,
-        assets: V1FaceDetectionCreateBodyAssets,
-        confidence_score: typing.Union[float, NotGiven] = NOT_GIVEN,
+        assets: V1FaceDetectionGenerateBodyAssets,
+        confidence_score: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -135,11 +138,15 @@ class FaceDetectionClient:
         )
         ```
         """
-        body = given(
-            {
-                "confidence_score": confidence_score,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "confidence_score": confidence_score,
+                    "assets": assets,
+                },
+                ("confidence_score",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -172,7 +179,7 @@ class FaceDetectionClient:
         self,
         *,
         assets: V1FaceDetectionCreateBodyAssets,
-        confidence_score: typing.Union[float, NotGiven] = NOT_GIVEN,
+        confidence_score: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1FaceDetectionCreateResponse:
         """
@@ -210,11 +217,15 @@ class FaceDetectionClient:
         )
         ```
         """
-        body = given(
-            {
-                "confidence_score": confidence_score,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "confidence_score": confidence_score,
+                    "assets": assets,
+                },
+                ("confidence_score",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -353,8 +364,8 @@ class AsyncFaceDetectionClient:
     async def generate(
         self,
         *,
-        assets: V1FaceDetectionCreateBodyAssets,
-        confidence_score: typing.Union[float, NotGiven] = NOT_GIVEN,
+        assets: V1FaceDetectionGenerateBodyAssets,
+        confidence_score: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -379,11 +390,15 @@ class AsyncFaceDetectionClient:
         )
         ```
         """
-        body = given(
-            {
-                "confidence_score": confidence_score,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "confidence_score": confidence_score,
+                    "assets": assets,
+                },
+                ("confidence_score",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -416,7 +431,7 @@ class AsyncFaceDetectionClient:
         self,
         *,
         assets: V1FaceDetectionCreateBodyAssets,
-        confidence_score: typing.Union[float, NotGiven] = NOT_GIVEN,
+        confidence_score: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1FaceDetectionCreateResponse:
         """
@@ -432,11 +447,15 @@ class AsyncFaceDetectionClient:
         )
         ```
         """
-        body = given(
-            {
-                "confidence_score": confidence_score,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "confidence_score": confidence_score,
+                    "assets": assets,
+                },
+                ("confidence_score",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -27,6 +27,7 @@ from magic_hour.resources.v1.video_projects.client import (
 )
 from magic_hour.types.params.v1_face_swap_create_body_assets import V1FaceSwapCreateBodyAssets
 from magic_hour.types.params.v1_face_swap_create_body_style import V1FaceSwapCreateBodyStyle
+from magic_hour.types.params.v1_face_swap_generate_body_assets import V1FaceSwapGenerateBodyAssets
 from magic_hour.types.models.v1_face_swap_create_response import V1FaceSwapCreateResponse
 from magic_hour.types.models.v1_video_projects_get_response_with_downloads import (
     V1VideoProjectsGetResponseWithDownloads,
@@ -106,9 +107,9 @@ class FaceSwapClient:
         *,
         start_seconds: float,
         end_seconds: float,
-        assets: V1FaceSwapCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1FaceSwapCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        assets: V1FaceSwapGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1FaceSwapCreateBodyStyle], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -163,14 +164,18 @@ class FaceSwapClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -208,8 +213,8 @@ class FaceSwapClient:
         start_seconds: float,
         end_seconds: float,
         assets: V1FaceSwapCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1FaceSwapCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1FaceSwapCreateBodyStyle], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1FaceSwapCreateResponse:
         """
@@ -276,14 +281,18 @@ class FaceSwapClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -311,9 +320,9 @@ class AsyncFaceSwapClient:
         *,
         start_seconds: float,
         end_seconds: float,
-        assets: V1FaceSwapCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1FaceSwapCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        assets: V1FaceSwapGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1FaceSwapCreateBodyStyle], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -341,14 +350,18 @@ class AsyncFaceSwapClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -386,8 +399,8 @@ class AsyncFaceSwapClient:
         start_seconds: float,
         end_seconds: float,
         assets: V1FaceSwapCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1FaceSwapCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1FaceSwapCreateBodyStyle], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1FaceSwapCreateResponse:
         """
@@ -406,14 +419,18 @@ class AsyncFaceSwapClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -28,6 +28,9 @@ from magic_hour.resources.v1.image_projects.client import (
 from magic_hour.types.params.v1_face_swap_photo_create_body_assets import (
     V1FaceSwapPhotoCreateBodyAssets,
 )
+from magic_hour.types.params.v1_face_swap_photo_generate_body_assets import (
+    V1FaceSwapPhotoGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_face_swap_photo_create_response import V1FaceSwapPhotoCreateResponse
 from magic_hour.types.models.v1_image_projects_get_response_with_downloads import (
     V1ImageProjectsGetResponseWithDownloads,
@@ -96,8 +99,8 @@ class FaceSwapPhotoClient:
     def generate(
         self,
         *,
-        assets: V1FaceSwapPhotoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1FaceSwapPhotoGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -149,11 +152,15 @@ class FaceSwapPhotoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -186,7 +193,7 @@ class FaceSwapPhotoClient:
         self,
         *,
         assets: V1FaceSwapPhotoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1FaceSwapPhotoCreateResponse:
         """
@@ -224,11 +231,15 @@ class FaceSwapPhotoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -254,8 +265,8 @@ class AsyncFaceSwapPhotoClient:
     async def generate(
         self,
         *,
-        assets: V1FaceSwapPhotoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1FaceSwapPhotoGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -280,11 +291,15 @@ class AsyncFaceSwapPhotoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -317,7 +332,7 @@ class AsyncFaceSwapPhotoClient:
         self,
         *,
         assets: V1FaceSwapPhotoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1FaceSwapPhotoCreateResponse:
         """
@@ -333,11 +348,15 @@ class AsyncFaceSwapPhotoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -26,6 +26,7 @@ from magic_hour.resources.v1.image_projects.client import (
     ImageProjectsClient,
 )
 from magic_hour.types.params.v1_head_swap_create_body_assets import V1HeadSwapCreateBodyAssets
+from magic_hour.types.params.v1_head_swap_generate_body_assets import V1HeadSwapGenerateBodyAssets
 from magic_hour.types.models.v1_head_swap_create_response import V1HeadSwapCreateResponse
 from magic_hour.types.models.v1_image_projects_get_response_with_downloads import (
     V1ImageProjectsGetResponseWithDownloads,
@@ -80,9 +81,9 @@ class HeadSwapClient:
     def generate(
         self,
         *,
-        assets: V1HeadSwapCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        max_resolution: typing.Union[int, NotGiven] = NOT_GIVEN,
+        assets: V1HeadSwapGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        max_resolution: typing.Union[typing.Optional[int], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -135,12 +136,16 @@ class HeadSwapClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "max_resolution": max_resolution,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "max_resolution": max_resolution,
+                    "assets": assets,
+                },
+                ("name", "max_resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -174,8 +179,8 @@ class HeadSwapClient:
         self,
         *,
         assets: V1HeadSwapCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        max_resolution: typing.Union[int, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        max_resolution: typing.Union[typing.Optional[int], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1HeadSwapCreateResponse:
         """
@@ -211,12 +216,16 @@ class HeadSwapClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "max_resolution": max_resolution,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "max_resolution": max_resolution,
+                    "assets": assets,
+                },
+                ("name", "max_resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -242,9 +251,9 @@ class AsyncHeadSwapClient:
     async def generate(
         self,
         *,
-        assets: V1HeadSwapCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        max_resolution: typing.Union[int, NotGiven] = NOT_GIVEN,
+        assets: V1HeadSwapGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        max_resolution: typing.Union[typing.Optional[int], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -270,12 +279,16 @@ class AsyncHeadSwapClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "max_resolution": max_resolution,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "max_resolution": max_resolution,
+                    "assets": assets,
+                },
+                ("name", "max_resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -309,8 +322,8 @@ class AsyncHeadSwapClient:
         self,
         *,
         assets: V1HeadSwapCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        max_resolution: typing.Union[int, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        max_resolution: typing.Union[typing.Optional[int], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1HeadSwapCreateResponse:
         """
@@ -327,12 +340,16 @@ class AsyncHeadSwapClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "max_resolution": max_resolution,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "max_resolution": max_resolution,
+                    "assets": assets,
+                },
+                ("name", "max_resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -28,6 +28,9 @@ from magic_hour.resources.v1.image_projects.client import (
 from magic_hour.types.params.v1_image_background_remover_create_body_assets import (
     V1ImageBackgroundRemoverCreateBodyAssets,
 )
+from magic_hour.types.params.v1_image_background_remover_generate_body_assets import (
+    V1ImageBackgroundRemoverGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_image_background_remover_create_response import (
     V1ImageBackgroundRemoverCreateResponse,
 )
@@ -83,8 +86,8 @@ class ImageBackgroundRemoverClient:
     def generate(
         self,
         *,
-        assets: V1ImageBackgroundRemoverCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1ImageBackgroundRemoverGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -136,11 +139,15 @@ class ImageBackgroundRemoverClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -173,7 +180,7 @@ class ImageBackgroundRemoverClient:
         self,
         *,
         assets: V1ImageBackgroundRemoverCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1ImageBackgroundRemoverCreateResponse:
         """
@@ -207,11 +214,15 @@ class ImageBackgroundRemoverClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -237,8 +248,8 @@ class AsyncImageBackgroundRemoverClient:
     async def generate(
         self,
         *,
-        assets: V1ImageBackgroundRemoverCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1ImageBackgroundRemoverGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -263,11 +274,15 @@ class AsyncImageBackgroundRemoverClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -300,7 +315,7 @@ class AsyncImageBackgroundRemoverClient:
         self,
         *,
         assets: V1ImageBackgroundRemoverCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1ImageBackgroundRemoverCreateResponse:
         """
@@ -316,11 +331,15 @@ class AsyncImageBackgroundRemoverClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -31,6 +31,9 @@ from magic_hour.types.params.v1_image_to_video_create_body_assets import (
 from magic_hour.types.params.v1_image_to_video_create_body_style import (
     V1ImageToVideoCreateBodyStyle,
 )
+from magic_hour.types.params.v1_image_to_video_generate_body_assets import (
+    V1ImageToVideoGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_image_to_video_create_response import V1ImageToVideoCreateResponse
 from magic_hour.types.models.v1_video_projects_get_response_with_downloads import (
     V1VideoProjectsGetResponseWithDownloads,
@@ -117,37 +120,39 @@ class ImageToVideoClient:
         self,
         *,
         end_seconds: float,
-        assets: V1ImageToVideoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1ImageToVideoGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "ltx-2",
-                "ltx-2.3",
-                "minimax-h3",
-                "wan-2.2",
-                "seedance-1.5",
-                "seedance-2.0",
-                "seedance-2.0-mini",
-                "seedance-2.5",
-                "kling-2.5",
-                "kling-2.6",
-                "kling-3.0",
-                "veo3.1",
-                "veo3.1-lite",
-                "sora-2",
-                "kling-1.6",
-                "seedance",
-                "kling-2.5-audio",
-                "veo3.1-audio",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "ltx-2",
+                    "ltx-2.3",
+                    "minimax-h3",
+                    "wan-2.2",
+                    "seedance-1.5",
+                    "seedance-2.0",
+                    "seedance-2.0-mini",
+                    "seedance-2.5",
+                    "kling-2.5",
+                    "kling-2.6",
+                    "kling-3.0",
+                    "veo3.1",
+                    "veo3.1-lite",
+                    "sora-2",
+                    "kling-1.6",
+                    "seedance",
+                    "kling-2.5-audio",
+                    "veo3.1-audio",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p", "4k"]], NotGiven
         ] = NOT_GIVEN,
-        audio: typing.Union[bool, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1ImageToVideoCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        audio: typing.Union[typing.Optional[bool], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1ImageToVideoCreateBodyStyle], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -204,16 +209,20 @@ class ImageToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "end_seconds": end_seconds,
-                "model": model,
-                "resolution": resolution,
-                "audio": audio,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "end_seconds": end_seconds,
+                    "model": model,
+                    "resolution": resolution,
+                    "audio": audio,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "model", "resolution", "audio", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -252,36 +261,38 @@ class ImageToVideoClient:
         *,
         end_seconds: float,
         assets: V1ImageToVideoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "ltx-2",
-                "ltx-2.3",
-                "minimax-h3",
-                "wan-2.2",
-                "seedance-1.5",
-                "seedance-2.0",
-                "seedance-2.0-mini",
-                "seedance-2.5",
-                "kling-2.5",
-                "kling-2.6",
-                "kling-3.0",
-                "veo3.1",
-                "veo3.1-lite",
-                "sora-2",
-                "kling-1.6",
-                "seedance",
-                "kling-2.5-audio",
-                "veo3.1-audio",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "ltx-2",
+                    "ltx-2.3",
+                    "minimax-h3",
+                    "wan-2.2",
+                    "seedance-1.5",
+                    "seedance-2.0",
+                    "seedance-2.0-mini",
+                    "seedance-2.5",
+                    "kling-2.5",
+                    "kling-2.6",
+                    "kling-3.0",
+                    "veo3.1",
+                    "veo3.1-lite",
+                    "sora-2",
+                    "kling-1.6",
+                    "seedance",
+                    "kling-2.5-audio",
+                    "veo3.1-audio",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p", "4k"]], NotGiven
         ] = NOT_GIVEN,
-        audio: typing.Union[bool, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1ImageToVideoCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        audio: typing.Union[typing.Optional[bool], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1ImageToVideoCreateBodyStyle], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1ImageToVideoCreateResponse:
         """
@@ -346,16 +357,20 @@ class ImageToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "end_seconds": end_seconds,
-                "model": model,
-                "resolution": resolution,
-                "audio": audio,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "end_seconds": end_seconds,
+                    "model": model,
+                    "resolution": resolution,
+                    "audio": audio,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "model", "resolution", "audio", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -382,37 +397,39 @@ class AsyncImageToVideoClient:
         self,
         *,
         end_seconds: float,
-        assets: V1ImageToVideoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1ImageToVideoGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "ltx-2",
-                "ltx-2.3",
-                "minimax-h3",
-                "wan-2.2",
-                "seedance-1.5",
-                "seedance-2.0",
-                "seedance-2.0-mini",
-                "seedance-2.5",
-                "kling-2.5",
-                "kling-2.6",
-                "kling-3.0",
-                "veo3.1",
-                "veo3.1-lite",
-                "sora-2",
-                "kling-1.6",
-                "seedance",
-                "kling-2.5-audio",
-                "veo3.1-audio",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "ltx-2",
+                    "ltx-2.3",
+                    "minimax-h3",
+                    "wan-2.2",
+                    "seedance-1.5",
+                    "seedance-2.0",
+                    "seedance-2.0-mini",
+                    "seedance-2.5",
+                    "kling-2.5",
+                    "kling-2.6",
+                    "kling-3.0",
+                    "veo3.1",
+                    "veo3.1-lite",
+                    "sora-2",
+                    "kling-1.6",
+                    "seedance",
+                    "kling-2.5-audio",
+                    "veo3.1-audio",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p", "4k"]], NotGiven
         ] = NOT_GIVEN,
-        audio: typing.Union[bool, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1ImageToVideoCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        audio: typing.Union[typing.Optional[bool], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1ImageToVideoCreateBodyStyle], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -442,16 +459,20 @@ class AsyncImageToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "end_seconds": end_seconds,
-                "model": model,
-                "resolution": resolution,
-                "audio": audio,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "end_seconds": end_seconds,
+                    "model": model,
+                    "resolution": resolution,
+                    "audio": audio,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "model", "resolution", "audio", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -490,36 +511,38 @@ class AsyncImageToVideoClient:
         *,
         end_seconds: float,
         assets: V1ImageToVideoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "ltx-2",
-                "ltx-2.3",
-                "minimax-h3",
-                "wan-2.2",
-                "seedance-1.5",
-                "seedance-2.0",
-                "seedance-2.0-mini",
-                "seedance-2.5",
-                "kling-2.5",
-                "kling-2.6",
-                "kling-3.0",
-                "veo3.1",
-                "veo3.1-lite",
-                "sora-2",
-                "kling-1.6",
-                "seedance",
-                "kling-2.5-audio",
-                "veo3.1-audio",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "ltx-2",
+                    "ltx-2.3",
+                    "minimax-h3",
+                    "wan-2.2",
+                    "seedance-1.5",
+                    "seedance-2.0",
+                    "seedance-2.0-mini",
+                    "seedance-2.5",
+                    "kling-2.5",
+                    "kling-2.6",
+                    "kling-3.0",
+                    "veo3.1",
+                    "veo3.1-lite",
+                    "sora-2",
+                    "kling-1.6",
+                    "seedance",
+                    "kling-2.5-audio",
+                    "veo3.1-audio",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p", "4k"]], NotGiven
         ] = NOT_GIVEN,
-        audio: typing.Union[bool, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1ImageToVideoCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        audio: typing.Union[typing.Optional[bool], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1ImageToVideoCreateBodyStyle], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1ImageToVideoCreateResponse:
         """
@@ -540,16 +563,20 @@ class AsyncImageToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "end_seconds": end_seconds,
-                "model": model,
-                "resolution": resolution,
-                "audio": audio,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "end_seconds": end_seconds,
+                    "model": model,
+                    "resolution": resolution,
+                    "audio": audio,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "model", "resolution", "audio", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -27,6 +27,7 @@ from magic_hour.resources.v1.video_projects.client import (
 )
 from magic_hour.types.params.v1_lip_sync_create_body_assets import V1LipSyncCreateBodyAssets
 from magic_hour.types.params.v1_lip_sync_create_body_style import V1LipSyncCreateBodyStyle
+from magic_hour.types.params.v1_lip_sync_generate_body_assets import V1LipSyncGenerateBodyAssets
 from magic_hour.types.models.v1_lip_sync_create_response import V1LipSyncCreateResponse
 from magic_hour.types.models.v1_video_projects_get_response_with_downloads import (
     V1VideoProjectsGetResponseWithDownloads,
@@ -92,10 +93,10 @@ class LipSyncClient:
         *,
         start_seconds: float,
         end_seconds: float,
-        assets: V1LipSyncCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        max_fps_limit: typing.Union[float, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1LipSyncCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        assets: V1LipSyncGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        max_fps_limit: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1LipSyncCreateBodyStyle], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -151,15 +152,19 @@ class LipSyncClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "max_fps_limit": max_fps_limit,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "max_fps_limit": max_fps_limit,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name", "max_fps_limit", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -198,9 +203,9 @@ class LipSyncClient:
         start_seconds: float,
         end_seconds: float,
         assets: V1LipSyncCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        max_fps_limit: typing.Union[float, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1LipSyncCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        max_fps_limit: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1LipSyncCreateBodyStyle], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1LipSyncCreateResponse:
         """
@@ -267,15 +272,19 @@ class LipSyncClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "max_fps_limit": max_fps_limit,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "max_fps_limit": max_fps_limit,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name", "max_fps_limit", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -303,10 +312,10 @@ class AsyncLipSyncClient:
         *,
         start_seconds: float,
         end_seconds: float,
-        assets: V1LipSyncCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        max_fps_limit: typing.Union[float, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1LipSyncCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        assets: V1LipSyncGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        max_fps_limit: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1LipSyncCreateBodyStyle], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -335,15 +344,19 @@ class AsyncLipSyncClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "max_fps_limit": max_fps_limit,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "max_fps_limit": max_fps_limit,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name", "max_fps_limit", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -382,9 +395,9 @@ class AsyncLipSyncClient:
         start_seconds: float,
         end_seconds: float,
         assets: V1LipSyncCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
-        max_fps_limit: typing.Union[float, NotGiven] = NOT_GIVEN,
-        style: typing.Union[V1LipSyncCreateBodyStyle, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
+        max_fps_limit: typing.Union[typing.Optional[float], NotGiven] = NOT_GIVEN,
+        style: typing.Union[typing.Optional[V1LipSyncCreateBodyStyle], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1LipSyncCreateResponse:
         """
@@ -404,15 +417,19 @@ class AsyncLipSyncClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "max_fps_limit": max_fps_limit,
-                "assets": assets,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "max_fps_limit": max_fps_limit,
+                    "assets": assets,
+                    "style": style,
+                },
+                ("name", "max_fps_limit", "style"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -28,6 +28,9 @@ from magic_hour.resources.v1.image_projects.client import (
 from magic_hour.types.params.v1_photo_colorizer_create_body_assets import (
     V1PhotoColorizerCreateBodyAssets,
 )
+from magic_hour.types.params.v1_photo_colorizer_generate_body_assets import (
+    V1PhotoColorizerGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_image_projects_get_response_with_downloads import (
     V1ImageProjectsGetResponseWithDownloads,
 )
@@ -79,8 +82,8 @@ class PhotoColorizerClient:
     def generate(
         self,
         *,
-        assets: V1PhotoColorizerCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1PhotoColorizerGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -132,11 +135,15 @@ class PhotoColorizerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -169,7 +176,7 @@ class PhotoColorizerClient:
         self,
         *,
         assets: V1PhotoColorizerCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1PhotoColorizerCreateResponse:
         """
@@ -203,11 +210,15 @@ class PhotoColorizerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -233,8 +244,8 @@ class AsyncPhotoColorizerClient:
     async def generate(
         self,
         *,
-        assets: V1PhotoColorizerCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1PhotoColorizerGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -259,11 +270,15 @@ class AsyncPhotoColorizerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -296,7 +311,7 @@ class AsyncPhotoColorizerClient:
         self,
         *,
         assets: V1PhotoColorizerCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1PhotoColorizerCreateResponse:
         """
@@ -312,11 +327,15 @@ class AsyncPhotoColorizerClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "assets": assets,
+                },
+                ("name",),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -98,38 +98,40 @@ class TextToVideoClient:
         *,
         end_seconds: float,
         style: V1TextToVideoCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         aspect_ratio: typing.Union[
-            typing_extensions.Literal["16:9", "9:16", "1:1"], NotGiven
+            typing.Optional[typing_extensions.Literal["16:9", "9:16", "1:1"]], NotGiven
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p", "4k"]], NotGiven
         ] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "ltx-2",
-                "ltx-2.3",
-                "minimax-h3",
-                "wan-2.2",
-                "seedance-1.5",
-                "seedance-2.0",
-                "seedance-2.0-mini",
-                "seedance-2.5",
-                "kling-2.5",
-                "kling-2.6",
-                "kling-3.0",
-                "veo3.1",
-                "veo3.1-lite",
-                "sora-2",
-                "kling-1.6",
-                "seedance",
-                "kling-2.5-audio",
-                "veo3.1-audio",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "ltx-2",
+                    "ltx-2.3",
+                    "minimax-h3",
+                    "wan-2.2",
+                    "seedance-1.5",
+                    "seedance-2.0",
+                    "seedance-2.0-mini",
+                    "seedance-2.5",
+                    "kling-2.5",
+                    "kling-2.6",
+                    "kling-3.0",
+                    "veo3.1",
+                    "veo3.1-lite",
+                    "sora-2",
+                    "kling-1.6",
+                    "seedance",
+                    "kling-2.5-audio",
+                    "veo3.1-audio",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
-        audio: typing.Union[bool, NotGiven] = NOT_GIVEN,
+        audio: typing.Union[typing.Optional[bool], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -185,16 +187,20 @@ class TextToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "end_seconds": end_seconds,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "model": model,
-                "audio": audio,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "end_seconds": end_seconds,
+                    "aspect_ratio": aspect_ratio,
+                    "resolution": resolution,
+                    "model": model,
+                    "audio": audio,
+                    "style": style,
+                },
+                ("name", "aspect_ratio", "resolution", "model", "audio"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -232,38 +238,40 @@ class TextToVideoClient:
         *,
         end_seconds: float,
         style: V1TextToVideoCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         aspect_ratio: typing.Union[
-            typing_extensions.Literal["16:9", "9:16", "1:1"], NotGiven
+            typing.Optional[typing_extensions.Literal["16:9", "9:16", "1:1"]], NotGiven
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p", "4k"]], NotGiven
         ] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "ltx-2",
-                "ltx-2.3",
-                "minimax-h3",
-                "wan-2.2",
-                "seedance-1.5",
-                "seedance-2.0",
-                "seedance-2.0-mini",
-                "seedance-2.5",
-                "kling-2.5",
-                "kling-2.6",
-                "kling-3.0",
-                "veo3.1",
-                "veo3.1-lite",
-                "sora-2",
-                "kling-1.6",
-                "seedance",
-                "kling-2.5-audio",
-                "veo3.1-audio",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "ltx-2",
+                    "ltx-2.3",
+                    "minimax-h3",
+                    "wan-2.2",
+                    "seedance-1.5",
+                    "seedance-2.0",
+                    "seedance-2.0-mini",
+                    "seedance-2.5",
+                    "kling-2.5",
+                    "kling-2.6",
+                    "kling-3.0",
+                    "veo3.1",
+                    "veo3.1-lite",
+                    "sora-2",
+                    "kling-1.6",
+                    "seedance",
+                    "kling-2.5-audio",
+                    "veo3.1-audio",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
-        audio: typing.Union[bool, NotGiven] = NOT_GIVEN,
+        audio: typing.Union[typing.Optional[bool], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1TextToVideoCreateResponse:
         """
@@ -328,16 +336,20 @@ class TextToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "end_seconds": end_seconds,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "model": model,
-                "audio": audio,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "end_seconds": end_seconds,
+                    "aspect_ratio": aspect_ratio,
+                    "resolution": resolution,
+                    "model": model,
+                    "audio": audio,
+                    "style": style,
+                },
+                ("name", "aspect_ratio", "resolution", "model", "audio"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -365,38 +377,40 @@ class AsyncTextToVideoClient:
         *,
         end_seconds: float,
         style: V1TextToVideoCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         aspect_ratio: typing.Union[
-            typing_extensions.Literal["16:9", "9:16", "1:1"], NotGiven
+            typing.Optional[typing_extensions.Literal["16:9", "9:16", "1:1"]], NotGiven
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p", "4k"]], NotGiven
         ] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "ltx-2",
-                "ltx-2.3",
-                "minimax-h3",
-                "wan-2.2",
-                "seedance-1.5",
-                "seedance-2.0",
-                "seedance-2.0-mini",
-                "seedance-2.5",
-                "kling-2.5",
-                "kling-2.6",
-                "kling-3.0",
-                "veo3.1",
-                "veo3.1-lite",
-                "sora-2",
-                "kling-1.6",
-                "seedance",
-                "kling-2.5-audio",
-                "veo3.1-audio",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "ltx-2",
+                    "ltx-2.3",
+                    "minimax-h3",
+                    "wan-2.2",
+                    "seedance-1.5",
+                    "seedance-2.0",
+                    "seedance-2.0-mini",
+                    "seedance-2.5",
+                    "kling-2.5",
+                    "kling-2.6",
+                    "kling-3.0",
+                    "veo3.1",
+                    "veo3.1-lite",
+                    "sora-2",
+                    "kling-1.6",
+                    "seedance",
+                    "kling-2.5-audio",
+                    "veo3.1-audio",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
-        audio: typing.Union[bool, NotGiven] = NOT_GIVEN,
+        audio: typing.Union[typing.Optional[bool], NotGiven] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
         download_directory: typing.Union[str, "os.PathLike[str]", None] = None,
@@ -426,16 +440,20 @@ class AsyncTextToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "end_seconds": end_seconds,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "model": model,
-                "audio": audio,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "end_seconds": end_seconds,
+                    "aspect_ratio": aspect_ratio,
+                    "resolution": resolution,
+                    "model": model,
+                    "audio": audio,
+                    "style": style,
+                },
+                ("name", "aspect_ratio", "resolution", "model", "audio"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -473,38 +491,40 @@ class AsyncTextToVideoClient:
         *,
         end_seconds: float,
         style: V1TextToVideoCreateBodyStyle,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         aspect_ratio: typing.Union[
-            typing_extensions.Literal["16:9", "9:16", "1:1"], NotGiven
+            typing.Optional[typing_extensions.Literal["16:9", "9:16", "1:1"]], NotGiven
         ] = NOT_GIVEN,
         resolution: typing.Union[
-            typing_extensions.Literal["480p", "720p", "1080p", "4k"], NotGiven
+            typing.Optional[typing_extensions.Literal["480p", "720p", "1080p", "4k"]], NotGiven
         ] = NOT_GIVEN,
         model: typing.Union[
-            typing_extensions.Literal[
-                "default",
-                "ltx-2",
-                "ltx-2.3",
-                "minimax-h3",
-                "wan-2.2",
-                "seedance-1.5",
-                "seedance-2.0",
-                "seedance-2.0-mini",
-                "seedance-2.5",
-                "kling-2.5",
-                "kling-2.6",
-                "kling-3.0",
-                "veo3.1",
-                "veo3.1-lite",
-                "sora-2",
-                "kling-1.6",
-                "seedance",
-                "kling-2.5-audio",
-                "veo3.1-audio",
+            typing.Optional[
+                typing_extensions.Literal[
+                    "default",
+                    "ltx-2",
+                    "ltx-2.3",
+                    "minimax-h3",
+                    "wan-2.2",
+                    "seedance-1.5",
+                    "seedance-2.0",
+                    "seedance-2.0-mini",
+                    "seedance-2.5",
+                    "kling-2.5",
+                    "kling-2.6",
+                    "kling-3.0",
+                    "veo3.1",
+                    "veo3.1-lite",
+                    "sora-2",
+                    "kling-1.6",
+                    "seedance",
+                    "kling-2.5-audio",
+                    "veo3.1-audio",
+                ]
             ],
             NotGiven,
         ] = NOT_GIVEN,
-        audio: typing.Union[bool, NotGiven] = NOT_GIVEN,
+        audio: typing.Union[typing.Optional[bool], NotGiven] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1TextToVideoCreateResponse:
         """
@@ -525,16 +545,20 @@ class AsyncTextToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "end_seconds": end_seconds,
-                "aspect_ratio": aspect_ratio,
-                "resolution": resolution,
-                "model": model,
-                "audio": audio,
-                "style": style,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "end_seconds": end_seconds,
+                    "aspect_ratio": aspect_ratio,
+                    "resolution": resolution,
+                    "model": model,
+                    "audio": audio,
+                    "style": style,
+                },
+                ("name", "aspect_ratio", "resolution", "model", "audio"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -31,6 +31,9 @@ from magic_hour.types.params.v1_video_to_video_create_body_assets import (
 from magic_hour.types.params.v1_video_to_video_create_body_style import (
     V1VideoToVideoCreateBodyStyle,
 )
+from magic_hour.types.params.v1_video_to_video_generate_body_assets import (
+    V1VideoToVideoGenerateBodyAssets,
+)
 from magic_hour.types.models.v1_video_projects_get_response_with_downloads import (
     V1VideoProjectsGetResponseWithDownloads,
 )
@@ -193,10 +196,10 @@ class VideoToVideoClient:
         start_seconds: float,
         end_seconds: float,
         style: V1VideoToVideoCreateBodyStyle,
-        assets: V1VideoToVideoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1VideoToVideoGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         fps_resolution: typing.Union[
-            typing_extensions.Literal["FULL", "HALF"], NotGiven
+            typing.Optional[typing_extensions.Literal["FULL", "HALF"]], NotGiven
         ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
@@ -253,15 +256,19 @@ class VideoToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "fps_resolution": fps_resolution,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "fps_resolution": fps_resolution,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "fps_resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -301,9 +308,9 @@ class VideoToVideoClient:
         end_seconds: float,
         style: V1VideoToVideoCreateBodyStyle,
         assets: V1VideoToVideoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         fps_resolution: typing.Union[
-            typing_extensions.Literal["FULL", "HALF"], NotGiven
+            typing.Optional[typing_extensions.Literal["FULL", "HALF"]], NotGiven
         ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1VideoToVideoCreateResponse:
@@ -372,15 +379,19 @@ class VideoToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "fps_resolution": fps_resolution,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "fps_resolution": fps_resolution,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "fps_resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -409,10 +420,10 @@ class AsyncVideoToVideoClient:
         start_seconds: float,
         end_seconds: float,
         style: V1VideoToVideoCreateBodyStyle,
-        assets: V1VideoToVideoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        assets: V1VideoToVideoGenerateBodyAssets,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         fps_resolution: typing.Union[
-            typing_extensions.Literal["FULL", "HALF"], NotGiven
+            typing.Optional[typing_extensions.Literal["FULL", "HALF"]], NotGiven
         ] = NOT_GIVEN,
         wait_for_completion: bool = True,
         download_outputs: bool = True,
@@ -442,15 +453,19 @@ class AsyncVideoToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "fps_resolution": fps_resolution,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "fps_resolution": fps_resolution,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "fps_resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -490,9 +505,9 @@ class AsyncVideoToVideoClient:
         end_seconds: float,
         style: V1VideoToVideoCreateBodyStyle,
         assets: V1VideoToVideoCreateBodyAssets,
-        name: typing.Union[str, NotGiven] = NOT_GIVEN,
+        name: typing.Union[typing.Optional[str], NotGiven] = NOT_GIVEN,
         fps_resolution: typing.Union[
-            typing_extensions.Literal["FULL", "HALF"], NotGiven
+            typing.Optional[typing_extensions.Literal["FULL", "HALF"]], NotGiven
         ] = NOT_GIVEN,
         request_options: typing.Optional[RequestOptions] = None,
     ) -> V1VideoToVideoCreateResponse:
@@ -513,15 +528,19 @@ class AsyncVideoToVideoClient:
         )
         ```
         """
-        body = given(
-            {
-                "name": name,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "fps_resolution": fps_resolution,
-                "style": style,
-                "assets": assets,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "name": name,
+                    "start_seconds": start_seconds,
+                    "end_seconds": end_seconds,
+                    "fps_resolution": fps_resolution,
+                    "style": style,
+                    "assets": assets,
+                },
+                ("name", "fps_resolution"),
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,

@@ -35,6 +35,7 @@ _CREATE_BODY_RULE: validation.Rule = {
                     "type": {"type": "string", "enum": ["video", "audio", "image"]},
                     "extension": {"type": "string", "pattern": "^[a-z0-9]+$"},
                 },
+                "keys": {"type_": "type"},
                 "required": ["type", "extension"],
                 "additionalProperties": False,
             },
@@ -101,14 +102,17 @@ class UploadUrlsClient:
         Examples:
         ```py
         client.v1.files.upload_urls.create(
-            items=[{"type": "video", "extension": "mp4"}, {"type": "audio", "extension": "mp3"}],
+            items=[{"type_": "video", "extension": "mp4"}, {"type_": "audio", "extension": "mp3"}],
         )
         ```
         """
-        body = given(
-            {
-                "items": items,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "items": items,
+                }
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
@@ -145,14 +149,17 @@ class AsyncUploadUrlsClient:
         Examples:
         ```py
         await client.v1.files.upload_urls.create(
-            items=[{"type": "video", "extension": "mp4"}, {"type": "audio", "extension": "mp3"}],
+            items=[{"type_": "video", "extension": "mp4"}, {"type_": "audio", "extension": "mp3"}],
         )
         ```
         """
-        body = given(
-            {
-                "items": items,
-            }
+        body = validation.to_wire(
+            given(
+                {
+                    "items": items,
+                }
+            ),
+            _CREATE_BODY_RULE,
         )
         validation.check_request(
             parameters=None,
