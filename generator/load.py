@@ -1,4 +1,4 @@
-"""Stage 1: read every spec file, merge them into one OpenAPI document, validate it.
+"""Stage 1: read every spec file (YAML or JSON), merge them into one OpenAPI document, check it.
 
 Each file is parsed with ruamel.yaml's round-trip loader, which keeps the line and column of
 every node, so that every problem (bad YAML, a wrong type, an unknown `$ref`, a conflict
@@ -8,6 +8,7 @@ between files) can be reported as `file:line:column: what is wrong`.
 from __future__ import annotations
 
 import datetime
+import json
 import pickle
 import sys
 from collections.abc import Iterator, Sequence
@@ -25,7 +26,9 @@ from ruamel.yaml.error import MarkedYAMLError
 from generator.cache import Cache, digest
 from generator.problems import Location, Problem, SpecError
 
-SPEC_SUFFIXES = (".yaml", ".yml")
+# JSON documents are read by the same YAML parser (JSON is YAML's flow style), which gives
+# their nodes' positions; Python's json module checks first that they are JSON.
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 YAML_NAMESPACE = "yaml"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Top-level sections whose value must be the same in every file that has it.
@@ -104,7 +107,8 @@ def load_specs(
         key=lambda p: p.relative_to(specs_dir).as_posix(),
     )
     if not paths:
-        raise SpecError([Problem(None, f"{display}: no spec files (*.yaml, *.yml) found")])
+        patterns = ", ".join(f"*{suffix}" for suffix in SPEC_SUFFIXES)
+        raise SpecError([Problem(None, f"{display}: no spec files ({patterns}) found")])
 
     problems: list[Problem] = []
     files: dict[str, SpecFile] = {}
@@ -154,13 +158,23 @@ def _parse_file(
     except UnicodeDecodeError as exc:
         problems.append(Problem(Location(name, 1, 1), f"not UTF-8 text: {exc.reason}"))
         return None
+    if path.suffix == ".json":
+        # YAML would take comments, single quotes and bare words that no JSON reader does.
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as exc:
+            problems.append(
+                Problem(Location(name, exc.lineno, exc.colno), f"invalid JSON: {exc.msg}")
+            )
+            return None
     try:
         tree = _parse_yaml(text, cache)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "unreadable"
-        problems.append(Problem(Location(name, line, column), f"invalid YAML: {what}"))
+        language = "JSON" if path.suffix == ".json" else "YAML"
+        problems.append(Problem(Location(name, line, column), f"invalid {language}: {what}"))
         return None
     if not isinstance(tree, CommentedMap):
         kind = "an empty file" if tree is None else _describe(plain(tree))

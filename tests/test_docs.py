@@ -123,7 +123,7 @@ def api(specs_dir: Path) -> PyApi:
 
 
 def test_every_resource_has_its_page_with_each_method_sync_and_async(api: PyApi) -> None:
-    resources = [r for r in api.resources if r.operations]
+    resources = [r for r in api.resources if r.operations or r.check_result or r.upload_file]
     assert resources
     for resource in resources:
         page = GENERATED / resource.directory / "README.md"
@@ -133,6 +133,8 @@ def test_every_resource_has_its_page_with_each_method_sync_and_async(api: PyApi)
         async_ = [c for c in codes if "= AsyncClient(" in c]
         methods = [op.method_name for op in resource.operations]
         methods += ["generate"] if resource.workflow else []
+        methods += ["check_result"] if resource.check_result else []
+        methods += ["upload_file"] if resource.upload_file else []
         for method in methods:
             assert method in names, f"{page_name(page)}: no section for {method}"
             call = f"{resource.access_path}.{method}("
@@ -143,6 +145,8 @@ def test_every_resource_has_its_page_with_each_method_sync_and_async(api: PyApi)
         for op in resource.operations:
             assert f"`{op.http_method} {op.path}`" in text(page)
         assert ("generate" in names) == (resource.workflow is not None)
+        assert ("check_result" in names) == (resource.check_result is not None)
+        assert ("upload_file" in names) == (resource.upload_file is not None)
 
 
 @pytest.mark.parametrize("page", markdown_pages(), ids=page_name)

@@ -454,7 +454,8 @@ def test_an_object_without_properties_has_an_empty_example(tmp_path: Path) -> No
 def test_a_required_property_the_spec_does_not_define_is_optional_and_warned_of(
     tmp_path: Path,
 ) -> None:
-    # The real API's deprecated `frame_cost`: gone from `properties`, still in `required`.
+    # The real API's deprecated `frame_cost`: gone from `properties`, still in `required`; typed
+    # by the object's example where it has one.
     content = """\
         schema:
           type: object
@@ -463,15 +464,26 @@ def test_a_required_property_the_spec_does_not_define_is_optional_and_warned_of(
           required:
             - id
             - frame_cost
-        example: {id: abc, frame_cost: 3}
+            - download
+          example: {id: abc, frame_cost: 3}
         """
     built = build(tmp_path, {"things.yaml": get_response(content)})
     [operation] = built.operations
     answer = operation.response.schema if operation.response else None
     assert answer is not None and answer.object is not None
-    fields = {f.wire_name: (f.required, f.schema.kind) for f in answer.object.fields}
-    assert fields == {"id": (True, "string"), "frame_cost": (False, "any")}
+    fields = {f.wire_name: f for f in answer.object.fields}
+    assert {name: (f.required, f.schema.kind) for name, f in fields.items()} == {
+        "id": (True, "string"),
+        "frame_cost": (False, "integer"),
+        "download": (False, "any"),
+    }
+    frame_cost = fields["frame_cost"].schema
+    assert (frame_cost.example, frame_cost.has_example) == (3, True)
+    # What the mock server answers with.
+    assert operation.response_example == {"id": "abc", "frame_cost": 3}
     assert [str(w) for w in built.warnings] == [
         "specs/things.yaml:19:21: warning: 'required' names 'frame_cost', which 'properties'"
-        " does not define: modelled as an optional field of any type"
+        " does not define: modelled as an optional field of type integer",
+        "specs/things.yaml:20:21: warning: 'required' names 'download', which 'properties'"
+        " does not define: modelled as an optional field of any type",
     ]

@@ -6,13 +6,15 @@ Every broken-document test asserts the exact lines the person running the genera
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 from helpers.paths import ROOT
-from helpers.raw_specs import file_operations, spec_operations
+from helpers.raw_specs import file_operations, spec_files, spec_operations
 from helpers.specfiles import (
     GET_THINGS,
     HEADER,
@@ -58,7 +60,7 @@ def test_real_specs_load_into_one_document_with_all_paths(
     assert sorted(real.document.paths or {}) == sorted({key.split(" ")[1] for key in raw})
     assert real.document.openapi == "3.0.2"
     assert real.document.info.title == "Magic Hour API"
-    assert sorted(real.files) == sorted(f"specs/{p.name}" for p in specs_dir.glob("*.yaml"))
+    assert sorted(real.files) == sorted(f"specs/{p.name}" for p in spec_files(specs_dir))
 
 
 @pytest.mark.parametrize("path", ["/v1/image-projects/{id}", "/v1/video-projects/{id}"])
@@ -73,7 +75,7 @@ def test_operation_files_name_the_file_each_operation_came_from(
     real: LoadedSpec, specs_dir: Path
 ) -> None:
     expected = {}
-    for path in specs_dir.glob("*.yaml"):
+    for path in spec_files(specs_dir):
         for key in file_operations(path):
             verb, url = key.split(" ")
             expected[(url, verb.lower())] = f"specs/{path.name}"
@@ -127,6 +129,55 @@ def test_yml_files_and_subfolders_are_read_and_named_relative_to_the_folder(tmp_
         ("/v1/things", "get"): "specs/a.yml",
         ("/v1/gadgets", "get"): "specs/more/b.yaml",
     }
+
+
+def test_a_json_document_is_read_as_its_yaml_twin_and_merged_with_yaml(tmp_path: Path) -> None:
+    # Tab-indented, as some tools write JSON; the twin of `things.yaml`, beside a YAML file.
+    twin = json.dumps(YAML(typ="safe").load(spec(GET_THINGS)), indent="\t")
+    gadgets = spec(GET_THINGS.replace("/v1/things", "/v1/gadgets"))
+    from_json = load(tmp_path / "json", {"things.json": twin, "gadgets.yaml": gadgets})
+    from_yaml = load(tmp_path / "yaml", {"things.yaml": spec(GET_THINGS), "gadgets.yaml": gadgets})
+    assert from_json.document == from_yaml.document
+    assert from_json.operation_files == {
+        ("/v1/things", "get"): "specs/things.json",
+        ("/v1/gadgets", "get"): "specs/gadgets.yaml",
+    }
+
+
+def test_a_problem_in_a_json_document_is_located_in_it(tmp_path: Path) -> None:
+    document = YAML(typ="safe").load(spec(GET_THINGS))
+    document["paths"]["/v1/things"]["get"]["responses"] = "none"
+    text = json.dumps(document, indent=2)
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if '"responses"' in t)
+    column = text.splitlines()[line - 1].index('"none"') + 1
+    assert problems(tmp_path, {"things.json": text}) == [
+        f"specs/things.json:{line}:{column}: 'responses' must be a mapping, got 'none'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            '{"openapi": "3.0.2",\n "info": {},\n}\n',
+            "specs/api.json:3:1: invalid JSON: Expecting property name enclosed in double quotes",
+            id="trailing-comma",
+        ),
+        pytest.param(
+            "# a comment YAML would take\n{}\n",
+            "specs/api.json:1:1: invalid JSON: Expecting value",
+            id="comment",
+        ),
+        pytest.param(
+            '{"openapi": "3.0.2", "openapi": "3.0.3"}\n',
+            'specs/api.json:1:22: invalid JSON: found duplicate key "openapi" with value'
+            ' "3.0.3" (original value: "3.0.2")',
+            id="duplicate-key",
+        ),
+    ],
+)
+def test_bad_json_is_one_problem_at_its_position(tmp_path: Path, text: str, expected: str) -> None:
+    assert problems(tmp_path, {"api.json": text}) == [expected]
 
 
 # -- (1) bad YAML --------------------------------------------------------------------------
@@ -369,13 +420,15 @@ def test_a_components_section_left_empty_loads(tmp_path: Path) -> None:
 
 def test_an_empty_folder(tmp_path: Path) -> None:
     error = problems(tmp_path, {})
-    assert error == ["specs: no spec files (*.yaml, *.yml) found"]
+    assert error == ["specs: no spec files (*.yaml, *.yml, *.json) found"]
 
 
-def test_a_folder_without_yaml_files_is_empty(tmp_path: Path) -> None:
+def test_a_folder_without_spec_files_is_empty(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as raised:
-        load(tmp_path, {"README.md": "# specs\n", "api.json": "{}"})
-    assert raised.value.problems == [Problem(None, "specs: no spec files (*.yaml, *.yml) found")]
+        load(tmp_path, {"README.md": "# specs\n", "api.txt": "{}"})
+    assert raised.value.problems == [
+        Problem(None, "specs: no spec files (*.yaml, *.yml, *.json) found")
+    ]
 
 
 def test_the_folder_is_named_as_the_caller_spells_it(tmp_path: Path) -> None:
@@ -523,7 +576,7 @@ def test_cli_on_an_empty_folder(tmp_path: Path) -> None:
     result = _run_generator(specs, output)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"{specs}: no spec files (*.yaml, *.yml) found",
+        f"{specs}: no spec files (*.yaml, *.yml, *.json) found",
         f"1 problem(s) in {specs}; nothing was written",
     ]
     assert not output.exists()

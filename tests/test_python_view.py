@@ -21,7 +21,7 @@ from helpers.specfiles import (
     spec,
     write_specs,
 )
-from helpers.raw_specs import file_operations, spec_operations
+from helpers.raw_specs import file_operations, spec_files, spec_operations
 from helpers.stages import problems_of, python_view_of
 
 from generator.naming import pascal, snake, words
@@ -106,7 +106,7 @@ def test_methods_of_each_resource(specs_dir: Path, api: PyApi) -> None:
     expected: dict[str, set[tuple[str, str, str, str]]] = {
         r.access_path: set() for r in api.resources
     }
-    for file in specs_dir.glob("*.yaml"):
+    for file in spec_files(specs_dir):
         for endpoint in file_operations(file):
             verb, path = endpoint.split(" ")
             access_path = "client." + ".".join(p.replace("-", "_") for p in segments(path))

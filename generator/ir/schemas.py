@@ -35,6 +35,8 @@ CONSTRAINTS = (
 Name = tuple[str, ...]
 # One property of an object being built: (wire name, file, pointer, its schema).
 Declared = tuple[str, str, Pointer, OpenApiSchema | Reference]
+# The kind of a property that only an example describes, by the example value's type.
+_EXAMPLE_KINDS: dict[type, str] = {bool: "boolean", int: "integer", float: "number", str: "string"}
 # The names an object's `required` lists, each with where it is listed (file, pointer).
 Listed = dict[str, tuple[str, Pointer]]
 
@@ -146,18 +148,27 @@ class SchemaBuilder:
                 Field(wire_name, wire_name in required, child_schema, child_schema.description)
             )
         defined = {wire_name for wire_name, *_ in declared}
+        example = schema.example if isinstance(schema.example, dict) else {}
         for wire_name, (listed_file, listed_at) in required.items():
             if wire_name in defined:
                 continue
             # A spec wart of the real API: a deprecated property dropped from `properties` but
-            # not from `required`. The API may still send it; nothing says what it holds.
+            # not from `required`. The API may still send it; only an example says what it holds.
+            kind = _EXAMPLE_KINDS.get(type(example.get(wire_name)), "any")
+            of_type = "any type" if kind == "any" else f"type {kind}"
             message = (
                 f"'required' names '{wire_name}', which 'properties' does not define: "
-                "modelled as an optional field of any type"
+                f"modelled as an optional field of {of_type}"
             )
             self.context.warn(self.context.locate(listed_file, listed_at), message)
             unknown = "Listed as required by the spec, which does not describe it."
-            fields.append(Field(wire_name, False, Schema(kind="any", description=unknown), unknown))
+            guessed = Schema(
+                kind=kind,
+                description=unknown,
+                example=example.get(wire_name),
+                has_example=wire_name in example,
+            )
+            fields.append(Field(wire_name, False, guessed, unknown))
         additional = node.additionalProperties
         values = None
         if isinstance(additional, (OpenApiSchema, Reference)):

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 
 from generator.ir.examples import example_value
 from generator.ir.model import Schema
-from generator.views.python.model import PyApi, PyGenerate, PyMethod, PyResource, PyResponse
+from generator.views.python.model import (
+    PyApi,
+    PyGenerate,
+    PyHelperDoc,
+    PyMethod,
+    PyResource,
+    PyResponse,
+)
 from generator.views.python.source import python_literal
 from generator.views.python.types import Classes, PyField
 
@@ -75,10 +82,26 @@ class WorkflowDoc:
 
 
 @dataclass
+class HelperDoc:
+    """A method written from the API's conventions (`check_result`, `upload_file`)."""
+
+    name: str
+    summary: str
+    details: str
+    endpoint: str
+    arguments: list[tuple[str, str, str]]  # name, default (`required` if none), description
+    returns: str  # Markdown, a link for a model
+    returns_text: str
+    sync_example: str
+    async_example: str
+
+
+@dataclass
 class ResourcePage:
     path: str  # relative to the output folder
     access_path: str
     workflow: WorkflowDoc | None
+    helpers: list[HelperDoc]
     methods: list[MethodDoc]
 
 
@@ -109,6 +132,8 @@ class Guide:
     getter_call_with_options: str
     upload_call: str | None  # asks for upload URLs, if some `generate` uploads files
     upload_file: str  # a local file of the kind that call's first URL is for
+    upload_file_call: str | None  # `upload_file`, if the package has it
+    check_result_call: str | None  # picks up the kind of project `create_call` starts
 
 
 @dataclass
@@ -123,7 +148,9 @@ def build_docs(api: PyApi) -> Docs:
     types_pages = {kind: f"{package}/{path}" for kind, path in TYPES_PAGES.items()}
     types = TypeLinks(types_pages, api.classes)
     resource_pages = [
-        _resource_page(resource, types) for resource in api.resources if resource.operations
+        _resource_page(resource, types)
+        for resource in api.resources
+        if resource.operations or resource.check_result or resource.upload_file
     ]
     params = TypesPage(
         path=types_pages["params"],
@@ -179,6 +206,17 @@ def _guide(api: PyApi) -> Guide | None:
         ),
         upload_call=upload.example_call if upload else None,
         upload_file=f"path/to/input.{_first_extension(upload) if upload else 'bin'}",
+        upload_file_call=next(
+            (r.upload_file.doc.example_call for r in api.resources if r.upload_file), None
+        ),
+        check_result_call=next(
+            (
+                r.check_result.doc.example_call
+                for r in api.resources
+                if r.check_result and r.check_result.workflow.getter is workflow.workflow.getter
+            ),
+            None,
+        ),
     )
 
 
@@ -217,7 +255,31 @@ def _resource_page(resource: PyResource, types: TypeLinks) -> ResourcePage:
         (_workflow_doc(op, op.workflow, page, types) for op in resource.operations if op.workflow),
         None,
     )
-    return ResourcePage(page, resource.access_path, workflow, methods)
+    helpers = [
+        _helper_doc(helper.doc, page, types)
+        for helper in (resource.check_result, resource.upload_file)
+        if helper is not None
+    ]
+    return ResourcePage(page, resource.access_path, workflow, helpers, methods)
+
+
+def _helper_doc(doc: PyHelperDoc, page: str, types: TypeLinks) -> HelperDoc:
+    result, text = doc.returns
+    known = any(c.name == result for c in types.classes.models)
+    return HelperDoc(
+        name=doc.name,
+        summary=doc.summary,
+        details=doc.details,
+        endpoint=doc.endpoint,
+        arguments=[
+            (name, "required" if default is None else f"default `{default}`", description)
+            for name, default, description in doc.arguments
+        ],
+        returns=types.link(result, "models", page) if known else code(result),
+        returns_text=text,
+        sync_example=_example("Client", f"res = {doc.example_call}"),
+        async_example=_example("AsyncClient", f"res = await {doc.example_call}"),
+    )
 
 
 def _method_doc(op: PyMethod, page: str, types: TypeLinks) -> MethodDoc:

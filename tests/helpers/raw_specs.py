@@ -1,4 +1,5 @@
-"""The real specs read as plain YAML, without the generator: an oracle independent of it."""
+"""The real specs read as plain YAML (JSON is YAML too), without the generator: an oracle
+independent of it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from ruamel.yaml import YAML
 
 from helpers.paths import SPECS
 
+from generator.load import SPEC_SUFFIXES
+
 VERBS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -17,9 +20,14 @@ def spec_operations(folder: Path = SPECS) -> dict[str, dict[str, Any]]:
     """Each operation as its YAML file writes it, by `"VERB /path"`; the parameters its path
     item declares for all its operations are added under `"path-parameters"`."""
     found = {}
-    for path in sorted(folder.glob("*.yaml")):
+    for path in spec_files(folder):
         found.update(file_operations(path))
     return found
+
+
+def spec_files(folder: Path = SPECS) -> list[Path]:
+    """The spec files of `folder` (YAML or JSON documents), sorted."""
+    return sorted(path for path in folder.iterdir() if path.suffix in SPEC_SUFFIXES)
 
 
 def file_operations(path: Path) -> dict[str, dict[str, Any]]:

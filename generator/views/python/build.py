@@ -180,34 +180,35 @@ class _Builder:
             return None
         id_argument = getter.arguments_in("path")[0]
         result = self._result_model(getter.response_model, workflow, workflow.getter)
-        docstring, async_docstring = generate.check_result_docstrings(
+        doc = generate.check_result_doc(
             names.access_path,
             names.class_name,
             id_argument.py_name,
             result,
             eval(id_argument.example) if id_argument.example else "id",
+            f"`{getter.http_method} {getter.path}`",
         )
         return PyCheckResult(
             workflow=workflow,
             getter_method=getter.method_name,
             id_argument=id_argument.py_name,
             result_model=result,
-            docstring=docstring,
-            async_docstring=async_docstring,
+            doc=doc,
         )
 
     def _upload_file(self, resource: ir.Resource, names: ClientNames) -> PyUploadFile | None:
         """`upload_file` on the client above the operation that hands out upload URLs."""
-        uploader = next(
-            (child for child in resource.children if any(op.uploads for op in child.operations)),
+        found = next(
+            ((child, op) for child in resource.children for op in child.operations if op.uploads),
             None,
         )
-        if uploader is None:
+        if found is None:
             return None
-        docstring, async_docstring = generate.upload_file_docstrings(
-            names.access_path, f"{names.class_name}.upload_file"
+        uploader, upload = found
+        doc = generate.upload_file_doc(
+            names.access_path, names.class_name, f"`{upload.http_method} {upload.path}`"
         )
-        return PyUploadFile(self.names[id(uploader)], docstring, async_docstring)
+        return PyUploadFile(self.names[id(uploader)], doc)
 
     def _attribute_clashes(self, root: PyResource) -> None:
         """A sub-resource may not take the name of a method of its parent."""

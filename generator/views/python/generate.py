@@ -10,7 +10,7 @@ from generator.ir.examples import example_value
 from generator.ir.model import InputFile, Schema, Workflow
 from generator.views.python.docstrings import with_examples
 from generator.views.python.figures import POLL_FIGURES, WAIT_FIGURES
-from generator.views.python.model import PyArgument
+from generator.views.python.model import PyArgument, PyHelperDoc
 from generator.views.python.source import python_literal
 
 # What an input-file field of `generate`'s request classes says on top of the spec's words.
@@ -141,59 +141,119 @@ def docstrings(
     return with_examples("\n\n".join(parts), title, call, sync_method)
 
 
-def check_result_docstrings(
-    access_path: str, class_name: str, id_argument: str, result_model: str, example_id: str
-) -> tuple[str, str]:
-    """The docstrings of `check_result`: `generate`'s waiting and downloading, for a project
-    that exists already (made elsewhere, or before an interruption)."""
-    arguments = [
-        ("id", f"The project's id (`{id_argument}` of the get)."),
-        *((name, text) for name, _, _, text in WORKFLOW_ARGUMENTS if name != "on_progress"),
-        ("on_progress", dict((n, t) for n, _, _, t in WORKFLOW_ARGUMENTS)["on_progress"]),
+def check_result_doc(
+    access_path: str,
+    class_name: str,
+    id_argument: str,
+    result_model: str,
+    example_id: str,
+    getter_endpoint: str,
+) -> PyHelperDoc:
+    """`check_result`: `generate`'s waiting and downloading, for a project that exists already
+    (made elsewhere, or before an interruption)."""
+    by_name = {name: (default, text) for name, _, default, text in WORKFLOW_ARGUMENTS}
+    arguments: list[tuple[str, str | None, str]] = [
+        (id_argument, None, f"The project's id (`{id_argument}` of the get).")
     ]
-    text = "\n\n".join(
-        [
-            "Check on a project by its id: wait until it is done, download its outputs.",
+    arguments += [(name, default, text) for name, (default, text) in by_name.items()]
+    return helper_doc(
+        name="check_result",
+        summary="Check on a project by its id: wait until it is done, download its outputs.",
+        details=(
             "For a project `generate` created and did not see through (it was interrupted, or"
-            " ran out of `wait_timeout`), or one created some other way.",
-            "Args:\n"
-            + "\n".join(f"    {name}: {description}" for name, description in arguments)
-            + "\n    request_options: Additional options for each request (timeout, retries,"
-            " headers).",
-            f"Returns:\n    {result_model}: the project as last fetched; `downloaded_paths` lists"
-            " the saved files (None when nothing was downloaded).",
-            "Raises:\n"
-            f"    GenerationTimeoutError: the project did not finish within {_WAIT}.\n"
-            "    DownloadError: an output could not be downloaded; no partial file is left.\n"
-            "    GenerationInterrupted: Ctrl-C while waiting; it carries the project id.\n"
-            "    NotFoundError: no project has this id.",
-        ]
+            " ran out of `wait_timeout`), or one created some other way."
+        ),
+        endpoint=f"{getter_endpoint} until done",
+        arguments=arguments,
+        returns=(
+            result_model,
+            "the project as last fetched; `downloaded_paths` lists the saved files (None when"
+            " nothing was downloaded).",
+        ),
+        raises=[
+            ("GenerationTimeoutError", f"the project did not finish within {_WAIT}."),
+            ("DownloadError", "an output could not be downloaded; no partial file is left."),
+            ("GenerationInterrupted", "Ctrl-C while waiting; it carries the project id."),
+            ("NotFoundError", "no project has this id."),
+        ],
+        # The spec's example project exists on the mock server; its outputs are the spec's URLs.
+        example_call=(
+            f"{access_path}.check_result({id_argument}={python_literal(example_id)},"
+            " download_outputs=False)"
+        ),
+        sync_method=f"{class_name}.check_result",
     )
-    # The spec's example project exists on the mock server; its outputs are the spec's URLs.
-    call = f"{access_path}.check_result(id={python_literal(example_id)}, download_outputs=False)"
-    return with_examples(text, "Check on a project by its id", call, f"{class_name}.check_result")
 
 
-def upload_file_docstrings(access_path: str, sync_method: str) -> tuple[str, str]:
-    """The docstrings of `upload_file`."""
-    text = "\n\n".join(
-        [
+def upload_file_doc(access_path: str, class_name: str, uploader_endpoint: str) -> PyHelperDoc:
+    return helper_doc(
+        name="upload_file",
+        summary=(
             "Upload one file to the API's storage; returns the `file_path` to put in an"
-            " input-file field.",
-            "Args:\n"
-            "    file: A local file: its path (a `str` or path-like), its bytes, or a binary file"
-            " object. A URL, or a path already in the API's storage, is returned as it is.\n"
-            "    request_options: Additional options for each request (timeout, retries,"
-            " headers).",
-            "Returns:\n    str: the file's path in the API's storage.",
-            "Raises:\n"
-            "    RequestValidationError: the file is missing, or of a type the API does not take;"
-            " nothing was sent.\n"
-            "    UploadError: the file could not be uploaded.",
-        ]
+            " input-file field."
+        ),
+        details="",
+        endpoint=f"{uploader_endpoint}, then `PUT` the file to the URL it gives",
+        arguments=[
+            (
+                "file",
+                None,
+                "A local file: its path (a `str` or path-like), its bytes, or a binary file"
+                " object. A URL, or a path already in the API's storage, is returned as it is.",
+            )
+        ],
+        returns=("str", "the file's path in the API's storage."),
+        raises=[
+            (
+                "RequestValidationError",
+                "the file is missing, or of a type the API does not take; nothing was sent.",
+            ),
+            ("UploadError", "the file could not be uploaded."),
+        ],
+        example_call=f'{access_path}.upload_file("path/to/image.png")',
+        sync_method=f"{class_name}.upload_file",
     )
-    call = f'{access_path}.upload_file("path/to/image.png")'
-    return with_examples(text, "Upload one file", call, sync_method)
+
+
+def helper_doc(
+    *,
+    name: str,
+    summary: str,
+    details: str,
+    endpoint: str,
+    arguments: list[tuple[str, str | None, str]],
+    returns: tuple[str, str],
+    raises: list[tuple[str, str]],
+    example_call: str,
+    sync_method: str,
+) -> PyHelperDoc:
+    """The facts, and the docstrings written from them."""
+    lines = [f"    {argument}: {text}" for argument, _, text in arguments]
+    lines.append(
+        "    request_options: Additional options for each request (timeout, retries, headers)."
+    )
+    parts = [
+        summary,
+        *([details] if details else []),
+        "Args:\n" + "\n".join(lines),
+        f"Returns:\n    {returns[0]}: {returns[1]}",
+        "Raises:\n" + "\n".join(f"    {error}: {when}" for error, when in raises),
+    ]
+    docstring, async_docstring = with_examples(
+        "\n\n".join(parts), summary.partition(":")[0].partition(";")[0], example_call, sync_method
+    )
+    return PyHelperDoc(
+        name=name,
+        summary=summary,
+        details=details,
+        endpoint=endpoint,
+        arguments=arguments,
+        returns=returns,
+        raises=raises,
+        example_call=example_call,
+        docstring=docstring,
+        async_docstring=async_docstring,
+    )
 
 
 def _with_local_files(value: Any, paths: list[tuple[str, ...]]) -> Any:

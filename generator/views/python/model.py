@@ -108,6 +108,23 @@ class PyGenerate:
 
 
 @dataclass
+class PyHelperDoc:
+    """What is said of a method written from the API's conventions rather than from one
+    operation (`check_result`, `upload_file`): in its docstrings and on its docs page."""
+
+    name: str
+    summary: str
+    details: str  # a paragraph after the summary, or ""
+    endpoint: str  # the requests it makes, in words
+    arguments: list[tuple[str, str | None, str]]  # name, default (None: required), description
+    returns: tuple[str, str]  # type, what it is
+    raises: list[tuple[str, str]]  # exception, when
+    example_call: str  # the sync call, from `client.`
+    docstring: str
+    async_docstring: str
+
+
+@dataclass
 class PyCheckResult:
     """`check_result`: an existing project (or task) by id, waited for and its outputs saved."""
 
@@ -115,8 +132,7 @@ class PyCheckResult:
     getter_method: str  # on the same client
     id_argument: str  # the getter's path argument
     result_model: str
-    docstring: str
-    async_docstring: str
+    doc: PyHelperDoc
 
 
 @dataclass
@@ -124,8 +140,7 @@ class PyUploadFile:
     """`upload_file`: one file to the API's storage, through the operation of a sub-client."""
 
     uploader: ClientNames  # has the `create` that hands out upload URLs
-    docstring: str
-    async_docstring: str
+    doc: PyHelperDoc
 
 
 @dataclass

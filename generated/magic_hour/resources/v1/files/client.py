@@ -78,7 +78,7 @@ class AsyncFilesClient:
         self, file: FileSource, *, request_options: typing.Optional[RequestOptions] = None
     ) -> str:
         """
-        Upload one file
+        Upload one file to the API's storage
 
         The async form of `FilesClient.upload_file`, documented there: the same arguments, result and errors.
 
