@@ -26,12 +26,14 @@ def generate(
     *,
     cache: Cache | None = None,
     jobs: int | None = None,
+    warnings: list[str] | None = None,
 ) -> dict[str, str]:
     """The whole pipeline but the writing: load -> model -> render -> format.
 
     `templates`: a folder whose files replace the built-in templates of the same path. With a
     cache, parsed spec files and black's output are reused (see generator/load.py and
     generator/formatting.py); `jobs` caps black's worker processes (default: one per core).
+    The spec's warnings go to `warnings` if given, else to stderr.
     """
     # Imported here so that `python -m generator` with nothing to do stays quick.
     from generator.formatting import format_files
@@ -42,7 +44,10 @@ def generate(
 
     ir = build_ir(load_specs(specs_dir, display_dir, cache=cache))
     for warning in ir.warnings:
-        print(warning, file=sys.stderr)
+        if warnings is None:
+            print(warning, file=sys.stderr)
+        else:
+            warnings.append(str(warning))
     return format_files(render(build_python_view(ir), templates), cache=cache, jobs=jobs)
 
 
@@ -101,9 +106,13 @@ def main(argv: list[str] | None = None) -> int:
     cache = Cache(cache_dir) if cache_dir is not None else None
     if cache is not None:
         key = stamp.inputs_key(specs_dir, args.specs, templates)
-        count = stamp.up_to_date(cache, key, existing_files(output_dir))
-        if count is not None:
+        current = existing_files(output_dir)
+        remembered = stamp.up_to_date(cache, key, current)
+        if remembered is not None:
             # The same messages as a full run that finds nothing to do.
+            for warning in remembered:
+                print(warning, file=sys.stderr)
+            count = len(current)
             if args.check:
                 print(f"{args.output} is up to date ({count} files)", file=sys.stderr)
             else:
@@ -112,14 +121,20 @@ def main(argv: list[str] | None = None) -> int:
                     file=sys.stderr,
                 )
             return 0
+    warnings: list[str] = []
+    failure: SpecError | None = None
     try:
-        files = generate(specs_dir, args.specs, templates, cache=cache)
+        files = generate(specs_dir, args.specs, templates, cache=cache, warnings=warnings)
     except SpecError as exc:
-        return _spec_problems(exc, args.specs)
+        failure = exc
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    if failure is not None:
+        return _spec_problems(failure, args.specs)
     # Remembered only if no input changed while the pipeline ran: the manifest must be what
     # these very inputs give.
     if cache is not None and stamp.inputs_key(specs_dir, args.specs, templates) == key:
-        stamp.remember(cache, key, files)
+        stamp.remember(cache, key, files, warnings)
 
     changes = compare(output_dir, files)
     if args.check:

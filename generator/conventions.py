@@ -17,12 +17,13 @@ from dataclasses import dataclass
 PROJECT_TAGS = {"Image Projects": "image", "Video Projects": "video", "Audio Projects": "audio"}
 
 # The operation that hands out upload URLs for local files (`POST /v1/files/upload-urls`),
-# found by its answer: a list of `items`, each with an `upload_url` and a `file_path`. The
-# request asks for one item per file, each with its asset `type` and `extension`.
+# found by its request and its answer: it asks for `items`, one per file, each with its asset
+# `type` and `extension`, and answers with `items`, each with an `upload_url` and a `file_path`.
 UPLOAD_ITEMS_FIELD = "items"
 UPLOAD_URL_FIELD = "upload_url"
 FILE_PATH_FIELD = "file_path"
 UPLOAD_TYPE_FIELD = "type"
+UPLOAD_EXTENSION_FIELD = "extension"
 
 # A request field holds input files (URLs, storage paths, or for `generate` local files to
 # upload first) when its name says so (`image_file_path`, or a list: `image_file_paths`), or,

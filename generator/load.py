@@ -158,10 +158,13 @@ def _parse_file(
     except UnicodeDecodeError as exc:
         problems.append(Problem(Location(name, 1, 1), f"not UTF-8 text: {exc.reason}"))
         return None
+    data = None
     if path.suffix == ".json":
-        # YAML would take comments, single quotes and bare words that no JSON reader does.
+        # YAML would take comments, single quotes and bare words that no JSON reader does, and
+        # reads an escaped surrogate pair (`"\ud83d\ude00"`) as two lone surrogates: the values
+        # are JSON's, the YAML tree gives only their positions.
         try:
-            json.loads(text)
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
             problems.append(
                 Problem(Location(name, exc.lineno, exc.colno), f"invalid JSON: {exc.msg}")
@@ -181,7 +184,7 @@ def _parse_file(
         message = f"a spec file must hold an OpenAPI document (a mapping), got {kind}"
         problems.append(Problem(Location(name, 1, 1), message))
         return None
-    return SpecFile(name=name, tree=tree, data=plain(tree))
+    return SpecFile(name=name, tree=tree, data=plain(tree) if data is None else data)
 
 
 def _parse_yaml(text: str, cache: Cache | None) -> Any:

@@ -2,9 +2,10 @@
 
 Loading the specs (ruamel.yaml, pure Python) and importing the pipeline take most of a second,
 which a run that changes nothing should not cost. After each successful run the cache keeps,
-under a hash of every input, the SHA-256 of each file the run produced (a manifest). A later
-run with the same inputs whose output folder matches that manifest file for file is done
-before it imports anything heavy. Anything else (an edited spec or template, a file changed
+under a hash of every input, the SHA-256 of each file the run produced (a manifest) and the
+warnings it printed. A later run with the same inputs whose output folder matches that
+manifest file for file prints those warnings again and is done before it imports anything
+heavy. Anything else (an edited spec or template, a file changed
 by hand in the output, another version of a library) misses, and the pipeline runs in full.
 
 The inputs: every file under the specs folder, the templates folder and the folder of
@@ -47,14 +48,19 @@ def inputs_key(specs_dir: Path, display_dir: str, overrides: Path | None = None)
     return digest(*parts)
 
 
-def manifest(files: dict[str, str]) -> bytes:
-    """{path: SHA-256 of its bytes} of the files a run produced, as JSON."""
-    hashes = {path: _sha256(text.encode("utf-8")) for path, text in sorted(files.items())}
-    return json.dumps(hashes, sort_keys=True).encode("utf-8")
+def remember(cache: Cache, key: str, files: dict[str, str], warnings: list[str]) -> None:
+    """Keep, under `key`, the manifest of `files` and the warnings the run printed."""
+    cache.put(NAMESPACE, key, json.dumps({"files": manifest(files), "warnings": warnings}).encode())
 
 
-def up_to_date(cache: Cache, key: str, current: dict[str, bytes]) -> int | None:
-    """How many files the output holds when it is exactly what `key`'s inputs give, else None.
+def manifest(files: dict[str, str]) -> dict[str, str]:
+    """{path: SHA-256 of its bytes} of the files a run produced."""
+    return {path: _sha256(text.encode("utf-8")) for path, text in sorted(files.items())}
+
+
+def up_to_date(cache: Cache, key: str, current: dict[str, bytes]) -> list[str] | None:
+    """The warnings of the run whose inputs were `key`'s when the output folder holds exactly
+    what it produced, else None.
 
     `current` is the output folder's files as `write.existing_files` reads them.
     """
@@ -62,15 +68,12 @@ def up_to_date(cache: Cache, key: str, current: dict[str, bytes]) -> int | None:
     if stored is None:
         return None
     try:
-        expected = json.loads(stored)
-    except ValueError:
+        run = json.loads(stored)
+        expected, warnings = run["files"], run["warnings"]
+    except (ValueError, KeyError, TypeError):  # written by an older generator
         return None
     actual = {path: _sha256(data) for path, data in current.items()}
-    return len(actual) if actual == expected else None
-
-
-def remember(cache: Cache, key: str, files: dict[str, str]) -> None:
-    cache.put(NAMESPACE, key, manifest(files))
+    return list(warnings) if actual == expected else None
 
 
 def _sha256(data: bytes) -> str:

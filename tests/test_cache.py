@@ -18,6 +18,7 @@ from pathlib import Path
 import black
 import pytest
 from helpers.few_specs import copy_few_specs
+from helpers.specfiles import PROJECT_RESPONSE, spec, write_specs
 
 from generator import cli, formatting
 from generator.cache import Cache
@@ -168,6 +169,33 @@ def test_a_run_with_nothing_to_do_stops_before_the_pipeline(
     (output / "stray.py").write_text("", encoding="utf-8")
     assert run(specs_dir, output, cache_dir) == 0
     assert existing_files(output) == {p: t.encode() for p, t in plain_output.items()}
+
+
+def test_a_run_that_stops_early_says_the_warnings_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A create whose getter is missing: a warning, which a second run must not keep quiet.
+    clips = spec(f"""\
+        paths:
+          /v1/clips:
+            post:
+              tags: [Video Projects]
+{PROJECT_RESPONSE}""")
+    specs = write_specs(tmp_path / "specs", {"clips.yaml": clips})
+    output, cache_dir = tmp_path / "out", tmp_path / "cache"
+    assert run(specs, output, cache_dir) == 0
+    first = capsys.readouterr().err
+    [warning] = [line for line in first.splitlines() if ": warning: " in line]
+    assert warning.startswith(f"{specs}/clips.yaml:7:5: warning: POST /v1/clips creates video")
+
+    def refuse(*args: object, **kwargs: object) -> dict[str, str]:
+        raise AssertionError("the pipeline ran")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(cli, "generate", refuse)
+        for extra in ((), ("--check",)):
+            assert run(specs, output, cache_dir, *extra) == 0
+            assert capsys.readouterr().err.splitlines()[0] == warning
 
 
 def test_an_edited_spec_is_generated_again_and_its_problems_located(

@@ -39,7 +39,18 @@ SOURCES: dict[str, Callable[[Path], Any]] = {
     "bytes": lambda file: file.read_bytes(),
     "file object": lambda file: file.open("rb"),
     "file object with no name": lambda file: io.BytesIO(file.read_bytes()),
+    "file object whose name now holds other bytes": lambda file: opened_then_replaced(file),
 }
+
+
+def opened_then_replaced(file: Path) -> Any:
+    """`file` opened, then replaced on disk by another file (as an editor saves): the object
+    still reads the first one's bytes, its name the other's."""
+    opened = file.open("rb")
+    other = file.with_name("other" + file.suffix)
+    other.write_bytes(b"not what was opened")
+    other.replace(file)
+    return opened
 
 
 @pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
@@ -60,6 +71,22 @@ def test_upload_file_uploads_a_local_file_and_gives_its_storage_path(
     (record,) = [r for p, r in server.uploads.items() if p not in before]
     assert (record.file_path, record.asset_type) == (file_path, "image")
     assert record.sha256 == hashlib.sha256(PNG).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("brand", "extension", "asset_type"),
+    [(b"isom", "mp4", "video"), (b"M4A ", "m4a", "audio"), (b"qt  ", "mov", "video")],
+)
+def test_upload_file_tells_an_iso_media_file_by_its_brand(
+    brand: bytes, extension: str, asset_type: str, server: MockServer
+) -> None:
+    # Bytes have no name: their type is what their first bytes say.
+    data = b"\x00\x00\x00\x20ftyp" + brand + b"\x00" * 200
+    before = set(server.uploads)
+    file_path = run(False, server, lambda client: client.v1.files.upload_file(data))
+    assert file_path.endswith(f".{extension}")
+    (record,) = [r for p, r in server.uploads.items() if p not in before]
+    assert record.asset_type == asset_type
 
 
 @pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])

@@ -71,10 +71,14 @@ def test_roles_of_the_real_operations(api: Api) -> None:
     assert roles == {
         endpoint: expected_role(endpoint, operation) for endpoint, operation in raw.items()
     }
-    # One operation hands out upload URLs: the one that answers a list of `items`, each an
-    # upload URL and the file path it gives.
+    # One operation hands out upload URLs: the one asked for a list of `items`, each an asset
+    # type and extension, that answers a list of `items`, each an upload URL and the file path
+    # it gives.
     (upload,) = [op for op in api.operations if op.uploads]
-    answer = raw[f"{upload.http_method} {upload.path}"]["responses"]["200"]["content"]
+    raw_upload = raw[f"{upload.http_method} {upload.path}"]
+    asked = raw_upload["requestBody"]["content"]["application/json"]["schema"]
+    assert {"type", "extension"} <= set(asked["properties"]["items"]["items"]["properties"])
+    answer = raw_upload["responses"]["200"]["content"]
     items = answer["application/json"]["schema"]["properties"]["items"]["items"]
     assert {"upload_url", "file_path"} <= set(items["properties"])
     # Each create of a project is a workflow, polled by the GET of its kind, and uploading
@@ -370,6 +374,7 @@ def test_asset_fields_and_their_upload_types(tmp_path: Path) -> None:
                             type: object
                             properties:
                               type: {{type: string, enum: [video, image]}}
+                              extension: {{type: string}}
               responses:
                 '200':
                   description: Done
@@ -387,7 +392,7 @@ def test_asset_fields_and_their_upload_types(tmp_path: Path) -> None:
                                 file_path: {{type: string}}
 """ + project_getter("/v1/video-projects", "Video Projects"))
     (workflow,) = build(tmp_path, {"clips.yaml": text}).workflows
-    # Found by its answer, whatever its tags or name.
+    # Found by its request and its answer, whatever its tags or name.
     assert workflow.uploader is not None and workflow.uploader.path == "/v1/files/upload-urls"
     assert [(f.path, f.asset_type) for f in workflow.input_files] == [
         (("image_file_path",), "image"),
@@ -487,3 +492,36 @@ def test_a_required_property_the_spec_does_not_define_is_optional_and_warned_of(
         "specs/things.yaml:20:21: warning: 'required' names 'download', which 'properties'"
         " does not define: modelled as an optional field of any type",
     ]
+
+
+def test_an_operation_asked_for_other_items_does_not_hand_out_upload_urls(tmp_path: Path) -> None:
+    # Its answer is an upload URL's, but the client could not ask it for one: not the uploader.
+    answer = """\
+        schema:
+          type: object
+          properties:
+            items:
+              type: array
+              items:
+                type: object
+                properties:
+                  upload_url: {type: string}
+                  file_path: {type: string}
+        """
+    for asked in (
+        "{files: {type: array, items: {type: object, properties: {type: {type: string},"
+        " extension: {type: string}}}}}",
+        "{items: {type: array, items: {type: object, properties: {name: {type: string}}}}}",
+    ):
+        text = get_response(answer).replace(
+            "get:",
+            f"""post:
+      requestBody:
+        content:
+          application/json:
+            schema: {{type: object, properties: {asked}}}""",
+            1,
+        )
+        [operation] = build(tmp_path / asked[:5], {"things.yaml": text}).operations
+        assert operation.http_method == "POST" and operation.body is not None
+        assert not operation.uploads

@@ -144,6 +144,16 @@ def test_a_json_document_is_read_as_its_yaml_twin_and_merged_with_yaml(tmp_path:
     }
 
 
+def test_a_json_document_holds_the_values_json_gives(tmp_path: Path) -> None:
+    # Python's json writes 😀 as an escaped surrogate pair, which YAML reads as two halves.
+    document = YAML(typ="safe").load(spec(GET_THINGS))
+    document["paths"]["/v1/things"]["get"]["summary"] = "List things 😀"
+    loaded = load(tmp_path, {"things.json": json.dumps(document)})
+    assert "\\ud83d\\ude00" in json.dumps(document)
+    paths = loaded.document.paths or {}
+    assert paths["/v1/things"].get and paths["/v1/things"].get.summary == "List things 😀"
+
+
 def test_a_problem_in_a_json_document_is_located_in_it(tmp_path: Path) -> None:
     document = YAML(typ="safe").load(spec(GET_THINGS))
     document["paths"]["/v1/things"]["get"]["responses"] = "none"

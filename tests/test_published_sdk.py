@@ -84,12 +84,13 @@ def test_every_accepted_difference_is_still_one(found: list[str]) -> None:
 
 def test_a_difference_is_found_where_there_is_one() -> None:
     # The comparison itself, on two small descriptions: what ours lacks or asks for more.
-    method = {"prompt": True, "name": False}
+    method = {"arguments": {"prompt": True, "name": False}, "positional": ["prompt", "name"]}
+    nothing: dict[str, Any] = {"arguments": {}, "positional": []}
     published = {
         "exports": ["Client", "ApiError"],
         "modules": ["client"],
         "environments": ["ENVIRONMENT"],
-        "clients": {"Client": {"v1.things": {"create": method, "list": {}}, "v1.gone": {}}},
+        "clients": {"Client": {"v1.things": {"create": method, "list": nothing}, "v1.gone": {}}},
         "params": {"Body": {"prompt": True, "style": False}},
         "models": {"Answer": {"id": True, "frame_cost": True}},
     }
@@ -97,13 +98,23 @@ def test_a_difference_is_found_where_there_is_one() -> None:
         "exports": ["Client"],
         "modules": ["client"],
         "environments": ["ENVIRONMENT"],
-        "clients": {"Client": {"v1.things": {"create": {"prompt": True, "name": True}}}},
+        "clients": {
+            "Client": {
+                "v1.things": {
+                    "create": {
+                        "arguments": {"prompt": True, "name": True},
+                        "positional": ["prompt"],
+                    }
+                }
+            }
+        },
         "params": {"Body": {"prompt": True, "size": True}},
         "models": {"Answer": {"id": True}},
     }
     assert differences(published, ours) == [
         "export ApiError",
         "required Client v1.things.create(name)",
+        "position Client v1.things.create(name)",
         "method Client v1.things.list",
         "resource Client v1.gone",
         "key Body.style",

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from helpers.specfiles import (
     PROJECT_RESPONSE,
+    body_property,
     paths_spec,
     post_body,
     project_getter,
@@ -31,6 +32,7 @@ from generator.views.python.names import KEY_RESERVED, MODEL_RESERVED, RESERVED,
 from generator.views.python.rules import rule
 from generator.views.python.source import docstring_text, python_literal
 from generator.views.python.types import MODELS, PyClass
+from magic_hour.core.validation import to_wire
 
 
 def build(tmp_path: Path, files: dict[str, str]) -> PyApi:
@@ -321,6 +323,25 @@ def test_type_field_becomes_type_underscore_and_keeps_its_wire_name(api: PyApi) 
     assert body_rule["properties"]["items"]["items"]["keys"] == {"type_": "type"}
 
 
+def test_a_python_key_is_never_another_fields_wire_key(tmp_path: Path) -> None:
+    # `searchWeb` would be spelled `search_web` in Python, which is the other property's wire
+    # name: it takes `search_web_`, so that each key, given either way, is one field.
+    text = body_property(
+        "style",
+        """\
+        type: object
+        properties:
+          searchWeb: {type: boolean}
+          search_web: {type: string}
+        """,
+    )
+    op = build(tmp_path, {"things.yaml": text}).operations[0]
+    rule = op.body_rule["properties"]["style"] if op.body_rule else {}
+    assert rule["keys"] == {"search_web_": "searchWeb"}
+    sent = to_wire({"style": {"search_web_": True, "search_web": "x"}}, op.body_rule or {})
+    assert sent == {"style": {"searchWeb": True, "search_web": "x"}}
+
+
 AWKWARD_PROPERTIES = """\
 type: {type: string}
 class: {type: string}
@@ -410,8 +431,9 @@ def test_awkward_property_names_get_unique_valid_identifiers(tmp_path: Path) -> 
         "a_b",
         "with_space",
         "field_2fa",
-        "name",
+        # `Name` is not `name`: that is the next property's wire name.
         "name_",
+        "name",
         "name__",
         "field_model_config",
         "request_options",

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from magic_hour.core.validation import check_request
+from magic_hour.core.validation import check_request, to_wire
 from magic_hour.errors import RequestValidationError
 
 DOG = {
@@ -93,3 +93,23 @@ def test_a_deprecated_field_warns_when_used_and_only_then() -> None:
     assert [(w.category, str(w.message)) for w in caught] == [
         (DeprecationWarning, "old is deprecated")
     ]
+
+
+ITEM = {"type": "object", "properties": {"type": {"type": "string"}}, "keys": {"type_": "type"}}
+
+
+@pytest.mark.parametrize(
+    ("value", "sent"),
+    [
+        ([{"type_": "a"}], [{"type": "a"}]),
+        ({"type_": "a"}, {"type": "a"}),
+        ("plain", "plain"),
+    ],
+    ids=["list", "object", "string"],
+)
+def test_to_wire_spells_keys_the_wires_way_in_every_variant_of_a_union(
+    value: Any, sent: Any
+) -> None:
+    # A union of a list of objects, an object and a string: each value renamed where it goes.
+    rule = {"anyOf": [{"type": "array", "items": ITEM}, ITEM, {"type": "string"}]}
+    assert to_wire(value, rule) == sent

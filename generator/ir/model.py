@@ -165,7 +165,7 @@ class InputFile:
     """A request field that names an input file, which `generate` uploads when it is local."""
 
     path: tuple[str, ...]  # wire names from the top of the body; "[]" steps into array items
-    asset_type: str | None  # from the field's name, when it names an upload type
+    asset_type: str | None  # from the field's name, else its description's first sentence
 
 
 @dataclass

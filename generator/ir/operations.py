@@ -135,7 +135,7 @@ class OperationBuilder:
             project_kind=kind if action == ("create",) else None,
             reports_on=kind if action == ("get",) else None,
             deletes=kind if verb == "delete" and on_item else None,
-            uploads=action == ("create",) and _hands_out_upload_urls(responses),
+            uploads=action == ("create",) and _hands_out_upload_urls(body, responses),
             response_example=example,
         )
 
@@ -361,21 +361,23 @@ def _action(verb: str, on_item: bool, operation_id: str | None) -> tuple[str, ..
     return tuple(named) or (verb,)
 
 
-def _hands_out_upload_urls(responses: list[Response]) -> bool:
-    """Whether the answer is a list of `items`, each an upload URL and the file path it gives."""
-    answer = responses[0].schema if len(responses) == 1 else None
-    items = (
-        next(
-            (f.schema for f in answer.fields if f.wire_name == conventions.UPLOAD_ITEMS_FIELD),
-            None,
-        )
-        if answer is not None
-        else None
-    )
+def _hands_out_upload_urls(body: Schema | None, responses: list[Response]) -> bool:
+    """Whether the operation is asked for `items`, each an asset type and extension, and answers
+    with `items`, each an upload URL and the file path it gives."""
+    asked = _item_fields(body)
+    answered = _item_fields(responses[0].schema if len(responses) == 1 else None)
+    wanted = {conventions.UPLOAD_TYPE_FIELD, conventions.UPLOAD_EXTENSION_FIELD}
+    given = {conventions.UPLOAD_URL_FIELD, conventions.FILE_PATH_FIELD}
+    return wanted <= asked and given <= answered
+
+
+def _item_fields(schema: Schema | None) -> set[str]:
+    """The wire names of the fields of the objects in `schema`'s `items` list."""
+    fields = schema.fields if schema is not None else []
+    items = next((f.schema for f in fields if f.wire_name == conventions.UPLOAD_ITEMS_FIELD), None)
     if items is None or items.items is None:
-        return False
-    names = {f.wire_name for f in items.items.fields}
-    return {conventions.UPLOAD_URL_FIELD, conventions.FILE_PATH_FIELD} <= names
+        return set()
+    return {f.wire_name for f in items.items.fields}
 
 
 def _example(media: MediaType) -> Any:

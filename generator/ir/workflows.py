@@ -54,12 +54,14 @@ def build_workflows(context: Context, root: Resource) -> list[Workflow]:
             context.warn(op.location, message)
             continue
         outputs = _outputs_field(getter)
+        # With no outputs field, the getter is found missing `downloads`.
         missing = _missing_fields(op, {"id"}) or _missing_fields(
             getter, {"id", "status", outputs or conventions.OUTPUTS_FIELD}
         )
-        if missing or outputs is None:
-            context.problem_at(op.location, missing or "")
+        if missing:
+            context.problem_at(op.location, missing)
             continue
+        assert outputs is not None
         workflows.append(
             Workflow(
                 kind=kind,

@@ -11,6 +11,8 @@ published one does not:
     method Client v1.files.upload_file             a method we lack
     argument Client v1.x.create(name)              a keyword argument we refuse
     required Client v1.x.create(name)              an argument we require, the published one not
+    position Client v1.x.check_result(name)        an argument the published one takes at this
+                                                   place in a call by position, ours not
     params V1XCreateBodyAssets                     a TypedDict we lack
     key V1XCreateBody.name                         a TypedDict key we lack
     required-key V1XCreateBody.name                a key we require, the published one not
@@ -53,16 +55,23 @@ def client_differences(flavour: str, published: dict[str, Any], ours: dict[str, 
             if method not in ours[path]:
                 found.append(f"method {where}")
                 continue
-            accepted = ours[path][method]
+            accepted = ours[path][method]["arguments"]
+            given = arguments["arguments"]
             found += [
                 f"argument {where}({name})"
-                for name in arguments
+                for name in given
                 if name != "**" and name not in accepted and "**" not in accepted
             ]
             found += [
                 f"required {where}({name})"
                 for name, required in accepted.items()
-                if required and not arguments.get(name, False)
+                if required and not given.get(name, False)
+            ]
+            places = ours[path][method]["positional"]
+            found += [
+                f"position {where}({name})"
+                for index, name in enumerate(arguments["positional"])
+                if index >= len(places) or places[index] != name
             ]
     return found
 

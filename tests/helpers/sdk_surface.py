@@ -25,14 +25,18 @@ METHOD_KINDS = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWO
 
 
 def method_arguments(method: Any) -> dict[str, Any]:
-    """A method's keyword arguments, each with whether it is required; `**` if it takes any."""
+    """A method's keyword arguments, each with whether it is required (`**` if it takes any),
+    and the names of those that may be given by position, in order."""
     arguments: dict[str, Any] = {}
+    positional = []
     for name, parameter in inspect.signature(method).parameters.items():
         if parameter.kind is inspect.Parameter.VAR_KEYWORD:
             arguments["**"] = False
         elif parameter.kind in METHOD_KINDS:
             arguments[name] = parameter.default is inspect.Parameter.empty
-    return arguments
+        if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD:
+            positional.append(name)
+    return {"arguments": arguments, "positional": positional}
 
 
 def is_resource(value: object) -> bool:

@@ -185,7 +185,7 @@ class _Builder:
             names.class_name,
             id_argument.py_name,
             result,
-            eval(id_argument.example) if id_argument.example else "id",
+            id_argument.example or python_literal(id_argument.py_name),
             f"`{getter.http_method} {getter.path}`",
         )
         return PyCheckResult(

@@ -61,8 +61,9 @@ _WAIT = "`wait_timeout`"
 
 
 def steps(workflow: Workflow, create_path: str, getter_path: str) -> list[str]:
+    fields = ", ".join(f"`{_field_path(f.path)}`" for f in workflow.input_files)
     uploads = [
-        f"Uploads each local file named in a `*{conventions.INPUT_FILE_SUFFIX}` field"
+        f"Uploads each local file given in {fields}"
         f" (URLs and `{conventions.STORAGE_PREFIX}...` paths pass through)."
     ]
     return [
@@ -146,7 +147,7 @@ def check_result_doc(
     class_name: str,
     id_argument: str,
     result_model: str,
-    example_id: str,
+    example_id: str,  # Python source
     getter_endpoint: str,
 ) -> PyHelperDoc:
     """`check_result`: `generate`'s waiting and downloading, for a project that exists already
@@ -178,8 +179,7 @@ def check_result_doc(
         ],
         # The spec's example project exists on the mock server; its outputs are the spec's URLs.
         example_call=(
-            f"{access_path}.check_result({id_argument}={python_literal(example_id)},"
-            " download_outputs=False)"
+            f"{access_path}.check_result({id_argument}={example_id}," " download_outputs=False)"
         ),
         sync_method=f"{class_name}.check_result",
     )
@@ -254,6 +254,11 @@ def helper_doc(
         docstring=docstring,
         async_docstring=async_docstring,
     )
+
+
+def _field_path(path: tuple[str, ...]) -> str:
+    """An input file's place in the body as a reader writes it: `assets.face_mappings[].new_face`."""
+    return ".".join(path).replace(".[]", "[]")
 
 
 def _with_local_files(value: Any, paths: list[tuple[str, ...]]) -> Any:

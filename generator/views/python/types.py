@@ -243,7 +243,6 @@ class Classes:
     ) -> PyClass:
         self.taken_names.add(name)
         self.taken_modules.add(class_module(name))
-        taken: set[str] = set()
         reserved = KEY_RESERVED if side == PARAMS else MODEL_RESERVED
         made = PyClass(
             side=side,
@@ -251,9 +250,7 @@ class Classes:
             module=class_module(name),
             description=description,
             doc=docstring_text(description or name),
-            fields=[
-                self._field(f, python_name(f.wire_name, taken, reserved), side) for f in fields
-            ],
+            fields=[self._field(f, py_name, side) for f, py_name in _field_names(fields, reserved)],
             imports=self.import_lines(nested, side),
             base=base,
             bases=base
@@ -283,6 +280,21 @@ class Classes:
             field_arguments=arguments,
             doc=docstring_text(f.description),
         )
+
+
+def _field_names(fields: list[Field], reserved: frozenset[str]) -> list[tuple[Field, str]]:
+    """Each field with its Python name. A Python name is never another field's wire name: a
+    key given either way must mean one field (`searchWeb` is `search_web`, so a `search_web`
+    of its own becomes `search_web_`)."""
+    wire_names = {f.wire_name for f in fields}
+    taken: set[str] = set()
+    named = []
+    for f in fields:
+        blocked = taken | (wire_names - {f.wire_name})
+        py_name = python_name(f.wire_name, blocked, reserved)
+        taken.add(py_name)
+        named.append((f, py_name))
+    return named
 
 
 def _model_field_arguments(f: Field) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
+import shutil
 import tempfile
 import typing
 
@@ -142,24 +143,33 @@ def _values_at(
 
 @contextlib.contextmanager
 def as_path(source: FileSource) -> typing.Iterator[str]:
-    """`source` as a path on disk (a URL or storage path stays as it is): bytes, or a file object
-    that is not a file on disk, are written to a temporary file, removed afterwards."""
+    """`source` as a path on disk (a URL or storage path stays as it is). Bytes, or what a file
+    object holds from where it stands, are written to a temporary file, removed afterwards."""
     if isinstance(source, (str, os.PathLike)):
         yield os.fspath(source)
         return
     name = getattr(source, "name", None)
-    if isinstance(name, str) and os.path.isfile(name):
-        yield name
-        return
-    data = source if isinstance(source, bytes) else source.read()
+    # A file object's own name is only its extension's source: what it holds may not be on
+    # disk yet (written, not flushed), and the upload is what it holds.
+    head = source[:_HEAD] if isinstance(source, bytes) else source.read(_HEAD)
     extension = os.path.splitext(name)[1] if isinstance(name, str) else ""
-    handle, path = tempfile.mkstemp(suffix=extension or f".{_sniffed_extension(data)}")
+    handle, path = tempfile.mkstemp(suffix=extension or f".{_sniffed_extension(head)}")
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            if isinstance(source, bytes):
+                file.write(source)
+            else:
+                file.write(head)
+                shutil.copyfileobj(source, file)
         yield path
     finally:
         os.remove(path)
+
+
+# Enough of a file's first bytes to tell its type.
+_HEAD = 64
+# The ISO media brands (bytes 8 to 12 of an `ftyp` box) that are not video in an `.mp4`.
+_BRANDS = {b"M4A ": "m4a", b"M4B ": "m4a", b"qt  ": "mov", b"M4V ": "m4v"}
 
 
 def _sniffed_extension(data: bytes) -> str:
@@ -167,7 +177,7 @@ def _sniffed_extension(data: bytes) -> str:
         if data.startswith(signature):
             return extension
     if data[4:8] == b"ftyp":
-        return "mp4"
+        return _BRANDS.get(data[8:12], "mp4")
     if data[:4] == b"RIFF":
         return {b"WAVE": "wav", b"WEBP": "webp"}.get(data[8:12], "bin")
     return "bin"

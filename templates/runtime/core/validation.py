@@ -212,7 +212,8 @@ def to_wire(value: typing.Any, rule: Rule) -> typing.Any:
     """`value` with its keys spelled as the API spells them: a TypedDict's `type_` as `type`.
 
     A rule's `keys` maps the Python spelling of a key to the wire's; a key spelled the wire's
-    way already stays as it is, so code may use either.
+    way already stays as it is, so code may use either (no Python spelling is another key's
+    wire spelling).
     """
     variants = rule.get("oneOf", rule.get("anyOf"))
     if variants is not None and isinstance(value, dict):
@@ -222,13 +223,16 @@ def to_wire(value: typing.Any, rule: Rule) -> typing.Any:
             merged["keys"] = {**variant.get("keys", {}), **merged["keys"]}
             merged["properties"] = {**variant.get("properties", {}), **merged["properties"]}
         return to_wire(value, merged)
+    if variants is not None and isinstance(value, (list, tuple)):
+        arrays = [variant for variant in variants if "items" in variant]
+        return to_wire(value, arrays[0]) if arrays else value
     if isinstance(value, dict):
         properties: typing.Mapping[str, Rule] = rule.get("properties", {})
         renames: typing.Mapping[str, str] = rule.get("keys", {})
         extra = rule.get("additionalProperties")
         wire: typing.Dict[typing.Any, typing.Any] = {}
         for key, item in value.items():
-            name = key if key in properties else renames.get(key, key)
+            name = renames.get(key, key)
             inner = properties.get(name, extra if isinstance(extra, dict) else None)
             wire[name] = item if inner is None else to_wire(item, inner)
         return wire

@@ -103,7 +103,7 @@ class AiClothesChangerClient:
         """
         AI Clothes Changer: create, wait for the result, download it.
 
-        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
+        1. Uploads each local file given in `assets.person_file_path`, `assets.garment_file_path` (URLs and `api-assets/...` paths pass through).
         2. Creates the project with `client.v1.ai_clothes_changer.create`.
         3. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
         4. Downloads its outputs to `download_directory`.

@@ -128,7 +128,7 @@ class AutoSubtitleGeneratorClient:
         """
         Auto Subtitle Generator: create, wait for the result, download it.
 
-        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
+        1. Uploads each local file given in `assets.video_file_path` (URLs and `api-assets/...` paths pass through).
         2. Creates the project with `client.v1.auto_subtitle_generator.create`.
         3. Polls `client.v1.video_projects.get` until the project is complete, errored or canceled.
         4. Downloads its outputs to `download_directory`.

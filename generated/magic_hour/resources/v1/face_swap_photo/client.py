@@ -112,7 +112,7 @@ class FaceSwapPhotoClient:
         """
         Face Swap Photo: create, wait for the result, download it.
 
-        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
+        1. Uploads each local file given in `assets.source_file_path`, `assets.face_mappings[].new_face`, `assets.target_file_path` (URLs and `api-assets/...` paths pass through).
         2. Creates the project with `client.v1.face_swap_photo.create`.
         3. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
         4. Downloads its outputs to `download_directory`.

@@ -99,7 +99,7 @@ class ImageBackgroundRemoverClient:
         """
         Image Background Remover: create, wait for the result, download it.
 
-        1. Uploads each local file named in a `*_file_path` field (URLs and `api-assets/...` paths pass through).
+        1. Uploads each local file given in `assets.image_file_path`, `assets.background_image_file_path` (URLs and `api-assets/...` paths pass through).
         2. Creates the project with `client.v1.image_background_remover.create`.
         3. Polls `client.v1.image_projects.get` until the project is complete, errored or canceled.
         4. Downloads its outputs to `download_directory`.
