@@ -119,14 +119,25 @@ def test_a_download_that_never_ends_fails_at_the_download_timeout(
 def test_the_download_limits_have_documented_defaults() -> None:
     assert (downloads.STALL_TIMEOUT, downloads.STALL_BYTES) == (30.0, 1024)
     assert downloads.DOWNLOAD_TIMEOUT == 3600.0
-    for default in ("30 s", "1024 bytes", "3600 s"):
-        assert default in downloads.__doc__
+    docstring = " ".join((downloads.__doc__ or "").split())
+    for default in ("(default 30 s,", "fewer than 1024 bytes", "(default 3600 s,"):
+        assert default in docstring
+    guide = " ".join((ROOT / "generated" / "README.md").read_text().split())
+    assert "fewer than 1024 bytes in 30 s" in guide
+    assert "must be done within an hour" in guide
 
 
 @pytest.mark.parametrize(
     ("options", "problem"),
     [
-        ({"download_timeout": 0}, "request_options.download_timeout: must be more than 0, not 0"),
+        (
+            {"download_timeout": 0},
+            "request_options.download_timeout: must be more than 0 and finite, not 0",
+        ),
+        (
+            {"download_timeout": float("inf")},
+            "request_options.download_timeout: must be more than 0 and finite, not inf",
+        ),
         (
             {"download_stall_timeout": "5"},
             "request_options.download_stall_timeout: must be a number of seconds, not '5'",

@@ -111,7 +111,10 @@ class PartialFile:
         # Naming it later goes through /proc (linkat without privileges needs the path there).
         if flag is None or not os.path.isdir("/proc/self/fd"):
             return None
-        directory_fd = os.open(self._directory, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            directory_fd = os.open(self._directory, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:  # a directory one may write to but not read
+            return None
         try:
             fd = os.open(".", flag | os.O_WRONLY, 0o644, dir_fd=directory_fd)
         except OSError:  # a file system without unnamed files

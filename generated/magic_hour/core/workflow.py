@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import math
 import os
 import time
 import typing
@@ -292,12 +293,12 @@ class _Workflow(
         return list(getattr(project, self._conventions.outputs) or [])
 
     def _download_all(self, project: Project, reporter: Reporter) -> flow.Flow[typing.List[str]]:
-        _make_directory(self._directory, project.id)
-        downloads.remove_leftovers(self._directory)
         self._download_deadline = time.monotonic() + self._download_timeout
         items, fresh = self._outputs(project), False
         saved: typing.Dict[int, str] = {}  # filled as each download completes
         try:
+            _make_directory(self._directory, project.id)
+            downloads.remove_leftovers(self._directory)
             if any(_expired(item) for item in items):
                 items, fresh = (yield from self._fresh_downloads(project.id)), True
             each = [
@@ -613,8 +614,8 @@ def _download_limit_problems(options: RequestOptions) -> typing.List[str]:
             continue
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             problems.append(f"request_options.{key}: must be a number of seconds, not {value!r}")
-        elif not value > 0:
-            problems.append(f"request_options.{key}: must be more than 0, not {value!r}")
+        elif not 0 < value < math.inf:
+            problems.append(f"request_options.{key}: must be more than 0 and finite, not {value!r}")
     return problems
 
 
