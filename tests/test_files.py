@@ -55,16 +55,22 @@ def test_placing_refuses_anything_but_a_plain_name(tmp_path: Path) -> None:
             downloads.place(str(tmp_path / "t"), str(tmp_path), name)
 
 
-def test_placing_never_replaces_a_file(tmp_path: Path) -> None:
+@pytest.fixture(params=["unnamed", "named"])
+def partial_files(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Downloads in progress as unnamed files (Linux), or as hidden `.part` files (elsewhere)."""
+    if request.param == "named":
+        monkeypatch.delattr(os, "O_TMPFILE", raising=False)
+    return str(request.param)
+
+
+def test_placing_never_replaces_a_file(tmp_path: Path, partial_files: str) -> None:
     (tmp_path / "output.gif").write_bytes(b"precious")
     (tmp_path / "output-1.gif").write_bytes(b"also precious")
     placed = []
     for content in (b"first", b"second"):
-        temporary = downloads.temporary_path(str(tmp_path), "output.gif")
-        with downloads.open_temporary(temporary) as out:
-            out.write(content)
-        placed.append(downloads.place(temporary, str(tmp_path), "output.gif"))
-        downloads.remove(temporary)
+        with downloads.PartialFile(str(tmp_path), "output.gif") as part:
+            part.file.write(content)
+            placed.append(part.place())
     assert [Path(p).name for p in placed] == ["output-2.gif", "output-3.gif"]
     assert (tmp_path / "output.gif").read_bytes() == b"precious"
     assert (tmp_path / "output-1.gif").read_bytes() == b"also precious"
@@ -77,14 +83,31 @@ def test_placing_never_replaces_a_file(tmp_path: Path) -> None:
     ]
 
 
-def test_a_temporary_file_never_writes_through_an_existing_link(tmp_path: Path) -> None:
+def test_a_download_is_invisible_until_placed_and_gone_if_never_placed(
+    tmp_path: Path, partial_files: str
+) -> None:
+    with downloads.PartialFile(str(tmp_path), "output.gif") as part:
+        part.file.write(b"half")
+        visible = sorted(p.name for p in tmp_path.iterdir())
+    if partial_files == "unnamed":
+        assert visible == []
+    else:
+        (hidden,) = visible
+        assert hidden.startswith(".output.gif.") and hidden.endswith(".part")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_download_never_writes_through_a_link_at_its_name(
+    tmp_path: Path, partial_files: str
+) -> None:
     target = tmp_path / "target"
     target.write_bytes(b"keep")
-    link = tmp_path / "link"
-    link.symlink_to(target)
-    with pytest.raises(FileExistsError):
-        downloads.open_temporary(str(link))
+    (tmp_path / "output.gif").symlink_to(target)
+    with downloads.PartialFile(str(tmp_path), "output.gif") as part:
+        part.file.write(b"new")
+        assert Path(part.place()).name == "output-1.gif"
     assert target.read_bytes() == b"keep"
+    assert (tmp_path / "output-1.gif").read_bytes() == b"new"
 
 
 def test_storage_urls_lose_their_signature_in_messages() -> None:

@@ -305,7 +305,7 @@ class SyncBaseClient(BaseClient[httpx.Client]):
         if isinstance(action, Transmit):
             return self.httpx_client.send(action.request, stream=action.stream)
         if isinstance(action, flow.ReadBody):
-            for chunk in action.response.iter_bytes():
+            for chunk in action.response.iter_raw():
                 action.save(chunk)
         elif isinstance(action, flow.Close):
             action.response.close()
@@ -348,7 +348,7 @@ class AsyncBaseClient(BaseClient[httpx.AsyncClient]):
         if isinstance(action, Transmit):
             return await self.httpx_client.send(action.request, stream=action.stream)
         if isinstance(action, flow.ReadBody):
-            async for chunk in action.response.aiter_bytes():
+            async for chunk in action.response.aiter_raw():
                 action.save(chunk)
         elif isinstance(action, flow.Close):
             await action.response.aclose()

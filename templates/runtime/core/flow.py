@@ -32,7 +32,10 @@ class Sleep(Action):
 
 
 class ReadBody(Action):
-    """Hand each chunk of a streamed response's body to `save`, as it arrives; no answer."""
+    """Hand each chunk of a streamed response's body to `save`, as it arrives; no answer.
+
+    The chunks are the body as sent, not decoded: the reader checks its `Content-Encoding`.
+    """
 
     def __init__(self, response: httpx.Response, save: typing.Callable[[bytes], None]) -> None:
         self.response = response

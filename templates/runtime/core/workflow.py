@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import math
 import os
 import time
 import typing
@@ -229,7 +230,11 @@ class _Workflow(
         self._poll_interval = poll_interval
         self._on_progress = on_progress
         self._fresh: typing.Optional[typing.List[Download]] = None  # download URLs, refetched
-        problems = []
+        options = request_options or {}
+        self._stall_timeout = options.get("download_stall_timeout", downloads.STALL_TIMEOUT)
+        self._download_timeout = options.get("download_timeout", downloads.DOWNLOAD_TIMEOUT)
+        self._download_deadline = 0.0  # set when the downloads start
+        problems = _download_limit_problems(options)
         if poll_interval is not None and not poll_interval > 0:
             problems.append(f"poll_interval: must be more than 0, not {poll_interval!r}")
         if not self._wait_timeout >= 0:
@@ -288,19 +293,30 @@ class _Workflow(
         return list(getattr(project, self._conventions.outputs) or [])
 
     def _download_all(self, project: Project, reporter: Reporter) -> flow.Flow[typing.List[str]]:
-        _make_directory(self._directory, project.id)
+        self._download_deadline = time.monotonic() + self._download_timeout
         items, fresh = self._outputs(project), False
-        if any(_expired(item) for item in items):
-            items, fresh = (yield from self._fresh_downloads(project.id)), True
         saved: typing.Dict[int, str] = {}  # filled as each download completes
-        each = [
-            self._download_one(project.id, index, items, reporter, saved, fresh=fresh)
-            for index in range(len(items))
-        ]
         try:
+            _make_directory(self._directory, project.id)
+            downloads.remove_leftovers(self._directory)
+            if any(_expired(item) for item in items):
+                items, fresh = (yield from self._fresh_downloads(project.id)), True
+            each = [
+                self._download_one(project.id, index, items, reporter, saved, fresh=fresh)
+                for index in range(len(items))
+            ]
             paths: typing.List[str] = yield RunAll(each)
         except DownloadError as error:
             error.downloaded_paths = [saved[index] for index in sorted(saved)]
+            raise
+        except KeyboardInterrupt as interrupt:
+            raise GenerationInterrupted(project_id=project.id, status=project.status) from interrupt
+        except asyncio.CancelledError as cancelled:
+            # Cancellation must stay a CancelledError; the note keeps the id in the traceback.
+            if hasattr(cancelled, "add_note"):
+                cancelled.add_note(
+                    f"project id: {project.id} (interrupted while downloading its outputs)"
+                )
             raise
         return paths
 
@@ -344,42 +360,56 @@ class _Workflow(
                 if attempt >= self._max_retries:
                     raise _download_error(project_id, url, str(cut.error)) from cut.error
                 logger.debug("download cut (%s): starting over", cut.error)
-                yield flow.Sleep(retry.delay(attempt, None))
+                # The next attempt fails at once if the deadline has passed: no need to wait.
+                left = self._download_deadline - time.monotonic()
+                yield flow.Sleep(max(0.0, min(retry.delay(attempt, None), left)))
                 attempt += 1
 
     def _download_to_file(
         self, project_id: str, index: int, url: str, reporter: Reporter
     ) -> flow.Flow[str]:
-        build = functools.partial(
-            self._base.storage_request, "GET", url, request_options=self._request_options
-        )
+        pace = downloads.Pace(self._stall_timeout, self._download_deadline, self._download_timeout)
         try:
+            pace.check_deadline()
             response = yield from self._base.send_flow(
-                build, max_retries=self._max_retries, stream=True
+                functools.partial(self._download_request, url),
+                max_retries=self._max_retries,
+                stream=True,
             )
         except MagicHourError as error:
             raise _download_error(project_id, url, _reason(error)) from error
+        except downloads.Failed as failed:
+            raise _download_error(project_id, url, str(failed)) from None
         try:
             _check_status(response, project_id, url)
             name = downloads.file_name(
                 url, f"{project_id}-{index}", response.headers.get("content-type")
             )
-            temporary = downloads.temporary_path(self._directory, name)
-            try:
-                with downloads.open_temporary(temporary) as out:
-                    reporter.start(index, _content_length(response))
-                    yield flow.ReadBody(response, _saver(out, reporter, index))
-                    written = out.tell()
-                _check_complete(response, written)
-                return downloads.place(temporary, self._directory, name)
-            finally:
-                downloads.remove(temporary)
+            body = downloads.Body(response.headers)
+            with downloads.PartialFile(self._directory, name) as part:
+                reporter.start(index, body.size)
+                yield flow.ReadBody(response, _saver(part.file, body, pace, reporter, index))
+                body.finish()
+                return part.place()
         except httpx.TransportError as error:
             raise _Cut(error) from error
-        except (httpx.HTTPError, OSError) as error:
+        except downloads.Incomplete as incomplete:
+            raise _Cut(httpx.RemoteProtocolError(str(incomplete))) from None
+        except (httpx.HTTPError, OSError, downloads.Failed) as error:
             raise _download_error(project_id, url, str(error)) from error
         finally:
             yield flow.Close(response)
+
+    def _download_request(self, url: str) -> httpx.Request:
+        request = self._base.storage_request("GET", url, request_options=self._request_options)
+        # Only what `downloads.Body` can check arrived whole.
+        request.headers["Accept-Encoding"] = "gzip, deflate"
+        # A silent connection is a stall too, and must not outlast the deadline by much.
+        limit = min(self._stall_timeout, max(self._download_deadline - time.monotonic(), 0.001))
+        timeout = dict(request.extensions.get("timeout") or {})
+        timeout["read"] = min(timeout.get("read") or limit, limit)
+        request.extensions["timeout"] = timeout
+        return request
 
 
 class SyncUploads(_Uploads[SyncBaseClient, UploadUrls]):
@@ -562,31 +592,31 @@ def _reason(error: MagicHourError) -> str:
     return str(getattr(error, "reason", None) or error)
 
 
-def _saver(out: typing.BinaryIO, reporter: Reporter, index: int) -> typing.Callable[[bytes], None]:
-    """Where the chunks of output `index` go: to `out`, counted by `reporter`."""
+def _saver(
+    out: typing.BinaryIO, body: downloads.Body, pace: downloads.Pace, reporter: Reporter, index: int
+) -> typing.Callable[[bytes], None]:
+    """Where the chunks of output `index` go, as they came over the wire: decoded into `out`,
+    watched by `pace`, counted by `reporter`."""
 
     def save(chunk: bytes) -> None:
-        out.write(chunk)
-        reporter.advance(index, len(chunk))
+        pace.advance(len(chunk))
+        data = body.decode(chunk)
+        out.write(data)
+        reporter.advance(index, len(data))
 
     return save
 
 
-def _content_length(response: httpx.Response) -> typing.Optional[int]:
-    value = response.headers.get("content-length")
-    return int(value) if value and value.isdigit() else None
-
-
-def _check_complete(response: httpx.Response, written: int) -> None:
-    """A body shorter than announced is a cut connection, even if no error said so."""
-    expected = _content_length(response)
-    if (
-        expected is not None
-        and not response.headers.get("content-encoding")
-        and written != expected
-    ):
-        message = f"connection closed after {written} of {expected} bytes"
-        raise _Cut(httpx.RemoteProtocolError(message))
+def _download_limit_problems(options: RequestOptions) -> typing.List[str]:
+    problems = []
+    for key, value in options.items():
+        if key not in ("download_timeout", "download_stall_timeout"):
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            problems.append(f"request_options.{key}: must be a number of seconds, not {value!r}")
+        elif not 0 < value < math.inf:
+            problems.append(f"request_options.{key}: must be more than 0 and finite, not {value!r}")
+    return problems
 
 
 def _check_status(response: httpx.Response, project_id: str, url: str) -> None:
