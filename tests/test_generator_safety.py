@@ -1,6 +1,8 @@
 """The generator under hostile input (issue #16, cases 1 to 3): what it reads and what it touches.
 
-Spec files past a cap (size, nesting, values once aliases are expanded) or with a character
+The output folder: the generator removes only files it wrote itself (its manifest lists them),
+refuses with one line and touches nothing a folder that holds anything else, and follows no
+symbolic link out of it. Spec files past a cap (size, nesting, values once aliases are expanded) or with a character
 YAML refuses are one located line each, in bounded time and memory; a spec file is read only
 from inside the specs folder, whether named by a `$ref` or reached through a symbolic link.
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,8 +21,10 @@ from helpers.paths import ROOT
 from helpers.specfiles import GET_THINGS, body_property, spec, write_specs
 
 from generator import load
+from generator.cli import main
 from generator.load import load_specs
 from generator.problems import SpecError
+from generator.write import MANIFEST, existing_files
 
 # Ample for a run that refuses its specs (about 150 MB), far below what the inputs below
 # would take unbounded (an alias bomb of 11 levels stands for 10^11 values).
@@ -34,7 +39,9 @@ def problems(folder: Path, files: dict[str, str]) -> list[str]:
     return [str(p) for p in raised.value.problems]
 
 
-def run_generator(specs: Path, output: Path) -> subprocess.CompletedProcess[str]:
+def run_generator(
+    specs: Path | str, output: Path | str, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
     """`python -m generator` in a process whose memory is capped, its wait bounded."""
 
     def cap_memory() -> None:
@@ -42,7 +49,7 @@ def run_generator(specs: Path, output: Path) -> subprocess.CompletedProcess[str]
 
     return subprocess.run(
         [sys.executable, "-m", "generator", "--specs", str(specs), "--output", str(output)],
-        cwd=ROOT,
+        cwd=cwd,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
@@ -225,3 +232,200 @@ def test_a_symlink_to_a_spec_inside_the_folder_is_read(tmp_path: Path) -> None:
     (specs / "alias.yaml").symlink_to("real/things.yaml")
     loaded = load_specs(specs, "specs")
     assert sorted(loaded.files) == ["specs/alias.yaml", "specs/real/things.yaml"]
+
+
+# -- case 1: the output folder -----------------------------------------------------------------
+
+
+def snapshot(folder: Path) -> dict[str, bytes | str]:
+    """Every entry under `folder`, links not followed: a file's bytes, a link's target, or
+    "folder"."""
+    found: dict[str, bytes | str] = {}
+    for top, dirs, names in os.walk(folder):
+        for name in [*dirs, *names]:
+            path = Path(top) / name
+            relative = path.relative_to(folder).as_posix()
+            if path.is_symlink():
+                found[relative] = f"link to {os.readlink(path)}"
+            elif path.is_dir():
+                found[relative] = "folder"
+            else:
+                found[relative] = path.read_bytes()
+    return found
+
+
+def generate_into(specs: Path, output: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """`python -m generator` in this process: its exit status and what it printed on stderr."""
+    capsys.readouterr()
+    status = main(["--specs", str(specs), "--output", str(output)])
+    return status, capsys.readouterr().err
+
+
+@pytest.fixture
+def specs_copy(tmp_path: Path, specs_dir: Path) -> Path:
+    return Path(shutil.copytree(specs_dir, tmp_path / "specs"))
+
+
+@pytest.fixture
+def generated(tmp_path: Path, specs_copy: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A folder the generator wrote."""
+    output = tmp_path / "generated"
+    assert generate_into(specs_copy, output, capsys)[0] == 0
+    return output
+
+
+def refusal(output: Path | str, *named: str, more: int = 0) -> str:
+    listed = ", ".join(named) + (f" and {more} more" if more else "")
+    return (
+        f"{output}: holds files the generator did not write ({listed}); nothing was written:"
+        " choose an empty folder, or one the generator wrote\n"
+    )
+
+
+def test_output_dot_in_a_git_checkout_is_refused_and_nothing_is_touched(
+    tmp_path: Path, specs_dir: Path
+) -> None:
+    checkout = tmp_path / "checkout"
+    shutil.copytree(specs_dir, checkout / "specs")
+    shutil.copy(ROOT / "Makefile", checkout / "Makefile")
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "specs"]):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *command],
+            cwd=checkout,
+            check=True,
+            timeout=60,
+        )
+    before = snapshot(checkout)
+    assert ".git/HEAD" in before and "specs/animation.yaml" in before
+
+    result = run_generator("specs", ".", cwd=checkout)
+
+    # `.git` is a folder: what comes first is the Makefile, then .git's files.
+    assert result.stderr.startswith(".: holds files the generator did not write (Makefile, .git/")
+    assert result.stderr.endswith(
+        "; nothing was written: choose an empty folder, or one the generator wrote\n"
+    )
+    assert result.stderr.count("\n") == 1
+    assert result.returncode == 2
+    assert snapshot(checkout) == before
+
+
+def test_output_into_the_specs_folder_is_refused(
+    specs_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = snapshot(specs_copy)
+    status, err = generate_into(specs_copy, specs_copy, capsys)
+    first = sorted(before)[:3]
+    assert (status, err) == (2, refusal(specs_copy, *first, more=len(before) - 3))
+    assert snapshot(specs_copy) == before
+
+
+def test_a_folder_of_a_users_own_files_is_refused_even_where_the_names_match(
+    tmp_path: Path, specs_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = tmp_path / "mine"
+    (mine / "notes").mkdir(parents=True)
+    (mine / "README.md").write_text("My own readme\n")  # a name the generator writes
+    (mine / "notes" / "todo.txt").write_text("buy milk\n")
+    before = snapshot(mine)
+    status, err = generate_into(specs_copy, mine, capsys)
+    assert (status, err) == (2, refusal(mine, "README.md", "notes/todo.txt"))
+    assert snapshot(mine) == before
+
+
+def test_a_file_added_to_a_generated_folder_is_kept_and_the_run_refused(
+    generated: Path, specs_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (generated / "magic_hour" / "mine.py").write_text("KEEP = True\n")
+    (specs_copy / "animation.yaml").unlink()
+    before = snapshot(generated)
+    status, err = generate_into(specs_copy, generated, capsys)
+    assert (status, err) == (2, refusal(generated, "magic_hour/mine.py"))
+    assert snapshot(generated) == before
+
+    # Once it is gone, the generator removes what it wrote for animation, and only that.
+    (generated / "magic_hour" / "mine.py").unlink()
+    assert generate_into(specs_copy, generated, capsys)[0] == 0
+    assert not (generated / "magic_hour" / "resources" / "v1" / "animation").exists()
+    manifest = (generated / MANIFEST).read_text().splitlines()[1:]
+    assert "magic_hour/resources/v1/animation/client.py" not in manifest
+    assert sorted(manifest) == sorted(
+        p for p, v in snapshot(generated).items() if v != "folder" and p != MANIFEST
+    )
+
+
+def test_a_folder_the_generator_wrote_before_manifests_is_still_its_own(
+    tmp_path: Path, specs_dir: Path, repo_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # generated/ as the last commit before manifests has it: the files, no manifest.
+    output = Path(shutil.copytree(repo_root / "generated", tmp_path / "generated"))
+    (output / MANIFEST).unlink()
+    files = len(existing_files(output))
+    status, err = generate_into(specs_dir, output, capsys)
+    assert (status, err) == (0, f"{output}: 1 added, 0 changed, 0 removed, {files} unchanged\n")
+    assert (output / MANIFEST).read_bytes() == (repo_root / "generated" / MANIFEST).read_bytes()
+
+
+def test_output_naming_an_existing_file_is_one_line(tmp_path: Path, specs_dir: Path) -> None:
+    target = tmp_path / "notes.txt"
+    target.write_text("mine\n")
+    result = run_generator(specs_dir, target)
+    assert (result.returncode, result.stderr) == (2, f"{target}: not a folder\n")
+    assert target.read_text() == "mine\n"
+
+
+def test_a_symlinked_folder_out_of_the_output_is_neither_written_nor_emptied(
+    tmp_path: Path, generated: Path, specs_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The animation resource's folder, moved out and linked back: a run that followed the link
+    # would rewrite those files, and delete them once animation.yaml is gone.
+    outside = tmp_path / "outside-animation"
+    animation = generated / "magic_hour" / "resources" / "v1" / "animation"
+    shutil.move(animation, outside)
+    animation.symlink_to(outside)
+    (outside / "client.py").write_text("edited\n")
+    (specs_copy / "animation.yaml").unlink()
+    before, outside_before = snapshot(generated), snapshot(outside)
+
+    status, err = generate_into(specs_copy, generated, capsys)
+
+    assert (status, err) == (
+        2,
+        refusal(generated, "magic_hour/resources/v1/animation (a symbolic link)"),
+    )
+    assert snapshot(generated) == before
+    assert snapshot(outside) == outside_before
+
+
+def test_a_generated_file_replaced_by_a_symlink_out_is_not_written_through(
+    tmp_path: Path, generated: Path, specs_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    (generated / "README.md").unlink()
+    (generated / "README.md").symlink_to(victim)
+    before = snapshot(generated)
+    status, err = generate_into(specs_copy, generated, capsys)
+    assert (status, err) == (2, refusal(generated, "README.md (a symbolic link)"))
+    assert snapshot(generated) == before
+    assert victim.read_text() == "precious\n"
+
+
+def test_a_manifest_naming_a_file_outside_the_folder_is_refused_located(
+    tmp_path: Path, generated: Path, specs_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    manifest = generated / MANIFEST
+    manifest.write_text(manifest.read_text() + "../victim.txt\n")
+    lines = manifest.read_text().count("\n")
+    (specs_copy / "animation.yaml").unlink()
+    before = snapshot(generated)
+    status, err = generate_into(specs_copy, generated, capsys)
+    assert (status, err) == (
+        2,
+        f"{manifest}:{lines}: '../victim.txt' is not a path inside the folder;"
+        " nothing was written\n",
+    )
+    assert snapshot(generated) == before
+    assert victim.read_text() == "precious\n"
