@@ -12,7 +12,14 @@ from pathlib import Path
 from generator import stamp
 from generator.cache import Cache, default_directory
 from generator.problems import SpecError
-from generator.write import compare, existing_files, unified_diff, write
+from generator.write import (
+    UnsafeOutput,
+    compare,
+    existing_files,
+    unified_diff,
+    with_manifest,
+    write,
+)
 
 # Kept here rather than imported from generator.surface: that import pulls in the whole
 # pipeline, which a run with nothing to do (see generator/stamp.py) never needs.
@@ -28,7 +35,8 @@ def generate(
     jobs: int | None = None,
     warnings: list[str] | None = None,
 ) -> dict[str, str]:
-    """The whole pipeline but the writing: load -> model -> render -> format.
+    """The whole pipeline but the writing: load -> model -> render -> format; the files with
+    the manifest that lists them (see generator/write.py).
 
     `templates`: a folder whose files replace the built-in templates of the same path. With a
     cache, parsed spec files and black's output are reused (see generator/load.py and
@@ -48,7 +56,8 @@ def generate(
             print(warning, file=sys.stderr)
         else:
             warnings.append(str(warning))
-    return format_files(render(build_python_view(ir), templates), cache=cache, jobs=jobs)
+    files = format_files(render(build_python_view(ir), templates), cache=cache, jobs=jobs)
+    return with_manifest(files)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     specs_dir, output_dir = Path(args.specs), Path(args.output)
     if not specs_dir.is_dir():
         print(f"{args.specs}: not a folder", file=sys.stderr)
+        return 2
+    if output_dir.exists() and not output_dir.is_dir():
+        print(f"{args.output}: not a folder", file=sys.stderr)
         return 2
     templates = Path(args.templates) if args.templates else None
     if templates is not None and not templates.is_dir():
@@ -147,7 +159,14 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"{args.output} is up to date ({changes.unchanged} files)", file=sys.stderr)
         return 0
-    write(output_dir, files, changes)
+    try:
+        write(output_dir, files, changes)
+    except UnsafeOutput as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"{args.output}: cannot write: {exc}", file=sys.stderr)
+        return 1
     print(f"{args.output}: {changes.summary()}", file=sys.stderr)
     return 0
 

@@ -3,12 +3,18 @@
 Each file is parsed with ruamel.yaml's round-trip loader, which keeps the line and column of
 every node, so that every problem (bad YAML, a wrong type, an unknown `$ref`, a conflict
 between files) can be reported as `file:line:column: what is wrong`.
+
+Only files inside the specs folder are read, whether named by a `$ref` or reached through a
+symbolic link. Each file is read within fixed caps (its size, its nesting depth and the number
+of values it holds once its aliases are expanded), so that no input, however hostile, takes
+unbounded time or memory: a file past a cap is a located problem naming the cap.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import os
 import pickle
 import sys
 from collections.abc import Iterator, Sequence
@@ -21,7 +27,9 @@ import ruamel.yaml
 from openapi_pydantic.v3.v3_0 import OpenAPI
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 
 from generator.cache import Cache, digest
 from generator.problems import Location, Problem, SpecError
@@ -33,6 +41,16 @@ YAML_NAMESPACE = "yaml"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Top-level sections whose value must be the same in every file that has it.
 SHARED_SECTIONS = ("openapi", "info", "servers", "externalDocs")
+
+# The caps on one spec file. The largest real spec is about 40 KB, 700 values and 16 levels
+# deep, all 36 together about 11,000 values; the caps leave room for far bigger files while
+# bounding a run's time and memory whatever a file holds (pure-Python ruamel takes about a
+# second per 5,000 values, and an alias bomb of under 1 KB stands for billions of them).
+MAX_SPEC_BYTES = 1024 * 1024
+MAX_DEPTH = 100
+MAX_VALUES = 50_000
+# The one rule for both ways a spec could name a file elsewhere: a `$ref` and a symbolic link.
+OUTSIDE_THE_FOLDER = "names a file that is not in the specs folder"
 
 Pointer = tuple[str | int, ...]
 # Mappings whose keys are names chosen by the spec's author, not OpenAPI keywords.
@@ -112,8 +130,13 @@ def load_specs(
 
     problems: list[Problem] = []
     files: dict[str, SpecFile] = {}
+    folder = specs_dir.resolve()
     for path in paths:
         name = f"{display.rstrip('/')}/{path.relative_to(specs_dir).as_posix()}"
+        if not path.resolve().is_relative_to(folder):
+            message = f"symbolic link to '{os.readlink(path)}' {OUTSIDE_THE_FOLDER}"
+            problems.append(Problem(Location(name, 1, 1), message))
+            continue
         spec_file = _parse_file(path, name, problems, cache)
         if spec_file is not None:
             problems.extend(_validate(spec_file))
@@ -153,38 +176,70 @@ def _node_position(node: Any) -> tuple[int, int]:
 def _parse_file(
     path: Path, name: str, problems: list[Problem], cache: Cache | None = None
 ) -> SpecFile | None:
+    language = "JSON" if path.suffix == ".json" else "YAML"
+    with path.open("rb") as stream:
+        raw = stream.read(MAX_SPEC_BYTES + 1)
+    if len(raw) > MAX_SPEC_BYTES:
+        message = (
+            f"larger than {MAX_SPEC_BYTES:,} bytes, the most a spec file may have"
+            " (one endpoint per file is the habit here)"
+        )
+        problems.append(Problem(Location(name, 1, 1), message))
+        return None
     try:
-        text = path.read_text(encoding="utf-8")
+        # Line breaks as Python's text mode reads them, so positions are an editor's.
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         problems.append(Problem(Location(name, 1, 1), f"not UTF-8 text: {exc.reason}"))
         return None
-    data = None
+    json_data = None
     if path.suffix == ".json":
         # YAML would take comments, single quotes and bare words that no JSON reader does, and
         # reads an escaped surrogate pair (`"\ud83d\ude00"`) as two lone surrogates: the values
         # are JSON's, the YAML tree gives only their positions.
         try:
-            data = json.loads(text)
+            json_data = json.loads(text)
         except json.JSONDecodeError as exc:
             problems.append(
                 Problem(Location(name, exc.lineno, exc.colno), f"invalid JSON: {exc.msg}")
             )
             return None
+        except RecursionError:
+            pass  # nested past any cap: the YAML reader below says where, naming the cap
     try:
         tree = _parse_yaml(text, cache)
+    except CapExceeded as exc:
+        problems.append(Problem(Location(name, exc.line + 1, exc.column + 1), exc.message))
+        return None
+    except MaxDepthExceededError as exc:
+        mark = exc.problem_mark
+        location = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name, 1, 1)
+        problems.append(Problem(location, _too_deep()))
+        return None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "unreadable"
-        language = "JSON" if path.suffix == ".json" else "YAML"
         problems.append(Problem(Location(name, line, column), f"invalid {language}: {what}"))
         return None
+    except ReaderError as exc:
+        # A character YAML does not allow (a NUL byte, say); `position` counts characters.
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        message = f"invalid {language}: character U+{exc.character:04X} is not allowed in YAML"
+        problems.append(Problem(Location(name, line, column), message))
+        return None
+    try:
+        data = plain(tree)
+    except CapExceeded as exc:
+        problems.append(Problem(Location(name, exc.line + 1, exc.column + 1), exc.message))
+        return None
     if not isinstance(tree, CommentedMap):
-        kind = "an empty file" if tree is None else _describe(plain(tree))
+        kind = "an empty file" if tree is None else _describe(data)
         message = f"a spec file must hold an OpenAPI document (a mapping), got {kind}"
         problems.append(Problem(Location(name, 1, 1), message))
         return None
-    return SpecFile(name=name, tree=tree, data=plain(tree) if data is None else data)
+    return SpecFile(name=name, tree=tree, data=data if json_data is None else json_data)
 
 
 def _parse_yaml(text: str, cache: Cache | None) -> Any:
@@ -197,34 +252,98 @@ def _parse_yaml(text: str, cache: Cache | None) -> Any:
     project's own folder, trusted as its source files are (unpickling runs code it names).
     """
     if cache is None:
-        return YAML(typ="rt", pure=True).load(text)
-    key = digest("ruamel.yaml rt pure", ruamel.yaml.__version__, sys.version, text)
+        return _yaml().load(text)
+    caps = f"{MAX_DEPTH} {MAX_VALUES}"
+    key = digest("ruamel.yaml rt pure", ruamel.yaml.__version__, sys.version, caps, text)
     stored = cache.get(YAML_NAMESPACE, key)
     if stored is not None:
         try:
             return pickle.loads(stored)
         except Exception:  # written by an incompatible build of a library: parse again
             pass
-    tree = YAML(typ="rt", pure=True).load(text)
+    tree = _yaml().load(text)
     cache.put(YAML_NAMESPACE, key, pickle.dumps(tree, protocol=5))
     return tree
 
 
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt", pure=True)
+    # ruamel composes nodes recursively: without a cap, deep nesting is a RecursionError.
+    yaml.max_depth = MAX_DEPTH
+    yaml.Composer = _CountingComposer
+    return yaml
+
+
+class _CountingComposer(Composer):  # type: ignore[misc]
+    """Stops at the value past MAX_VALUES as it is read (each alias counted once), so that a
+    file of many small values costs no more than the cap: `plain` counts aliases expanded."""
+
+    values = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        # Mapping keys (composed with no index) are not values, as `plain` counts them.
+        if parent is None or index is not None:
+            self.values += 1
+        if self.values > MAX_VALUES:
+            mark = self.parser.peek_event().start_mark
+            raise CapExceeded(mark.line, mark.column, _too_many())
+        return super().compose_node(parent, index)
+
+
+def _too_deep() -> str:
+    return f"nested deeper than {MAX_DEPTH} levels, the most a spec file may have"
+
+
+def _too_many() -> str:
+    return (
+        f"holds more than {MAX_VALUES:,} values (aliases expanded), the most a spec file may have"
+    )
+
+
+class CapExceeded(Exception):
+    """A file holds more than a cap allows; `line` and `column` are 0-based, as ruamel's."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
 def plain(node: Any) -> Any:
-    """ruamel's node types as plain Python values, so nothing downstream sees ruamel."""
-    if isinstance(node, dict):
-        return {str(k): plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [plain(v) for v in node]
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, (datetime.date, datetime.datetime)):
-        return node.isoformat()
-    return str(node)
+    """ruamel's node types as plain Python values, so nothing downstream sees ruamel.
+
+    An alias is expanded into a copy of what it names, so the values made are counted and
+    their depth checked: raises CapExceeded, at the mapping or list being expanded, past
+    MAX_VALUES values or MAX_DEPTH levels (an alias can nest an anchor deeper than it was
+    written, or inside itself).
+    """
+    return _Plain().convert(node, 1, (0, 0))
+
+
+class _Plain:
+    def __init__(self) -> None:
+        self.values = 0
+
+    def convert(self, node: Any, depth: int, where: tuple[int, int]) -> Any:
+        if isinstance(node, (CommentedMap, CommentedSeq)):
+            where = (node.lc.line, node.lc.col)
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise CapExceeded(*where, _too_many())
+        if depth > MAX_DEPTH:
+            raise CapExceeded(*where, _too_deep() + " (aliases expanded)")
+        if isinstance(node, dict):
+            return {str(k): self.convert(v, depth + 1, where) for k, v in node.items()}
+        if isinstance(node, list):
+            return [self.convert(v, depth + 1, where) for v in node]
+        if isinstance(node, bool) or node is None:
+            return node
+        if isinstance(node, int):
+            return int(node)
+        if isinstance(node, float):
+            return float(node)
+        if isinstance(node, (datetime.date, datetime.datetime)):
+            return node.isoformat()
+        return str(node)
 
 
 def _validate(spec_file: SpecFile) -> Iterator[Problem]:
@@ -376,7 +495,7 @@ def _check_refs(files: dict[str, SpecFile], merged: dict[str, Any]) -> Iterator[
             if target_file:
                 target_name = _sibling(name, target_file)
                 if target_name not in files:
-                    message = f"$ref '{ref}' names a file that is not in the specs folder"
+                    message = f"$ref '{ref}' {OUTSIDE_THE_FOLDER}"
                     yield Problem(spec_file.locate(pointer), message)
                     continue
                 document = files[target_name].data

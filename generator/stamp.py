@@ -44,8 +44,14 @@ def inputs_key(specs_dir: Path, display_dir: str, overrides: Path | None = None)
     for label, folder, pattern in folders:
         for path in sorted(folder.rglob(pattern)):
             if path.is_file() and "__pycache__" not in path.parts:
-                parts.extend((label, path.relative_to(folder).as_posix(), path.read_bytes()))
+                parts.extend((label, path.relative_to(folder).as_posix(), _file_sha256(path)))
     return digest(*parts)
+
+
+def _file_sha256(path: Path) -> str:
+    # Read in chunks: a spec file may be huge (load.py refuses it, after reading its start).
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def remember(cache: Cache, key: str, files: dict[str, str], warnings: list[str]) -> None:

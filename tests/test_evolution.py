@@ -18,7 +18,7 @@ import pytest
 from helpers.specfiles import fixture, renamed, write_specs
 
 from generator.cli import main
-from generator.write import existing_files
+from generator.write import MANIFEST, existing_files
 
 
 def endpoint(resource: str) -> str:
@@ -81,6 +81,7 @@ def test_adding_an_endpoint_file_adds_its_files_and_its_registration_lines_only(
     }
     registrations = changed - added
     assert registrations == {
+        MANIFEST,
         "README.md",
         "api-surface.json",
         "magic_hour/resources/v1/client.py",
