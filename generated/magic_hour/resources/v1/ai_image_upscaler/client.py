@@ -77,6 +77,7 @@ _WORKFLOW_CONVENTIONS = WorkflowConventions(
     terminal_statuses=conventions.TERMINAL_STATUSES,
     outputs="downloads",
     uploads=conventions.UPLOADS,
+    resume="client.v1.image_projects.check_result",
 )
 
 # The fields in which `generate` looks for local files to upload, and the asset type of each.

@@ -68,6 +68,7 @@ _WORKFLOW_CONVENTIONS = WorkflowConventions(
     terminal_statuses=conventions.TERMINAL_STATUSES,
     outputs="faces",
     uploads=conventions.UPLOADS,
+    resume="client.v1.face_detection.check_result",
 )
 
 # The fields in which `generate` looks for local files to upload, and the asset type of each.
