@@ -182,6 +182,37 @@ def test_a_progress_callback_that_raises_keeps_the_project_id(run: Callable[...,
     assert methods(server) == ["POST", "GET"]
 
 
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+def test_a_progress_callback_that_raises_while_downloading_keeps_the_project_id(
+    start_mock_server: Callable[..., MockServer], tmp_path: Path, is_async: bool
+) -> None:
+    server = start_mock_server(polls_per_status=0)
+
+    def refuse(progress: Progress) -> None:
+        if progress.downloaded_bytes:
+            raise ValueError("stop")
+
+    arguments = {"style": {"prompt": "cat"}, "on_progress": refuse, "download_directory": tmp_path}
+    with pytest.raises(GenerationError) as raised:
+        if is_async:
+
+            async def main() -> None:
+                async with AsyncClient(token="key", base_url=server.url) as client:
+                    await client.v1.ai_gif_generator.generate(**arguments, poll_interval=0.01)
+
+            asyncio.run(main())
+        else:
+            with Client(token="key", base_url=server.url) as client:
+                client.v1.ai_gif_generator.generate(**arguments, poll_interval=0.01)
+    error = raised.value
+    assert list(server.projects) == [error.project_id]
+    assert isinstance(error.__cause__, ValueError)
+    assert str(error).endswith(
+        f"resume with client.v1.image_projects.check_result({error.project_id!r})"
+    )
+    assert list(tmp_path.iterdir()) == []  # no partial file
+
+
 def test_an_error_status_while_polling_keeps_its_type_and_the_project_id(
     run: Callable[..., Any],
 ) -> None:
