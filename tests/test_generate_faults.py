@@ -16,12 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from helpers.faults import Fault, FaultServer, fault_server, html, reply, reset, stall
 
 import magic_hour
 from magic_hour import AsyncClient, Client, Progress, conventions
-from magic_hour.core import retry
+from magic_hour.core import polling, retry
 from magic_hour.errors import (
     GenerationError,
     GenerationTimeoutError,
@@ -354,3 +355,18 @@ def test_an_unreadable_answer_to_a_get_says_nothing_of_creating(run: Callable[..
         with pytest.raises(magic_hour.APIResponseError) as raised:
             run(server.url, lambda client: client.v1.image_projects.get(id="p1"))
     assert "may have created" not in str(raised.value)
+
+
+def test_an_endless_wait_with_no_timeout_still_polls(run: Callable[..., Any]) -> None:
+    with fault_server(reply(200, COMPLETE)) as server:
+        server.then(reply(200, CREATED), reply(200, PROJECT))
+        result = run(server.url, gif(wait_timeout=float("inf")), timeout=None)
+    assert result.status == "complete"
+    assert methods(server) == ["POST", "GET", "GET"]
+
+
+def test_a_polls_timeout_is_capped_part_by_part() -> None:
+    capped = polling.capped_timeout(httpx.Timeout(60.0, connect=0.5, pool=None), 2.0)
+    assert (capped.connect, capped.read, capped.write, capped.pool) == (0.5, 2.0, 2.0, 2.0)
+    endless = polling.capped_timeout(None, float("inf"))
+    assert (endless.connect, endless.read, endless.write, endless.pool) == (None,) * 4

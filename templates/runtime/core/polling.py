@@ -6,6 +6,7 @@ schedules are the API's to give (`magic_hour.conventions`, by kind of project).
 
 from __future__ import annotations
 
+import math
 import typing
 
 import httpx
@@ -48,8 +49,10 @@ def capped_timeout(
     """
     given = httpx.Timeout(timeout)
 
-    def cap(part: typing.Optional[float]) -> float:
-        return seconds if part is None else min(part, seconds)
+    def cap(part: typing.Optional[float]) -> typing.Optional[float]:
+        if part is None:  # No timeout: an endless wait (`inf`) keeps it so.
+            return None if math.isinf(seconds) else seconds
+        return min(part, seconds)
 
     return httpx.Timeout(
         connect=cap(given.connect),
