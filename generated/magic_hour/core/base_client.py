@@ -89,7 +89,7 @@ class BaseClient(typing.Generic[HttpxClientT]):
         self._token = token
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
-        self.max_retries = max_retries
+        self.max_retries = retry.checked_max_retries(max_retries, "max_retries")
         self._owns_client = httpx_client is None
         self._httpx_client: typing.Optional[HttpxClientT] = httpx_client
         self._creating = threading.Lock()
@@ -113,7 +113,11 @@ class BaseClient(typing.Generic[HttpxClientT]):
 
     def max_retries_for(self, request_options: typing.Optional[RequestOptions]) -> int:
         """How many times a failed attempt may be retried: per call if it says, else the client's."""
-        return (request_options or {}).get("max_retries", self.max_retries)
+        if request_options is None or "max_retries" not in request_options:
+            return self.max_retries
+        return retry.checked_max_retries(
+            request_options["max_retries"], "request_options.max_retries"
+        )
 
     def storage_request(
         self,
@@ -241,6 +245,8 @@ class BaseClient(typing.Generic[HttpxClientT]):
                 method=request.method,
                 path=request.url.path,
                 reason=_unreadable(error),
+                # A success status: a create was acted on, whatever its body says.
+                note=self._may_have_acted if request.method in retry.UNSAFE_METHODS else None,
             ) from error
 
     def _status_error(self, request: httpx.Request, response: httpx.Response) -> APIStatusError:

@@ -15,10 +15,23 @@ import typing
 
 import httpx
 
+from magic_hour.core.errors import RequestValidationError
+
 BASE_DELAY = 0.5
 MAX_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
 UNSAFE_METHODS = frozenset({"POST", "PATCH"})
+
+
+def checked_max_retries(value: object, name: str) -> int:
+    """`value` as a number of retries, refused (naming `name`) before anything is sent.
+
+    Checked up front because the policy reads it only after the first answer: a create
+    would already have been sent, and charged.
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise RequestValidationError([f"{name}: must be an int, 0 or more, not {value!r}"])
+    return value
 
 
 def retries_status(method: str, status: int) -> bool:

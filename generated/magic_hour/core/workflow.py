@@ -24,7 +24,10 @@ import pydantic
 from magic_hour.core import assets, downloads, flow, polling, retry
 from magic_hour.core.base_client import AsyncBaseClient, SyncBaseClient
 from magic_hour.core.errors import (
+    APIConnectionError,
+    APIStatusError,
     DownloadError,
+    GenerationError,
     GenerationInterrupted,
     GenerationTimeoutError,
     MagicHourError,
@@ -55,6 +58,8 @@ UploadUrlsAnswerT = typing.TypeVar("UploadUrlsAnswerT")
 Body = typing.Dict[str, typing.Any]
 # The one field `upload_file` puts its file in: the asset type is the file's extension's.
 _ONE_FILE = assets.AssetField(("file",), None)
+# The shortest timeout a poll is given, however little of the wait is left.
+_LEAST_POLL_TIMEOUT = 0.001
 
 
 class Download(typing.Protocol):
@@ -101,6 +106,8 @@ class WorkflowConventions(typing.NamedTuple):
     A project in one of `terminal_statuses` will not change any more; its outputs, listed in
     its `outputs` field (each with a `url`), are downloaded when it is in `complete_status`.
     `uploads` says which input-file values are local files, and which of those the API takes.
+    `resume` is the method that picks up a project by its id (`client.v1.image_projects.
+    check_result`), named in every error raised after the project was created.
     """
 
     schedule: polling.Schedule
@@ -108,18 +115,27 @@ class WorkflowConventions(typing.NamedTuple):
     terminal_statuses: typing.AbstractSet[str]
     outputs: str
     uploads: assets.UploadConventions
+    resume: str = ""
 
 
 class GetProject(flow.Action):
     """Fetch the project; the answer is the getter's `Project`.
 
     With `shared`, the asks made while one is under way share its answer: concurrent
-    downloads whose URLs were refused fetch fresh ones once.
+    downloads whose URLs were refused fetch fresh ones once. `request_options`, if given,
+    replace the call's own for this fetch.
     """
 
-    def __init__(self, project_id: str, *, shared: bool = False) -> None:
+    def __init__(
+        self,
+        project_id: str,
+        *,
+        shared: bool = False,
+        request_options: typing.Optional[RequestOptions] = None,
+    ) -> None:
         self.project_id = project_id
         self.shared = shared
+        self.request_options = request_options
 
 
 class CreateUploadUrls(flow.Action):
@@ -225,7 +241,6 @@ class _Workflow(
         self._get_project = get_project
         self._wait_for_completion = wait_for_completion
         self._download_outputs = wait_for_completion and download_outputs
-        self._directory = os.fspath(download_directory or ".")
         self._wait_timeout = conventions.schedule.timeout if wait_timeout is None else wait_timeout
         self._poll_interval = poll_interval
         self._on_progress = on_progress
@@ -234,11 +249,26 @@ class _Workflow(
         self._stall_timeout = options.get("download_stall_timeout", downloads.STALL_TIMEOUT)
         self._download_timeout = options.get("download_timeout", downloads.DOWNLOAD_TIMEOUT)
         self._download_deadline = 0.0  # set when the downloads start
+        # Every argument is checked here, before the create: a bad one found after it would
+        # have spent the credits for nothing.
         problems = _download_limit_problems(options)
-        if poll_interval is not None and not poll_interval > 0:
+        if poll_interval is not None and not _number(poll_interval):
+            problems.append(f"poll_interval: must be a number, not {poll_interval!r}")
+        elif poll_interval is not None and not poll_interval > 0:
             problems.append(f"poll_interval: must be more than 0, not {poll_interval!r}")
-        if not self._wait_timeout >= 0:
+        if not _number(self._wait_timeout):
+            problems.append(f"wait_timeout: must be a number, not {wait_timeout!r}")
+        elif not self._wait_timeout >= 0:
             problems.append(f"wait_timeout: must be 0 or more, not {wait_timeout!r}")
+        if on_progress is not None and not callable(on_progress):
+            problems.append(f"on_progress: must be a function of one Progress, not {on_progress!r}")
+        directory = download_directory or "."
+        if not isinstance(directory, (str, os.PathLike)) or not isinstance(
+            os.fspath(directory), str
+        ):
+            problems.append(f"download_directory: must be a path, not {download_directory!r}")
+            directory = "."
+        self._directory: str = os.fspath(directory)
         if self._download_outputs:
             problems += _directory_problems(self._directory)
         if problems:
@@ -258,26 +288,49 @@ class _Workflow(
             if self._download_outputs and complete and self._outputs(project):
                 paths = yield from self._download_all(project, reporter)
             return _result(result_type, project, paths)
+        # The project exists and its credits are spent: whatever went wrong, the error names
+        # it and says how to pick it up again.
         except MagicHourError as error:
-            raise _with_project_id(error, project_id)
+            raise _resumable(error, project_id, self._conventions.resume)
+        except GenerationInterrupted as interrupt:
+            raise _resumable(interrupt, project_id, self._conventions.resume)
+        except Exception as error:
+            failed = GenerationError(f"{type(error).__name__}: {error}", project_id=project_id)
+            raise _resumable(failed, project_id, self._conventions.resume) from error
 
     def _poll(self, project_id: str, reporter: Reporter) -> flow.Flow[Project]:
+        """The project once in a terminal status; transient failures are asked again, and the
+        whole wait, each poll's own time included, ends by `wait_timeout`."""
         deadline = time.monotonic() + self._wait_timeout
         waits = polling.intervals(self._conventions.schedule, self._poll_interval)
         status: typing.Optional[str] = None
         try:
             while True:
-                project: Project = yield GetProject(project_id)
-                status = project.status
-                reporter.status(status)
-                if status in self._conventions.terminal_statuses:
-                    return project
+                failure: typing.Optional[MagicHourError] = None
+                try:
+                    options = self._poll_options(deadline - time.monotonic())
+                    project: Project = yield GetProject(project_id, request_options=options)
+                except (APIConnectionError, APIStatusError) as error:
+                    if not _transient(error):
+                        raise
+                    failure = error
+                else:
+                    status = project.status
+                    reporter.status(status)
+                    if status in self._conventions.terminal_statuses:
+                        return project
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise GenerationTimeoutError(
                         project_id=project_id, status=status, timeout=self._wait_timeout
+                    ) from failure
+                wait = next(waits)
+                if failure is not None:
+                    logger.debug(
+                        "polling project %s failed (%s): asking again", project_id, failure
                     )
-                yield flow.Sleep(min(next(waits), remaining))
+                    wait = max(wait, _retry_after(failure))
+                yield flow.Sleep(min(wait, remaining))
         except KeyboardInterrupt as interrupt:
             raise GenerationInterrupted(project_id=project_id, status=status) from interrupt
         except asyncio.CancelledError as cancelled:
@@ -285,6 +338,16 @@ class _Workflow(
             if hasattr(cancelled, "add_note"):
                 cancelled.add_note(f"project id: {project_id} (last status {status!r})")
             raise
+
+    def _poll_options(self, remaining: float) -> RequestOptions:
+        """The call's options for one poll: no attempt outlasts the wait, and a failed one is
+        not retried by the client, since `_poll` asks again while there is time."""
+        options = RequestOptions(**(self._request_options or {}))
+        timeout = options.get("timeout", self._base.timeout)
+        # A floor above 0: httpx takes a timeout of 0 for a non-blocking socket.
+        options["timeout"] = polling.capped_timeout(timeout, max(remaining, _LEAST_POLL_TIMEOUT))
+        options["max_retries"] = 0
+        return options
 
     # -- downloads -----------------------------------------------------------------------------
 
@@ -445,7 +508,8 @@ class SyncWorkflow(_Workflow[SyncBaseClient, Project, UploadUrls], SyncUploads):
 
     def _perform(self, action: flow.Action) -> typing.Any:
         if isinstance(action, GetProject):
-            return self._get_project(id=action.project_id, request_options=self._request_options)
+            options = action.request_options or self._request_options
+            return self._get_project(id=action.project_id, request_options=options)
         return super()._perform(action)
 
 
@@ -490,9 +554,8 @@ class AsyncWorkflow(
         if isinstance(action, GetProject):
             if action.shared:
                 return await self._get_shared(action.project_id)
-            return await self._get_project(
-                id=action.project_id, request_options=self._request_options
-            )
+            options = action.request_options or self._request_options
+            return await self._get_project(id=action.project_id, request_options=options)
         if isinstance(action, RunAll):
             try:
                 return await super()._perform(action)
@@ -540,8 +603,11 @@ def _no_upload_operation(**_: object) -> typing.NoReturn:
 def _directory_problems(directory: str) -> typing.List[str]:
     """Why outputs could not be saved under `directory`, found before a project is created."""
     existing = os.path.abspath(directory)
-    while not os.path.exists(existing) and os.path.dirname(existing) != existing:
+    # lexists: a dangling symlink is there (makedirs cannot replace it), though exists says no.
+    while not os.path.lexists(existing) and os.path.dirname(existing) != existing:
         existing = os.path.dirname(existing)
+    if os.path.islink(existing) and not os.path.exists(existing):
+        return [f"download_directory: {existing!r} is a symlink to nothing"]
     if not os.path.isdir(existing):
         return [f"download_directory: {existing!r} is not a directory"]
     if not os.access(existing, os.W_OK | os.X_OK):
@@ -580,11 +646,33 @@ def _result(
     )
 
 
-def _with_project_id(error: MagicHourError, project_id: str) -> MagicHourError:
+ErrorT = typing.TypeVar("ErrorT", MagicHourError, GenerationInterrupted)
+
+
+def _resumable(error: ErrorT, project_id: str, resume: str) -> ErrorT:
+    """`error` with the project's id, its message saying how to pick the project up again."""
     error.project_id = project_id
-    if hasattr(error, "add_note"):  # Python 3.11+: tracebacks show it too.
-        error.add_note(f"project id: {project_id}")
+    advice = f"resume with {resume}({project_id!r})" if resume else f"project id {project_id!r}"
+    if error.args and isinstance(error.args[0], str):
+        error.args = (f"{error.args[0]}; {advice}", *error.args[1:])
     return error
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _transient(error: MagicHourError) -> bool:
+    """Whether a failed poll may succeed if asked again: no answer, 408, 429 or 5xx."""
+    if isinstance(error, APIStatusError):
+        return retry.retries_status("GET", error.status_code)
+    return isinstance(error, APIConnectionError)
+
+
+def _retry_after(error: MagicHourError) -> float:
+    """Seconds the server asked to wait before asking again, or 0."""
+    asked = error.headers.get("Retry-After") if isinstance(error, APIStatusError) else None
+    return retry.delay(0, asked) if asked else 0.0
 
 
 def _reason(error: MagicHourError) -> str:

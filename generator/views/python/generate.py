@@ -136,6 +136,9 @@ def docstrings(
         "    DownloadError: an output could not be downloaded; no partial file is left.",
         "    GenerationInterrupted: Ctrl-C while waiting; it carries the project id.",
         f"    APIStatusError: as `{create_method}` raises it, or the project's get.",
+        "    GenerationError: anything else failed once the project existed (an `on_progress`"
+        " that raises, say); the original is its `__cause__`. Every error raised after the"
+        " create carries `project_id` and names the `check_result` call that resumes it.",
     ]
     parts.append("\n".join(raises))
     sync_method = f"{create_method.rpartition('.')[0]}.generate"

@@ -198,6 +198,13 @@ class PyResource(ClientNames):
             return self.workflow.workflow
         return self.check_result.workflow if self.check_result is not None else None
 
+    @property
+    def resume_call(self) -> str:
+        """The `check_result` that picks up a project this client's `generate` or
+        `check_result` waits on: named in the errors they raise once it exists."""
+        owner = self.workflow.getter if self.workflow is not None else self
+        return f"{owner.access_path}.check_result"
+
     def walk(self) -> list[PyResource]:
         return [self, *(r for child in self.children for r in child.walk())]
 

@@ -95,11 +95,13 @@ class APIResponseError(MagicHourError):
         method: str,
         path: str,
         reason: str,
+        note: typing.Optional[str] = None,
     ) -> None:
         self.method, self.path = method, path
         self.status_code, self.headers, self.body = status_code, headers, body
         self.reason = reason
-        super().__init__(f"{status_code} on {method} {path}, but the body is unreadable: {reason}")
+        text = f"{status_code} on {method} {path}, but the body is unreadable: {reason}"
+        super().__init__(f"{text}; {note}" if note else text)
 
 
 def describe_body(body: typing.Any) -> str:
@@ -138,11 +140,13 @@ class GenerationError(MagicHourError):
 class GenerationTimeoutError(GenerationError, TimeoutError):
     """The project did not finish within `generate`'s `wait_timeout`; it may still finish."""
 
-    def __init__(self, *, project_id: str, status: str, timeout: float) -> None:
+    def __init__(self, *, project_id: str, status: typing.Optional[str], timeout: float) -> None:
         self.status = status
         self.timeout = timeout
+        # No status: no poll was answered in time.
+        where = f"still {status!r}" if status is not None else "no answer about it"
         super().__init__(
-            f"still {status!r} after {timeout:g} s; it may still finish: fetch it later with its id",
+            f"{where} after {timeout:g} s; it may still finish: fetch it later with its id",
             project_id=project_id,
         )
 

@@ -6,7 +6,10 @@ schedules are the API's to give (`magic_hour.conventions`, by kind of project).
 
 from __future__ import annotations
 
+import math
 import typing
+
+import httpx
 
 _BACKOFF = 1.5
 
@@ -35,3 +38,25 @@ def intervals(schedule: Schedule, first: typing.Optional[float] = None) -> typin
     while True:
         yield interval
         interval = min(interval * _BACKOFF, longest)
+
+
+def capped_timeout(
+    timeout: typing.Union[float, httpx.Timeout, None], seconds: float
+) -> httpx.Timeout:
+    """`timeout` with no part (connect, read, write, pool) longer than `seconds`.
+
+    A poll must not outlast the wait it belongs to, even with a long timeout for other calls.
+    """
+    given = httpx.Timeout(timeout)
+
+    def cap(part: typing.Optional[float]) -> typing.Optional[float]:
+        if part is None:  # No timeout: an endless wait (`inf`) keeps it so.
+            return None if math.isinf(seconds) else seconds
+        return min(part, seconds)
+
+    return httpx.Timeout(
+        connect=cap(given.connect),
+        read=cap(given.read),
+        write=cap(given.write),
+        pool=cap(given.pool),
+    )

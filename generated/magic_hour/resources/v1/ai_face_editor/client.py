@@ -157,6 +157,7 @@ _WORKFLOW_CONVENTIONS = WorkflowConventions(
     terminal_statuses=conventions.TERMINAL_STATUSES,
     outputs="downloads",
     uploads=conventions.UPLOADS,
+    resume="client.v1.image_projects.check_result",
 )
 
 # The fields in which `generate` looks for local files to upload, and the asset type of each.
@@ -216,6 +217,7 @@ class AiFaceEditorClient:
             DownloadError: an output could not be downloaded; no partial file is left.
             GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
             APIStatusError: as `AiFaceEditorClient.create` raises it, or the project's get.
+            GenerationError: anything else failed once the project existed (an `on_progress` that raises, say); the original is its `__cause__`. Every error raised after the create carries `project_id` and names the `check_result` call that resumes it.
 
         Examples:
         ```py

@@ -122,6 +122,7 @@ _WORKFLOW_CONVENTIONS = WorkflowConventions(
     terminal_statuses=conventions.TERMINAL_STATUSES,
     outputs="downloads",
     uploads=conventions.UPLOADS,
+    resume="client.v1.image_projects.check_result",
 )
 
 
@@ -200,6 +201,7 @@ class AiImageGeneratorClient:
             DownloadError: an output could not be downloaded; no partial file is left.
             GenerationInterrupted: Ctrl-C while waiting; it carries the project id.
             APIStatusError: as `AiImageGeneratorClient.create` raises it, or the project's get.
+            GenerationError: anything else failed once the project existed (an `on_progress` that raises, say); the original is its `__cause__`. Every error raised after the create carries `project_id` and names the `check_result` call that resumes it.
 
         Examples:
         ```py

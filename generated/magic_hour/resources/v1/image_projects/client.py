@@ -48,6 +48,7 @@ _WORKFLOW_CONVENTIONS = WorkflowConventions(
     terminal_statuses=conventions.TERMINAL_STATUSES,
     outputs="downloads",
     uploads=conventions.UPLOADS,
+    resume="client.v1.image_projects.check_result",
 )
 
 
