@@ -199,6 +199,31 @@ def _check_union(
         found.deprecated.extend(attempts[matches[0] - 1].deprecated)
 
 
+def _check_encodable(value: typing.Any, field: str, found: _Findings) -> None:
+    """Every string sent, keys included, must be valid Unicode: a lone surrogate (from a file
+    name read with `surrogateescape`, or sliced from a pair) cannot be written as UTF-8."""
+    if isinstance(value, str):
+        if not value.isascii() and not _encodable(value):
+            found.append(f"{field or 'body'}: is not valid Unicode (it holds a lone surrogate)")
+    elif isinstance(value, dict):
+        prefix = f"{field}." if field else ""
+        for key, item in value.items():
+            if isinstance(key, str) and not key.isascii() and not _encodable(key):
+                found.append(f"{prefix}{key}: the field name is not valid Unicode")
+            _check_encodable(item, f"{prefix}{key}", found)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            _check_encodable(item, f"{field}[{index}]", found)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _describe(value: typing.Any) -> str:
     return f"{type(value).__name__} {_short(value)}"
 
@@ -250,8 +275,13 @@ def check_request(
         _visit(dict(parameters), parameters_rule, "", found)
     if body is not None and body_rule is not None:
         _visit(dict(body), body_rule, "", found)
+    for values in (parameters, body):
+        if values is not None:
+            _check_encodable(values, "", found)
     if found.problems:
-        raise RequestValidationError(found.problems)
+        # A field name may hold a lone surrogate too: the message must still print.
+        printable = [p.encode("utf-8", "backslashreplace").decode("utf-8") for p in found.problems]
+        raise RequestValidationError(printable)
     for field in found.deprecated:
         # stacklevel 3: the caller of the generated method, not the method itself.
         warnings.warn(f"{field} is deprecated", DeprecationWarning, stacklevel=3)

@@ -266,6 +266,13 @@ class _Workflow(
                 status = project.status
                 reporter.status(status)
                 if status in self._conventions.terminal_statuses:
+                    if status != self._conventions.complete_status:
+                        logger.warning(
+                            "project %s ended %r (error code: %s)",
+                            project_id,
+                            status,
+                            getattr(getattr(project, "error", None), "code", None),
+                        )
                     return project
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
