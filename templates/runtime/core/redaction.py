@@ -16,7 +16,7 @@ from magic_hour.core.errors import MagicHourError
 # A URL's query string: signed storage URLs carry their credentials there.
 _QUERY = re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s?#'\"<>]*)\?[^\s#'\"<>]*")
 # An `Authorization` value as httpx, h11 or a server may quote it.
-_CREDENTIAL = re.compile(r"\b(Bearer|Basic|Token)\s+[^\s'\"]+", re.IGNORECASE)
+_CREDENTIAL = re.compile(r"\b(Bearer|Basic)\s+[^\s'\"]+", re.IGNORECASE)
 REDACTED = "[redacted]"
 
 
