@@ -229,8 +229,35 @@ def test_a_field_name_with_a_lone_surrogate_is_refused_and_the_message_still_pri
             )
     message = str(raised.value)
     message.encode("utf-8")
-    assert "style.\\ud800: the field name is not valid Unicode" in message
+    assert message == "invalid request: style.\\ud800: is not a known field (known: prompt, tool)"
     assert server.requests == []
+
+
+def test_generate_takes_a_local_file_whose_name_is_not_valid_unicode(
+    server: MockServer, tmp_path: Path
+) -> None:
+    # A file name read from a Linux folder keeps its undecodable bytes as lone surrogates; only
+    # its uploaded path is sent. A lone surrogate in a field that is sent stops the create.
+    image = tmp_path / "face\udcff.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    projects = len(server.projects)
+    with Client(token=KEY, base_url=server.url) as client:
+        result = client.v1.face_detection.generate(
+            assets={"target_file_path": str(image)}, download_outputs=False, poll_interval=0.01
+        )
+        assert result.status == "complete"
+        assert len(server.projects) == projects + 1
+        with pytest.raises(RequestValidationError) as raised:
+            client.v1.ai_headshot_generator.generate(
+                assets={"image_file_path": str(image)},
+                name="head\ud800",
+                download_outputs=False,
+                poll_interval=0.01,
+            )
+    assert str(raised.value) == (
+        "invalid request: name: is not valid Unicode (it holds a lone surrogate)"
+    )
+    assert len(server.projects) == projects + 1
 
 
 @pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
@@ -425,3 +452,13 @@ def test_the_logging_guide_keeps_signed_urls_out_of_an_info_log(
     else:
         # What the guide's httpx line is for: httpx logs each signed URL in full at INFO.
         assert signed and "auth-token=" in log
+
+
+def test_every_string_sent_is_checked_keys_included() -> None:
+    from magic_hour.core.validation import unencodable
+
+    values = {"a": [{"b\ud800": "x"}, "ok é"], "c": {"d": "\udfff"}, "e": 1}
+    assert unencodable(values) == [
+        "a[0].b\\ud800: the field name is not valid Unicode",
+        "c.d: is not valid Unicode (it holds a lone surrogate)",
+    ]

@@ -20,7 +20,7 @@ import httpx
 import pydantic
 import typing_extensions
 
-from magic_hour.core import flow, redaction, retry
+from magic_hour.core import flow, redaction, retry, validation
 from magic_hour.core.errors import (
     APIConnectionError,
     APIResponseError,
@@ -188,6 +188,8 @@ class BaseClient(typing.Generic[HttpxClientT]):
         options = parts.get("request_options") or {}
         headers = {k: _header_value(v) for k, v in (parts.get("headers") or {}).items()}
         problems = option_problems(options) + header_problems("header", headers)
+        for values in (parts.get("path_params"), parts.get("query"), parts.get("json_body")):
+            problems += validation.unencodable(values or {})
         if problems:
             raise RequestValidationError(problems)
         url = self.base_url + _fill_path(path, parts.get("path_params") or {})

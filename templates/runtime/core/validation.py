@@ -199,9 +199,19 @@ def _check_union(
         found.deprecated.extend(attempts[matches[0] - 1].deprecated)
 
 
+def unencodable(values: typing.Mapping[str, typing.Any]) -> typing.List[str]:
+    """The fields of `values` (at any depth, keys included) that cannot be sent as UTF-8.
+
+    A lone surrogate (from a file name read with `surrogateescape`, or half of a pair) is not
+    valid Unicode. Checked as a request is built, not with the spec's rules: `generate` takes
+    local file names, which may hold one, and sends their uploaded paths instead.
+    """
+    found = _Findings()
+    _check_encodable(values, "", found)
+    return [_printable(problem) for problem in found.problems]
+
+
 def _check_encodable(value: typing.Any, field: str, found: _Findings) -> None:
-    """Every string sent, keys included, must be valid Unicode: a lone surrogate (from a file
-    name read with `surrogateescape`, or sliced from a pair) cannot be written as UTF-8."""
     if isinstance(value, str):
         if not value.isascii() and not _encodable(value):
             found.append(f"{field or 'body'}: is not valid Unicode (it holds a lone surrogate)")
@@ -214,6 +224,11 @@ def _check_encodable(value: typing.Any, field: str, found: _Findings) -> None:
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
             _check_encodable(item, f"{field}[{index}]", found)
+
+
+def _printable(problem: str) -> str:
+    # A field name may hold a lone surrogate too: the message must still print.
+    return problem.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _encodable(text: str) -> bool:
@@ -275,13 +290,8 @@ def check_request(
         _visit(dict(parameters), parameters_rule, "", found)
     if body is not None and body_rule is not None:
         _visit(dict(body), body_rule, "", found)
-    for values in (parameters, body):
-        if values is not None:
-            _check_encodable(values, "", found)
     if found.problems:
-        # A field name may hold a lone surrogate too: the message must still print.
-        printable = [p.encode("utf-8", "backslashreplace").decode("utf-8") for p in found.problems]
-        raise RequestValidationError(printable)
+        raise RequestValidationError([_printable(problem) for problem in found.problems])
     for field in found.deprecated:
         # stacklevel 3: the caller of the generated method, not the method itself.
         warnings.warn(f"{field} is deprecated", DeprecationWarning, stacklevel=3)
