@@ -16,6 +16,7 @@ from magic_hour.core.base_client import (
     AsyncBaseClient,
     SyncBaseClient,
 )
+from magic_hour.core.redaction import checked_token
 from magic_hour.environment import Environment
 from magic_hour.errors import MagicHourError, error_for_status
 
@@ -27,10 +28,11 @@ BASE_URL_VARIABLE = "MAGIC_HOUR_BASE_URL"
 
 
 def _token(token: typing.Optional[str]) -> str:
+    source = "token" if token is not None else API_KEY_VARIABLE
     token = token if token is not None else os.environ.get(API_KEY_VARIABLE)
     if not token:
         raise MagicHourError(f"no API key: pass token=... to the client or set {API_KEY_VARIABLE}")
-    return token
+    return checked_token(token, source)
 
 
 def _base_url(base_url: typing.Optional[str], environment: typing.Optional[Environment]) -> str:

@@ -20,14 +20,20 @@ import httpx
 import pydantic
 import typing_extensions
 
-from magic_hour.core import flow, retry
+from magic_hour.core import flow, redaction, retry, validation
 from magic_hour.core.errors import (
     APIConnectionError,
     APIResponseError,
     APIStatusError,
     APITimeoutError,
+    RequestValidationError,
 )
-from magic_hour.core.request_options import RequestOptions
+from magic_hour.core.request_options import (
+    RequestOptions,
+    header_problems,
+    option_problems,
+    timeout_problems,
+)
 from magic_hour.core.responses import Expected
 
 logger = logging.getLogger("magic_hour")
@@ -86,6 +92,9 @@ class BaseClient(typing.Generic[HttpxClientT]):
         error_for_status: ErrorForStatus = any_status_error,
         may_have_acted: str = MAY_HAVE_ACTED,
     ) -> None:
+        problems = timeout_problems("timeout", timeout)
+        if problems:
+            raise RequestValidationError(problems)
         self._token = token
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
@@ -158,7 +167,10 @@ class BaseClient(typing.Generic[HttpxClientT]):
             except httpx.TransportError as error:
                 wait = self._retry_wait(request, None, error, attempt, max_retries)
                 if wait is None:
-                    raise self._transport_error(request, error) from error
+                    text = self._reason(error)
+                    # The chained error would print what was scrubbed from this one.
+                    hidden = redaction.scrub(text, self._token) != text
+                    raise self._transport_error(request, error) from (None if hidden else error)
             else:
                 wait = self._retry_wait(request, response, None, attempt, max_retries)
                 if wait is None:
@@ -178,6 +190,12 @@ class BaseClient(typing.Generic[HttpxClientT]):
 
     def _build_request(self, method: str, path: str, parts: RequestParts) -> httpx.Request:
         options = parts.get("request_options") or {}
+        headers = {k: _header_value(v) for k, v in (parts.get("headers") or {}).items()}
+        problems = option_problems(options) + header_problems("header", headers)
+        for values in (parts.get("path_params"), parts.get("query"), parts.get("json_body")):
+            problems += validation.unencodable(values or {})
+        if problems:
+            raise RequestValidationError(problems)
         url = self.base_url + _fill_path(path, parts.get("path_params") or {})
         credentials: typing.Dict[str, str] = {}
         query_credentials: typing.Dict[str, str] = {}
@@ -189,7 +207,7 @@ class BaseClient(typing.Generic[HttpxClientT]):
         all_headers = {
             **credentials,
             "Accept": "application/json",
-            **{k: _header_value(v) for k, v in (parts.get("headers") or {}).items()},
+            **headers,
             **options.get("additional_headers", {}),
         }
         content = None
@@ -270,13 +288,17 @@ class BaseClient(typing.Generic[HttpxClientT]):
     def _transport_error(
         self, request: httpx.Request, error: httpx.TransportError
     ) -> APIConnectionError:
-        reason = str(error) or type(error).__name__
+        reason = redaction.scrub(self._reason(error), self._token)
         sent = not isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout))
         if sent and request.method in retry.UNSAFE_METHODS:
             reason += f"; {self._may_have_acted}"
         if isinstance(error, httpx.TimeoutException):
             return APITimeoutError(method=request.method, path=request.url.path, reason=reason)
         return APIConnectionError(method=request.method, path=request.url.path, reason=reason)
+
+    @staticmethod
+    def _reason(error: Exception) -> str:
+        return str(error) or type(error).__name__
 
     def _new_httpx_client(self) -> HttpxClientT:
         raise NotImplementedError
@@ -381,7 +403,11 @@ def _fill_path(template: str, values: typing.Mapping[str, typing.Any]) -> str:
     """`/v1/image-projects/{id}` with each `{name}` replaced by its value, percent-encoded."""
     path = template
     for name, value in values.items():
-        segment = urllib.parse.quote(_header_value(value), safe="")
+        text = _header_value(value)
+        if not text:
+            # Left empty, the path would name the collection, another endpoint.
+            raise RequestValidationError([f"{name}: must not be empty (it is part of the path)"])
+        segment = urllib.parse.quote(text, safe="")
         if segment in (".", ".."):
             # Left as is, URL normalisation would drop it and call another endpoint.
             segment = segment.replace(".", "%2E")

@@ -199,6 +199,46 @@ def _check_union(
         found.deprecated.extend(attempts[matches[0] - 1].deprecated)
 
 
+def unencodable(values: typing.Mapping[str, typing.Any]) -> typing.List[str]:
+    """The fields of `values` (at any depth, keys included) that cannot be sent as UTF-8.
+
+    A lone surrogate (from a file name read with `surrogateescape`, or half of a pair) is not
+    valid Unicode. Checked as a request is built, not with the spec's rules: `generate` takes
+    local file names, which may hold one, and sends their uploaded paths instead.
+    """
+    found = _Findings()
+    _check_encodable(values, "", found)
+    return [_printable(problem) for problem in found.problems]
+
+
+def _check_encodable(value: typing.Any, field: str, found: _Findings) -> None:
+    if isinstance(value, str):
+        if not value.isascii() and not _encodable(value):
+            found.append(f"{field or 'body'}: is not valid Unicode (it holds a lone surrogate)")
+    elif isinstance(value, dict):
+        prefix = f"{field}." if field else ""
+        for key, item in value.items():
+            if isinstance(key, str) and not key.isascii() and not _encodable(key):
+                found.append(f"{prefix}{key}: the field name is not valid Unicode")
+            _check_encodable(item, f"{prefix}{key}", found)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            _check_encodable(item, f"{field}[{index}]", found)
+
+
+def _printable(problem: str) -> str:
+    # A field name may hold a lone surrogate too: the message must still print.
+    return problem.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _describe(value: typing.Any) -> str:
     return f"{type(value).__name__} {_short(value)}"
 
@@ -255,7 +295,7 @@ def check_request(
     if body is not None and body_rule is not None:
         _visit(dict(body), body_rule, "", found)
     if found.problems:
-        raise RequestValidationError(found.problems)
+        raise RequestValidationError([_printable(problem) for problem in found.problems])
     for field in found.deprecated:
         # stacklevel 3: the caller of the generated method, not the method itself.
         warnings.warn(f"{field} is deprecated", DeprecationWarning, stacklevel=3)

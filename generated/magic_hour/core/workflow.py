@@ -288,6 +288,8 @@ class _Workflow(
             if self._download_outputs and complete and self._outputs(project):
                 paths = yield from self._download_all(project, reporter)
             return _result(result_type, project, paths)
+        except RequestValidationError:
+            raise  # refused before it was sent (an empty id, say): nothing to pick up again
         # The project exists and its credits are spent: whatever went wrong, the error names
         # it and says how to pick it up again.
         except MagicHourError as error:
@@ -318,6 +320,13 @@ class _Workflow(
                     status = project.status
                     reporter.status(status)
                     if status in self._conventions.terminal_statuses:
+                        if status != self._conventions.complete_status:
+                            logger.warning(
+                                "project %s ended %r (error code: %s)",
+                                project_id,
+                                status,
+                                getattr(getattr(project, "error", None), "code", None),
+                            )
                         return project
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
