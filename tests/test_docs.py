@@ -438,3 +438,22 @@ def test_a_carriage_return_in_spec_text_breaks_its_line_as_markdown_does() -> No
         made = markdown_block(text)
         assert "\r" not in made
         assert not list(unsafe_markup(made)) and not list(layout_problems(made))
+
+
+def test_a_path_with_backticks_stays_inside_its_code_span(tmp_path: Path) -> None:
+    body = """\
+        openapi: 3.0.2
+        info: {title: T, version: '1'}
+        paths:
+          "/v1/things/`<img src=x onerror=alert(1)>`":
+            get:
+              responses:
+                '200': {description: OK}
+        """
+    specs = write_specs(tmp_path / "specs", {"things.yaml": textwrap.dedent(body)})
+    files = render(build_python_view(build_ir(load_specs(specs, "specs"))))
+    pages = {path: text for path, text in files.items() if path.endswith(".md")}
+    endpoint = "GET /v1/things/`<img src=x onerror=alert(1)>`"
+    for path in ("README.md", "magic_hour/resources/v1/things/img_src_x_onerror_alert_1/README.md"):
+        assert not list(unsafe_markup(pages[path])), path
+        assert endpoint in code_spans(pages[path]), path

@@ -73,7 +73,7 @@ class MethodDoc:
     heading: str
     summary_cell: str
     description: str  # Markdown block
-    endpoint: str
+    endpoint: str  # a code span: the path is the spec's text
     rows: list[Row]
     sync_example: str
     async_example: str
@@ -83,7 +83,7 @@ class MethodDoc:
 
 @dataclass
 class WorkflowDoc:
-    endpoint: str  # of the `create` it starts with
+    endpoint: str  # of the `create` it starts with, a code span
     steps: list[str]
     extra_arguments: list[tuple[str, str, str]]  # name, default, description
     sync_example: str
@@ -312,7 +312,7 @@ def _method_doc(op: PyMethod, page: str, types: TypeLinks) -> MethodDoc:
         heading=one_line(spec_markdown(op.operation.summary)) or op.method_name,
         summary_cell=cell(spec_markdown(op.operation.summary)),
         description=markdown_block(op.operation.description),
-        endpoint=f"{op.http_method} {op.path}",
+        endpoint=code(f"{op.http_method} {op.path}"),
         rows=_argument_rows(op, page, types),
         sync_example=_example("Client", f"{result}{call}"),
         async_example=_example("AsyncClient", f"{result}await {call}"),
@@ -324,7 +324,7 @@ def _method_doc(op: PyMethod, page: str, types: TypeLinks) -> MethodDoc:
 def _workflow_doc(op: PyMethod, workflow: PyGenerate, page: str, types: TypeLinks) -> WorkflowDoc:
     call = workflow.example_call
     return WorkflowDoc(
-        endpoint=f"{op.http_method} {op.path}",
+        endpoint=code(f"{op.http_method} {op.path}"),
         steps=workflow.steps,
         extra_arguments=[
             (name, default, text) for name, _, default, text in workflow.extra_arguments
