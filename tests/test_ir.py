@@ -25,6 +25,7 @@ from helpers.raw_specs import spec_operations
 from helpers.stages import ir_of, problems_of
 
 from generator import conventions
+from generator.cli import main
 from generator.ir.examples import example_problems
 from generator.ir.model import Api, Operation, Schema
 from generator.ir.workflows import input_files_of
@@ -662,3 +663,21 @@ def test_an_example_breaks_its_schema_exactly_when_the_client_refuses_it(tmp_pat
     assert all(warned == refused for warned, refused in verdicts.values()), verdicts
     # Both ways are exercised.
     assert {warned for warned, _ in verdicts.values()} == {True, False}
+
+
+def test_the_command_line_prints_each_warning_and_writes_the_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs = write_specs(
+        tmp_path / "specs",
+        {"things.yaml": body_property("format", "{type: string, enum: [jpg], example: png}")},
+    )
+    output = tmp_path / "out"
+    arguments = ["--specs", str(specs), "--output", str(output), "--no-cache"]
+    assert main(arguments) == 0
+    warning = (
+        f"{specs}/things.yaml:15:56: warning: the example breaks its own schema: must be one of"
+        ' "jpg", got "png"; it is not used'
+    )
+    assert warning in capsys.readouterr().err.splitlines()
+    assert (output / "magic_hour" / "resources" / "v1" / "things" / "README.md").is_file()
