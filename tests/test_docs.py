@@ -17,23 +17,31 @@ import posixpath
 import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 from helpers.markdown_pages import (
+    MARKDOWN,
     anchors,
+    code_spans,
+    inline_texts,
     layout_problems,
     link_problems,
+    link_texts,
     links,
     python_blocks,
     table_rows,
     tokens,
+    unsafe_markup,
 )
 from helpers.paths import GENERATED, HELPERS
+from helpers.specfiles import write_specs
 
-from generator.views.docs import build_docs
+from generator.views.docs import build_docs, markdown_block, spec_markdown
 from generator.load import load_specs
 from generator.ir import build_ir
+from generator.render import render
 from generator.views.python import PyApi, build_python_view
 from mockserver import MockServer
 
@@ -282,6 +290,18 @@ def test_the_project_readme_links_resolve(repo_root: Path) -> None:
     assert list(link_problems("README.md", pages, files)) == []
 
 
+def test_each_guarantee_of_the_project_readme_names_a_test_that_exists(repo_root: Path) -> None:
+    readme = text(repo_root / "README.md")
+    section = readme.split("\n## Guarantees\n", 1)[1].split("\n## ", 1)[0]
+    named = re.findall(r"(tests/[\w/]+\.py)::(\w+)", section)
+    promises = [line for line in section.splitlines() if line.startswith("- ")]
+    assert named and len(named) == len(promises)
+    for file, test in named:
+        tree = ast.parse((repo_root / file).read_text(encoding="utf-8"))
+        tests = {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+        assert test in tests, f"{file}::{test}: no such test"
+
+
 def test_link_problems_are_found() -> None:
     pages = {
         "a/README.md": '<a name="x"></a> [ok](#x) [no](#y) [up](../b.py) [gone](c.md) [f](ftp://x)'
@@ -313,3 +333,139 @@ def test_an_example_that_leaves_a_file_open_fails(server: MockServer, tmp_path: 
     result = run_documents([[{"where": "page.md:1", "code": code}]], server, tmp_path)
     assert result.returncode == 1, result.stdout
     assert "ResourceWarning: unclosed file" in result.stdout
+
+
+# Spec text that a Markdown viewer would run or follow, beside Markdown that is meant.
+HOSTILE_MARKDOWN = """\
+    Meant: *emphasis*, a [web link](https://example.com/a?b=c), `<face_frame>.png` in code,
+    <https://example.com/auto>, and a list:
+
+    - one <img src=x onerror=alert(1)>
+    - [script](javascript:alert(1)) and ![data](data:text/html;base64,PHNjcmlwdD4=)
+
+    <script>alert(1)</script>
+
+    [ref][r] <javascript:alert(1)> [spaced]( JaVaScRiPt:alert(1)) `a
+    b` <iframe src=x>
+
+    [r]: javascript:alert(1)
+"""
+
+
+def test_spec_text_shows_as_text_and_keeps_only_web_links(tmp_path: Path) -> None:
+    # Written as JSON strings, which YAML reads as they are.
+    description = json.dumps(textwrap.dedent(HOSTILE_MARKDOWN))
+    body = f"""\
+        openapi: 3.0.2
+        info:
+          title: "Hostile <script>alert(1)</script> API"
+          version: "1` <img src=x onerror=alert(1)> `"
+        servers:
+          - url: "https://api.example.com/<img src=x onerror=alert(1)>"
+        paths:
+          /v1/things:
+            post:
+              summary: "Make <img src=x onerror=alert(1)> [it](javascript:alert(1))"
+              description: {description}
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      $ref: '#/components/schemas/Thing'
+              responses:
+                '200':
+                  description: OK
+        components:
+          schemas:
+            Thing:
+              type: object
+              description: {description}
+              properties:
+                name:
+                  type: string
+                  description: {description}
+        """
+    specs = write_specs(tmp_path / "specs", {"things.yaml": textwrap.dedent(body)})
+    files = render(build_python_view(build_ir(load_specs(specs, "specs"))))
+    pages = {path: text for path, text in files.items() if path.endswith(".md")}
+    assert len(pages) == 4  # the guide, the resource, its request and response types
+    for path, page in pages.items():
+        assert not list(unsafe_markup(page)), path
+        assert not list(layout_problems(page)), path
+    page = pages["magic_hour/resources/v1/things/README.md"]
+    shown = " ".join(inline_texts(page))
+    # What was neutralised is shown as it was written.
+    for text in ("<script>alert(1)</script>", "[script](javascript:alert(1))", "<iframe src=x>"):
+        assert text in shown
+    # What was meant is kept: the web link and autolink, code, emphasis, the list.
+    assert ("https://example.com/a?b=c", "web link") in list(link_texts(page))
+    assert ("https://example.com/auto", "https://example.com/auto") in list(link_texts(page))
+    assert "<face_frame>.png" in code_spans(page)
+    assert "<em>emphasis</em>" in MARKDOWN.render(page)
+    assert "<li>one &lt;img src=x onerror=alert(1)&gt;</li>" in MARKDOWN.render(page)
+    # The parameter table, the types page and the guide show the same text safely.
+    types_page = pages["magic_hour/types/params/README.md"]
+    assert "<script>alert(1)</script>" in " ".join(inline_texts(types_page))
+    guide = pages["README.md"]
+    assert "Hostile <script>alert(1)</script> API" in " ".join(inline_texts(guide))
+    assert "1` <img src=x onerror=alert(1)> `" in code_spans(guide)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A code span that runs across lines pairs its backticks otherwise than line by line.
+        "a `b\nc` <script>alert(1)</script> `d`",
+        # A heading interrupts a paragraph, and with it a span across its line.
+        "`a\n# b` x `<img src=x onerror=alert(1)>`",
+        # An escaped backtick opens no code span.
+        "\\`<img src=x onerror=alert(1)>`",
+        # A fence in a list item ends with the item, before its closing line.
+        "- a\n\n  ```\n<script>alert(1)</script>\n  ```",
+        # A fence indented in a quote.
+        "> ```\n<script>alert(1)</script>\n```",
+        # Link destinations after spaces, a line break, in angle brackets, entity-spelled.
+        "[a]( javascript:alert(1)) [b](<javascript:alert(1)>) [c](javascript&colon;alert(1))",
+        "[a]\n(javascript:alert(1)) [d]:\n  javascript:alert(1)\n\n[d]",
+        "<a href='javascript:alert(1)'>x</a> <!-- c --> <?php x ?> <![CDATA[x]]>",
+    ],
+)
+def test_spec_markdown_leaves_nothing_live_in_tricky_text(text: str) -> None:
+    for made in (markdown_block(text), spec_markdown(text)):
+        assert not list(unsafe_markup(made)), made
+
+
+def test_spec_markdown_keeps_fenced_and_spanned_code_as_written() -> None:
+    text = "Use `List<String>`:\n\n```java\nList<String> x = new ArrayList<>();\n```\n\n<b>no</b>"
+    made = markdown_block(text)
+    assert "List<String>" in code_spans(made)
+    fence = next(t for t in tokens(made) if t.type == "fence")
+    assert fence.content == "List<String> x = new ArrayList<>();\n"
+    assert "<b>no</b>" in " ".join(inline_texts(made))
+
+
+def test_a_carriage_return_in_spec_text_breaks_its_line_as_markdown_does() -> None:
+    # Markdown breaks lines at `\r` too: a fence or an HTML block may start after one.
+    for text in ("a\r<script>alert(1)</script>", "x\r```\r<b>code</b>\r```\r<b>no</b>"):
+        made = markdown_block(text)
+        assert "\r" not in made
+        assert not list(unsafe_markup(made)) and not list(layout_problems(made))
+
+
+def test_a_path_with_backticks_stays_inside_its_code_span(tmp_path: Path) -> None:
+    body = """\
+        openapi: 3.0.2
+        info: {title: T, version: '1'}
+        paths:
+          "/v1/things/`<img src=x onerror=alert(1)>`":
+            get:
+              responses:
+                '200': {description: OK}
+        """
+    specs = write_specs(tmp_path / "specs", {"things.yaml": textwrap.dedent(body)})
+    files = render(build_python_view(build_ir(load_specs(specs, "specs"))))
+    pages = {path: text for path, text in files.items() if path.endswith(".md")}
+    endpoint = "GET /v1/things/`<img src=x onerror=alert(1)>`"
+    for path in ("README.md", "magic_hour/resources/v1/things/img_src_x_onerror_alert_1/README.md"):
+        assert not list(unsafe_markup(pages[path])), path
+        assert endpoint in code_spans(pages[path]), path

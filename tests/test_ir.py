@@ -25,9 +25,14 @@ from helpers.raw_specs import spec_operations
 from helpers.stages import ir_of, problems_of
 
 from generator import conventions
+from generator.cli import main
+from generator.ir.examples import example_problems
 from generator.ir.model import Api, Operation, Schema
 from generator.ir.workflows import input_files_of
 from generator.problems import SpecError
+from generator.views.python.rules import rule
+from magic_hour.core.errors import RequestValidationError
+from magic_hour.core.validation import check_request
 
 
 def build(tmp_path: Path, files: dict[str, str]) -> Api:
@@ -525,3 +530,192 @@ def test_an_operation_asked_for_other_items_does_not_hand_out_upload_urls(tmp_pa
         [operation] = build(tmp_path / asked[:5], {"things.yaml": text}).operations
         assert operation.http_method == "POST" and operation.body is not None
         assert not operation.uploads
+
+
+def test_unknown_schema_keywords_are_located_warnings(tmp_path: Path) -> None:
+    # A typo of `required`, a keyword of another OpenAPI version, and one in an `allOf` part;
+    # an `x-` extension is the spec's own business.
+    text = post_body("""\
+        type: object
+        requried: [name]
+        properties:
+          name: {type: string, examples: [a], x-internal: true}
+          size:
+            allOf:
+              - type: object
+                properties:
+                  width: {type: integer}
+                nulable: true
+        """)
+    built = build(tmp_path, {"things.yaml": text})
+    assert [str(w) for w in built.warnings] == [
+        "specs/things.yaml:13:15: warning: unknown schema keyword 'requried' is ignored"
+        " (did you mean 'required'?)",
+        "specs/things.yaml:15:38: warning: unknown schema keyword 'examples' is ignored"
+        " (did you mean 'example'?)",
+        "specs/things.yaml:21:23: warning: unknown schema keyword 'nulable' is ignored"
+        " (did you mean 'nullable'?)",
+    ]
+    # The generator goes on: the body is built, `name` is not required.
+    (op,) = built.operations
+    assert op.body is not None
+    assert [(f.wire_name, f.required) for f in op.body.fields] == [("name", False), ("size", False)]
+
+
+def test_an_example_that_breaks_its_own_schema_is_a_located_warning_and_not_used(
+    tmp_path: Path,
+) -> None:
+    text = spec("""\
+        paths:
+          /v1/things:
+            post:
+              parameters:
+                - name: limit
+                  in: query
+                  schema: {type: integer, maximum: 10}
+                  example: 50
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        format: {type: string, enum: [jpg, webp], example: png}
+                        name: {type: string, minLength: 3, example: ab}
+                        count: {type: integer, example: "3"}
+                        good: {type: string, enum: [jpg], example: jpg}
+                        style:
+                          type: object
+                          properties:
+                            prompt: {type: string}
+                          required: [prompt]
+                          example: {prompt: 3, mood: calm}
+              responses:
+                '200':
+                  description: OK
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [id]
+                        properties:
+                          id: {type: string}
+                      example: {}
+        """)
+    built = build(tmp_path, {"things.yaml": text})
+    assert [str(w) for w in built.warnings] == [
+        "specs/things.yaml:12:20: warning: the example breaks its own schema: must be at most"
+        " 10, got 50; it is not used",
+        "specs/things.yaml:19:68: warning: the example breaks its own schema: must be one of"
+        ' "jpg", "webp", got "png"; it is not used',
+        "specs/things.yaml:20:61: warning: the example breaks its own schema: must be at least"
+        " 3 characters long; it is not used",
+        "specs/things.yaml:21:49: warning: the example breaks its own schema: must be an"
+        ' integer, got "3"; it is not used',
+        "specs/things.yaml:28:37: warning: the example.prompt breaks its own schema: must be a"
+        " string, got 3; it is not used",
+        "specs/things.yaml:28:46: warning: the example.mood breaks its own schema: is not a"
+        ' field of this object (fields: "prompt"); it is not used',
+        "specs/things.yaml:39:24: warning: the example breaks its own schema: lacks the required"
+        ' field "id"; it is not used',
+    ]
+    # Neither the docs nor the mock server show a value the client refuses; a good one stays.
+    (op,) = built.operations
+    assert op.body is not None and op.parameters[0].example is None
+    examples = {f.wire_name: (f.schema.has_example, f.schema.example) for f in op.body.fields}
+    assert examples == {
+        "format": (False, None),
+        "name": (False, None),
+        "count": (False, None),
+        "good": (True, "jpg"),
+        "style": (False, None),
+    }
+    assert op.response_example == {"id": "string"}
+
+
+# One property per rule the client checks; each value below is tried as an example of it.
+_RULES_BODY = """\
+    type: object
+    properties:
+      format: {type: string, enum: [jpg, webp]}
+      name: {type: string, minLength: 2, maxLength: 4, pattern: "^[a-z]+$"}
+      count: {type: integer, minimum: 1, maximum: 10, exclusiveMaximum: true, multipleOf: 3}
+      ratio: {type: number, nullable: true}
+      tags: {type: array, items: {type: string}, minItems: 1, uniqueItems: true}
+      style:
+        type: object
+        properties:
+          prompt: {type: string}
+        required: [prompt]
+      open: {type: object, additionalProperties: {type: integer}}
+      either:
+        oneOf:
+          - {type: integer}
+          - {type: number}
+"""
+_EXAMPLES = [
+    ("format", "jpg"),
+    ("format", "png"),
+    ("name", "ab"),
+    ("name", "a"),
+    ("name", "abcde"),
+    ("name", "AB"),
+    ("count", 3),
+    ("count", 3.0),
+    ("count", 9),
+    ("count", 0),
+    ("count", 12),
+    ("count", 4),
+    ("count", True),
+    ("ratio", None),
+    ("ratio", "1"),
+    ("tags", ["a"]),
+    ("tags", []),
+    ("tags", ["a", "a"]),
+    ("tags", [1]),
+    ("style", {"prompt": "cat"}),
+    ("style", {}),
+    ("style", {"prompt": "cat", "mood": "calm"}),
+    ("open", {"a": 1}),
+    ("open", {"a": "1"}),
+    ("either", "x"),
+    ("either", 1.5),
+    ("either", 1),  # an integer is a number too: two `oneOf` variants match
+]
+
+
+def test_an_example_breaks_its_schema_exactly_when_the_client_refuses_it(tmp_path: Path) -> None:
+    body = _schema(tmp_path, _RULES_BODY)
+    body_rule = rule(body)
+    verdicts = {}
+    for name, value in _EXAMPLES:
+        try:
+            check_request(
+                parameters=None, parameters_rule=None, body={name: value}, body_rule=body_rule
+            )
+            refused = False
+        except RequestValidationError:
+            refused = True
+        warned = bool(example_problems({name: value}, body))
+        verdicts[(name, repr(value))] = (warned, refused)
+    assert all(warned == refused for warned, refused in verdicts.values()), verdicts
+    # Both ways are exercised.
+    assert {warned for warned, _ in verdicts.values()} == {True, False}
+
+
+def test_the_command_line_prints_each_warning_and_writes_the_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs = write_specs(
+        tmp_path / "specs",
+        {"things.yaml": body_property("format", "{type: string, enum: [jpg], example: png}")},
+    )
+    output = tmp_path / "out"
+    arguments = ["--specs", str(specs), "--output", str(output), "--no-cache"]
+    assert main(arguments) == 0
+    warning = (
+        f"{specs}/things.yaml:15:56: warning: the example breaks its own schema: must be one of"
+        ' "jpg", got "png"; it is not used'
+    )
+    assert warning in capsys.readouterr().err.splitlines()
+    assert (output / "magic_hour" / "resources" / "v1" / "things" / "README.md").is_file()

@@ -228,13 +228,18 @@ class OperationBuilder:
             message = f"parameter '{parameter.name}': only exploded query arrays (name=a&name=b) are supported"
             context.problem(file, (*pointer, "explode"), message)
             return None
+        example = parameter.example
+        if example is not None:
+            with_example = dataclasses.replace(schema, example=example, has_example=True)
+            checked = self.schemas.checked_example(file, (*pointer, "example"), with_example)
+            example = example if checked.has_example else None
         return Parameter(
             name=parameter.name,
             location=where,
             required=bool(parameter.required) or where == "path",
             schema=schema,
             description=(parameter.description or schema.description).strip(),
-            example=parameter.example,
+            example=example,
             deprecated=bool(parameter.deprecated) or schema.deprecated,
         )
 
@@ -335,7 +340,10 @@ class OperationBuilder:
         if schema is None:
             return None
         if media.example is not None:
-            schema = dataclasses.replace(schema, example=media.example, has_example=True)
+            with_example = dataclasses.replace(schema, example=media.example, has_example=True)
+            example_at = (*pointer, "content", media_type, "example")
+            checked = self.schemas.checked_example(file, example_at, with_example)
+            schema = checked if checked.has_example else schema
         return Response(status, "json", schema, media_type)
 
 

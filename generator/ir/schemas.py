@@ -8,11 +8,13 @@ path), a component by its own name.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 
 from openapi_pydantic.v3.v3_0 import Reference, Schema as OpenApiSchema
 
 from generator.ir.context import Context
+from generator.ir.examples import example_problems
 from generator.ir.model import Discriminator, Field, ObjectType, Schema
 from generator.load import Pointer
 from generator.naming import words
@@ -39,6 +41,9 @@ Declared = tuple[str, str, Pointer, OpenApiSchema | Reference]
 _EXAMPLE_KINDS: dict[type, str] = {bool: "boolean", int: "integer", float: "number", str: "string"}
 # The names an object's `required` lists, each with where it is listed (file, pointer).
 Listed = dict[str, tuple[str, Pointer]]
+# The keywords of an OpenAPI 3.0 schema; any other (but an `x-` extension) is a typo or a
+# keyword of another version (`const`, `examples`) that the generator would silently ignore.
+KEYWORDS = frozenset(f.alias or name for name, f in OpenApiSchema.model_fields.items())
 
 
 class SchemaBuilder:
@@ -57,6 +62,35 @@ class SchemaBuilder:
         """
         if isinstance(node, Reference):
             return self._component(file, pointer, node.ref)
+        self._unknown_keywords(file, pointer, node)
+        schema = self._schema(file, pointer, node, name)
+        if schema is not None and "example" in node.model_fields_set:
+            schema = self.checked_example(file, (*pointer, "example"), schema)
+        return schema
+
+    def checked_example(self, file: str, pointer: Pointer, schema: Schema) -> Schema:
+        """`schema`, without its example (at `pointer`) if the example breaks it: the docs
+        would show, and the mock server answer with, a value the client refuses."""
+        problems = example_problems(schema.example, schema)
+        for path, problem in problems:
+            where = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path)
+            message = f"the example{where} breaks its own schema: {problem}; it is not used"
+            self.context.warn(self.context.locate(file, (*pointer, *path)), message)
+        if problems:
+            return dataclasses.replace(schema, example=None, has_example=False)
+        return schema
+
+    def _unknown_keywords(self, file: str, pointer: Pointer, node: OpenApiSchema) -> None:
+        for key in node.model_extra or {}:
+            if not key.startswith("x-"):
+                close = difflib.get_close_matches(key, KEYWORDS, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                message = f"unknown schema keyword '{key}' is ignored{hint}"
+                self.context.warn(self.context.locate(file, (*pointer, key), key=True), message)
+
+    def _schema(
+        self, file: str, pointer: Pointer, node: OpenApiSchema, name: Name | None
+    ) -> Schema | None:
         if node.schema_not is not None:
             self.context.problem(file, (*pointer, "not"), "'not' is not supported", key=True)
             return None
@@ -233,6 +267,7 @@ class SchemaBuilder:
             if not isinstance(entry, OpenApiSchema):
                 self.context.problem(part_file, part_pointer, "this $ref must point at a schema")
                 return None
+            self._unknown_keywords(part_file, part_pointer, entry)
             if is_part and entry.allOf:
                 # A part that is itself an `allOf`: its own properties, then its parts.
                 own_part = entry.model_copy(update={"allOf": None})

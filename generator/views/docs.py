@@ -5,15 +5,17 @@ an argument or a type the package does not have. The templates (`resource_readme
 `types_readme.md.j2`, `README.md.j2`) only lay these out.
 
 Markdown that must survive any spec text: a table cell is one line with `|` escaped, a code span
-is fenced with more backticks than it holds, and a description's code fences are closed.
+is fenced with more backticks than it holds, and a description's code fences are closed. Spec
+text is data here too (`spec_markdown`): its HTML is shown as text, and a link or image keeps its
+link only if it leads to the web (`https:`, `http:`, `mailto:`), never `javascript:` or `data:`.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import re
+import string
 from dataclasses import dataclass
 
 from generator.ir.examples import example_value
@@ -36,6 +38,15 @@ TOKEN_EXPRESSION = 'getenv("MAGIC_HOUR_API_KEY")'
 # is not here: the text stays, the link goes.
 _SITE_LINK = re.compile(r"\[([^\]]*)\]\((/[^)\s]*)\)")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+# A fence after indentation or a list or quote marker: inside a list item, a fence ends with the
+# item, which only a Markdown parser can tell; such text gets no raw code at all.
+_NESTED_FENCE = re.compile(r"[ \t>*+\-\d.)]+(`{3,}|~{3,})")
+_BACKTICKS = re.compile(r"`+")
+# What may follow a link's `](` or a link reference's `]:` for it to stay a link: a web or mail
+# address (CommonMark allows spaces and one line break before it, and angle brackets around it).
+_WEB_DESTINATION = re.compile(r"[ \t]*<?(?:https?://|mailto:)", re.IGNORECASE)
+# An autolink to the web or mail, as CommonMark reads one (no space, `<` or `>` inside).
+_WEB_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^\x00-\x20<>]*>", re.IGNORECASE)
 
 
 @dataclass
@@ -62,7 +73,7 @@ class MethodDoc:
     heading: str
     summary_cell: str
     description: str  # Markdown block
-    endpoint: str
+    endpoint: str  # a code span: the path is the spec's text
     rows: list[Row]
     sync_example: str
     async_example: str
@@ -72,7 +83,7 @@ class MethodDoc:
 
 @dataclass
 class WorkflowDoc:
-    endpoint: str  # of the `create` it starts with
+    endpoint: str  # of the `create` it starts with, a code span
     steps: list[str]
     extra_arguments: list[tuple[str, str, str]]  # name, default, description
     sync_example: str
@@ -141,6 +152,10 @@ class Docs:
     resource_pages: list[ResourcePage]
     types_pages: list[TypesPage]
     guide: Guide | None  # None when no operation has a `generate`
+    # The package README's words from the spec's `info` and `servers`, as Markdown.
+    title: str
+    version: str  # a code span
+    server: str  # a code span
 
 
 def build_docs(api: PyApi) -> Docs:
@@ -176,7 +191,14 @@ def build_docs(api: PyApi) -> Docs:
             for c in api.model_classes
         ],
     )
-    return Docs(resource_pages, [params, models], _guide(api))
+    return Docs(
+        resource_pages,
+        [params, models],
+        _guide(api),
+        title=one_line(spec_markdown(api.title_line)),
+        version=code(one_line(api.ir.version)),
+        server=code(one_line(api.ir.base_url)),
+    )
 
 
 def _guide(api: PyApi) -> Guide | None:
@@ -270,7 +292,7 @@ def _helper_doc(doc: PyHelperDoc, page: str, types: TypeLinks) -> HelperDoc:
         name=doc.name,
         summary=doc.summary,
         details=doc.details,
-        endpoint=doc.endpoint,
+        endpoint=f"{code(doc.endpoint)} {doc.then}",
         arguments=[
             (name, "required" if default is None else f"default `{default}`", description)
             for name, default, description in doc.arguments
@@ -287,10 +309,10 @@ def _method_doc(op: PyMethod, page: str, types: TypeLinks) -> MethodDoc:
     result = "res = " if op.return_annotation != "None" else ""
     return MethodDoc(
         name=op.method_name,
-        heading=html.escape(one_line(op.operation.summary), quote=False) or op.method_name,
-        summary_cell=cell(html.escape(op.operation.summary, quote=False)),
+        heading=one_line(spec_markdown(op.operation.summary)) or op.method_name,
+        summary_cell=cell(spec_markdown(op.operation.summary)),
         description=markdown_block(op.operation.description),
-        endpoint=f"{op.http_method} {op.path}",
+        endpoint=code(f"{op.http_method} {op.path}"),
         rows=_argument_rows(op, page, types),
         sync_example=_example("Client", f"{result}{call}"),
         async_example=_example("AsyncClient", f"{result}await {call}"),
@@ -302,7 +324,7 @@ def _method_doc(op: PyMethod, page: str, types: TypeLinks) -> MethodDoc:
 def _workflow_doc(op: PyMethod, workflow: PyGenerate, page: str, types: TypeLinks) -> WorkflowDoc:
     call = workflow.example_call
     return WorkflowDoc(
-        endpoint=f"{op.http_method} {op.path}",
+        endpoint=code(f"{op.http_method} {op.path}"),
         steps=workflow.steps,
         extra_arguments=[
             (name, default, text) for name, _, default, text in workflow.extra_arguments
@@ -487,7 +509,7 @@ def describe(description: str, schema: Schema, deprecated: bool) -> str:
     parts = []
     if deprecated:
         parts.append("**Deprecated.**")
-    text = one_line(_cell_lines(html.escape(_without_site_links(description), quote=False)))
+    text = one_line(_cell_lines(spec_markdown(_without_site_links(description))))
     if text:
         parts.append(text if text.endswith((".", "!", "?", ":")) else f"{text}.")
     parts.extend(_constraint_sentences(schema))
@@ -559,27 +581,106 @@ def cell(text: str) -> str:
 
 
 def markdown_block(text: str) -> str:
-    """Spec Markdown as a block of a page: site links made text, every code fence closed, and
-    a Python fence of the spec's marked as quoted (`python spec`: highlighted all the same) so
-    that the pages' `python` fences are this client's examples only, each of them run."""
-    lines = _without_site_links(text.strip()).split("\n")
+    """Spec Markdown as a block of a page: site links made text, HTML and links that do not lead
+    to the web neutralised (`spec_markdown`), every code fence closed, and a Python fence of the
+    spec's marked as quoted (`python spec`: highlighted all the same) so that the pages' `python`
+    fences are this client's examples only, each of them run."""
+    lines = _lines(_without_site_links(text.strip()))
+    # A fence's lines are code, shown as written, only where no fence is nested in a list or
+    # quote: there a fence may end before its closing line, and its HTML would then be live.
+    trusted = not any(_NESTED_FENCE.match(line) for line in lines)
     opened: str | None = None
+    in_code = []
     for number, line in enumerate(lines):
         fence = _FENCE.match(line)
         if fence is None:
+            in_code.append(opened is not None and trusted)
             continue
+        in_code.append(True)  # a fence line holds no HTML CommonMark would show
         marker, info = fence.group(1), line[fence.end() :]
         if opened is None:
             if marker[0] == "`" and "`" in info:
+                in_code[-1] = False
                 continue  # not a fence: a backtick fence's info holds no backtick
             opened = marker
             if info.strip().lower() in ("python", "py"):
                 lines[number] = line[: fence.end()] + info.rstrip() + " spec"
         elif marker[0] == opened[0] and len(marker) >= len(opened) and not info.strip():
             opened = None
+    prose = [line for line, code in zip(lines, in_code) if not code]
+    spans = _code_spans_pair(prose)
+    lines = [line if code else _inline(line, spans) for line, code in zip(lines, in_code)]
     if opened is not None:
         lines.append(opened)
     return "\n".join(lines)
+
+
+def spec_markdown(text: str) -> str:
+    """Spec text as Markdown that shows what it says and runs nothing: HTML (`<script>`, `<img
+    onerror=...>`) shown as text, a link or image that leads elsewhere than the web or mail
+    (`javascript:`, `data:`) shown as the text it was written as; emphasis, lists, code spans,
+    and links and autolinks to `https:`, `http:` and `mailto:` kept."""
+    lines = _lines(text)
+    spans = _code_spans_pair(lines)
+    return "\n".join(_inline(line, spans) for line in lines)
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of spec text as Markdown breaks them: at a line feed, a carriage return, or
+    both (not at a form feed or U+2028)."""
+    return re.split(r"\r\n?|\n", text)
+
+
+def _code_spans_pair(lines: list[str]) -> bool:
+    """Whether every backtick run opens or closes a code span on its own line. Then the code
+    spans are the ones a Markdown parser sees, and their text can be left as it is; otherwise
+    a span may run across lines and block boundaries, so none is trusted."""
+    return all(_inline(line, True) is not None for line in lines)
+
+
+_PUNCTUATION = frozenset(string.punctuation)
+
+
+def _inline(line: str, code_spans: bool) -> str:
+    scanned = _scan(line, code_spans)
+    return scanned if scanned is not None else _scan(line, False) or ""
+
+
+def _scan(line: str, code_spans: bool) -> str | None:
+    """One line of spec text made safe (see `spec_markdown`). With `code_spans`, a code span's
+    text is left as it is, and None says that a backtick run has no partner on the line."""
+    out = []
+    i = 0
+    while i < len(line):
+        char = line[i]
+        if char == "\\" and line[i + 1 : i + 2] in _PUNCTUATION and i + 1 < len(line):
+            out.append(line[i : i + 2])  # an escaped character starts nothing
+            i += 2
+        elif char == "`":
+            run = _BACKTICKS.match(line, i)
+            assert run is not None
+            closing = next(
+                (m for m in _BACKTICKS.finditer(line, run.end()) if len(m[0]) == len(run[0])),
+                None,
+            )
+            if closing is None and code_spans:
+                return None
+            end = closing.end() if closing is not None and code_spans else run.end()
+            out.append(line[i:end])
+            i = end
+        elif char == "<":
+            autolink = _WEB_AUTOLINK.match(line, i)
+            out.append(autolink[0] if autolink else "&lt;")
+            i = autolink.end() if autolink else i + 1
+        elif char == "]" and line[i + 1 : i + 2] in ("(", ":"):
+            # `](` and `]:` make links and link references: escaped, they are text as written.
+            safe = _WEB_DESTINATION.match(line, i + 2)
+            out.append("]" if safe else "]\\")
+            i += 1
+        else:
+            out.append(char)
+            i += 1
+    return "".join(out)
 
 
 def _without_site_links(text: str) -> str:

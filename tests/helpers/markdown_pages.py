@@ -103,3 +103,60 @@ def link_problems(page: str, pages: dict[str, str], files: set[str]) -> Iterator
             yield f"{line}: {href}: names no generated file"
         elif anchor and (target not in pages or anchor not in anchors(pages[target])):
             yield f"{line}: {href}: no such anchor"
+
+
+# A parser that keeps every link, whatever its scheme (markdown-it drops `javascript:` ones),
+# so that a link a less careful viewer would follow is seen.
+_EVERY_LINK = MarkdownIt("commonmark").enable("table")
+_EVERY_LINK.validateLink = lambda url: True
+# The HTML the generator writes itself: anchors for headings, line breaks in table cells.
+OWN_HTML = re.compile(r'<a name="[\w-]*">|</a>|<br>')
+WEB_LINK = re.compile(r"(https?|mailto):", re.IGNORECASE)
+
+
+def unsafe_markup(text: str) -> Iterator[str]:
+    """`line: what` for each piece of HTML a viewer would render that the generator did not
+    write, and each link or image that leads elsewhere than the web, mail or a relative path."""
+    for token in _EVERY_LINK.parse(text):
+        line = token.map[0] + 1 if token.map is not None else 0
+        if token.type == "html_block":
+            yield f"{line}: HTML block {token.content.strip()!r}"
+        for child in token.children or []:
+            if child.type == "html_inline" and not OWN_HTML.fullmatch(child.content):
+                yield f"{line}: inline HTML {child.content!r}"
+            target = child.attrs.get("href", child.attrs.get("src"))
+            if child.type in ("link_open", "image") and isinstance(target, str):
+                scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*):", target)
+                if scheme and not WEB_LINK.match(target.strip()):
+                    yield f"{line}: link to {target!r}"
+
+
+def inline_texts(text: str) -> Iterator[str]:
+    """The text of each paragraph, heading and table cell as a viewer shows it (code included)."""
+    for token in tokens(text):
+        if token.type == "inline":
+            yield "".join(
+                " " if c.type == "softbreak" else c.content
+                for c in token.children or []
+                if c.type in ("text", "code_inline", "softbreak")
+            )
+
+
+def code_spans(text: str) -> list[str]:
+    return [
+        c.content for token in tokens(text) for c in token.children or [] if c.type == "code_inline"
+    ]
+
+
+def link_texts(text: str) -> Iterator[tuple[str, str]]:
+    """(href, text) of each link."""
+    for token in tokens(text):
+        children = token.children or []
+        for index, child in enumerate(children):
+            if child.type == "link_open":
+                words = []
+                for inner in children[index + 1 :]:
+                    if inner.type == "link_close":
+                        break
+                    words.append(inner.content)
+                yield str(child.attrs["href"]), "".join(words)

@@ -186,7 +186,7 @@ class _Builder:
             id_argument.py_name,
             result,
             id_argument.example or python_literal(id_argument.py_name),
-            f"`{getter.http_method} {getter.path}`",
+            f"{getter.http_method} {getter.path}",
         )
         return PyCheckResult(
             workflow=workflow,
@@ -206,7 +206,7 @@ class _Builder:
             return None
         uploader, upload = found
         doc = generate.upload_file_doc(
-            names.access_path, names.class_name, f"`{upload.http_method} {upload.path}`"
+            names.access_path, names.class_name, f"{upload.http_method} {upload.path}"
         )
         return PyUploadFile(self.names[id(uploader)], doc)
 

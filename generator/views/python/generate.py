@@ -167,7 +167,8 @@ def check_result_doc(
             "For a project `generate` created and did not see through (it was interrupted, or"
             " ran out of `wait_timeout`), or one created some other way."
         ),
-        endpoint=f"{getter_endpoint} until done",
+        endpoint=getter_endpoint,
+        then="until done",
         arguments=arguments,
         returns=(
             result_model,
@@ -196,7 +197,8 @@ def upload_file_doc(access_path: str, class_name: str, uploader_endpoint: str) -
             " input-file field."
         ),
         details="",
-        endpoint=f"{uploader_endpoint}, then `PUT` the file to the URL it gives",
+        endpoint=uploader_endpoint,
+        then="then `PUT` the file to the URL it gives",
         arguments=[
             (
                 "file",
@@ -224,6 +226,7 @@ def helper_doc(
     summary: str,
     details: str,
     endpoint: str,
+    then: str,
     arguments: list[tuple[str, str | None, str]],
     returns: tuple[str, str],
     raises: list[tuple[str, str]],
@@ -250,6 +253,7 @@ def helper_doc(
         summary=summary,
         details=details,
         endpoint=endpoint,
+        then=then,
         arguments=arguments,
         returns=returns,
         raises=raises,

@@ -115,7 +115,8 @@ class PyHelperDoc:
     name: str
     summary: str
     details: str  # a paragraph after the summary, or ""
-    endpoint: str  # the requests it makes, in words
+    endpoint: str  # the first request it makes, `GET /v1/...`
+    then: str  # what it does after, in words
     arguments: list[tuple[str, str | None, str]]  # name, default (None: required), description
     returns: tuple[str, str]  # type, what it is
     raises: list[tuple[str, str]]  # exception, when
