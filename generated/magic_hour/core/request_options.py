@@ -9,6 +9,8 @@ import typing
 import httpx
 import typing_extensions
 
+from magic_hour.core.validation import encodable
+
 
 class RequestOptions(typing_extensions.TypedDict, total=False):
     """Options for one call; each overrides the client's setting for that call only.
@@ -86,14 +88,6 @@ def header_problems(
             problems.append(f"{field}: must be a string, not {type(value).__name__}")
         elif _HEADER_CONTROL.search(value):
             problems.append(f"{field}: must not hold a line break or other control character")
-        elif not _encodable(value):
+        elif not encodable(value):
             problems.append(f"{field}: is not valid Unicode (it holds a lone surrogate)")
     return problems
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True

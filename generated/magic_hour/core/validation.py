@@ -213,12 +213,12 @@ def unencodable(values: typing.Mapping[str, typing.Any]) -> typing.List[str]:
 
 def _check_encodable(value: typing.Any, field: str, found: _Findings) -> None:
     if isinstance(value, str):
-        if not value.isascii() and not _encodable(value):
+        if not value.isascii() and not encodable(value):
             found.append(f"{field or 'body'}: is not valid Unicode (it holds a lone surrogate)")
     elif isinstance(value, dict):
         prefix = f"{field}." if field else ""
         for key, item in value.items():
-            if isinstance(key, str) and not key.isascii() and not _encodable(key):
+            if isinstance(key, str) and not key.isascii() and not encodable(key):
                 found.append(f"{prefix}{key}: the field name is not valid Unicode")
             _check_encodable(item, f"{prefix}{key}", found)
     elif isinstance(value, (list, tuple)):
@@ -231,7 +231,8 @@ def _printable(problem: str) -> str:
     return problem.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _encodable(text: str) -> bool:
+def encodable(text: str) -> bool:
+    """Whether `text` can be sent: it holds no lone surrogate."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
