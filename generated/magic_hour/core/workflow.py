@@ -706,10 +706,11 @@ def _saver(
 
 def _download_limit_problems(options: RequestOptions) -> typing.List[str]:
     problems = []
-    for key, value in options.items():
-        if key not in ("download_timeout", "download_stall_timeout"):
+    for key in ("download_timeout", "download_stall_timeout"):
+        if key not in options:
             continue
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        value = options[key]
+        if not _number(value):
             problems.append(f"request_options.{key}: must be a number of seconds, not {value!r}")
         elif not 0 < value < math.inf:
             problems.append(f"request_options.{key}: must be more than 0 and finite, not {value!r}")
