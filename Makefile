@@ -10,7 +10,7 @@ MOCK_PORT ?= 4010
 
 $(INSTALLED): pyproject.toml generated/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]" -e ./generated
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]" -e "./generated[mock]"
 	touch $(INSTALLED)
 
 # TEMPLATES=dir: a folder laid out as templates/ whose files replace the built-in ones.
@@ -23,7 +23,7 @@ check: $(INSTALLED)
 	$(BIN)/python -m generator --specs specs --output generated --check $(TEMPLATE_OVERRIDES)
 
 mypy: $(INSTALLED)
-	$(BIN)/mypy --strict generated/magic_hour
+	$(BIN)/mypy --strict generated/magic_hour generated/_magic_hour_pytest.py
 	$(BIN)/mypy generator mockserver
 
 # What the specs change in the API surface, against the committed generated/api-surface.json:
@@ -62,7 +62,7 @@ bench: $(INSTALLED)
 
 # The mock API server on http://127.0.0.1:$(MOCK_PORT) (Environment.MOCK_SERVER), until Ctrl-C.
 mock: $(INSTALLED)
-	$(BIN)/python -m mockserver --specs specs --port $(MOCK_PORT)
+	$(BIN)/python -m magic_hour.mock --port $(MOCK_PORT)
 
 # The SDK page's ai_gif_generator.generate example, offline against the mock server.
 demo: $(INSTALLED)

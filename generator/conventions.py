@@ -98,3 +98,17 @@ UPLOAD_URL_HOURS = 1
 
 # Where `Environment.MOCK_SERVER` points: the local mock server's default address.
 MOCK_SERVER_URL = "http://127.0.0.1:4010"
+# The environment variable that points `Environment.MOCK_SERVER` at a mock running elsewhere
+# (another port, another host); the offline kit sets it while its mock runs.
+MOCK_SERVER_URL_VARIABLE = "MAGIC_HOUR_MOCK_URL"
+
+# Fields of earlier versions of the API reference that clients built on them (the published
+# SDK 0.90.0) still require in answers, each with the field that replaced it: the mock answers
+# them too, with that field's value ("value") or its first item, null if none ("first"). That
+# SDK documents each as deprecated ("Use 'credits_charged' instead", "Please use `.downloads`").
+DEPRECATED_FIELDS = {
+    "frame_cost": ("credits_charged", "value"),
+    "estimated_frame_cost": ("credits_charged", "value"),
+    "total_frame_cost": ("credits_charged", "value"),
+    "download": ("downloads", "first"),
+}

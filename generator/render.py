@@ -13,12 +13,14 @@ from pathlib import Path
 import jinja2
 
 from generator.views.docs import build_docs, relative_link
+from generator.views.mock import MOCK_DESCRIPTION_FILE, mock_json
 from generator.views.python import PyApi
 from generator.views.python.model import PyResource
 from generator.views.python.source import python_literal, wrapped_literal
 from generator.views.surface import SURFACE_FILE, surface_json
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+PYTEST_PLUGIN = "pytest_plugin.py"
 
 
 def render(api: PyApi, overrides: Path | None = None) -> dict[str, str]:
@@ -46,6 +48,8 @@ def render(api: PyApi, overrides: Path | None = None) -> dict[str, str]:
         "README.md": render_one("README.md.j2", docs=docs),
         # The surface as data: what `--changes` compares the specs with.
         SURFACE_FILE: surface_json(api),
+        # The API as the shipped mock server serves it.
+        f"{package}/{MOCK_DESCRIPTION_FILE}": mock_json(api.ir),
         f"{package}/__init__.py": render_one("package_init.py.j2"),
         f"{package}/client.py": render_one("client.py.j2"),
         f"{package}/conventions.py": render_one("conventions.py.j2"),
@@ -89,6 +93,11 @@ def render(api: PyApi, overrides: Path | None = None) -> dict[str, str]:
 
     # The built-in runtime first, so that an override's file of the same path replaces it.
     for folder in reversed(folders):
+        # The pytest plugin sits beside the package, so that pytest loading it at start-up
+        # costs nothing until a test asks for one of its fixtures.
+        plugin = folder / PYTEST_PLUGIN
+        if plugin.is_file():
+            files[f"_{package}_pytest.py"] = plugin.read_text(encoding="utf-8")
         runtime = folder / "runtime"
         for source in sorted(
             p for p in runtime.rglob("*") if p.is_file() and "__pycache__" not in p.parts

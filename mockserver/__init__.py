@@ -1,53 +1,32 @@
-"""A local mock of the Magic Hour API, driven by the spec files: nothing in it names an endpoint.
+"""The shipped mock server (`magic_hour.mock`) on any spec folder, for work on the generator.
 
-    python -m mockserver --specs specs --port 4010      # or: make mock
+The generated package's mock serves the API of the specs it was generated from. Tests of the
+generator (a new spec file, an edited one) need the mock of other specs, without generating a
+package: this describes a spec folder as the generator would (`generator.views.mock`) and hands
+that to the shipped engine.
 
-    with MockServer(specs="specs", port=0) as server:
-        client = Client(token="any", base_url=server.url)
-        ...
-        server.projects[project_id].status, server.uploads[file_path].sha256
-
-Every operation is routed, authenticated and validated as its spec says (401, 400, 422 with
-the field named). Create operations of image, video and audio projects start a project that
-GETs move from `queued` through `rendering` to its end; on `complete` it hands out download
-URLs serving real PNG, GIF, MP4, WebM or WAV files of the size asked for. Headers on a create
-request steer its project, so that tests can reach the failure paths:
-
-    X-Mock-Outcome: complete | error | error:<code> | canceled
-    X-Mock-Output-Size: <bytes per output file>
-    X-Mock-Download-Fault: truncate | expire-once | revoke-once
-    X-Mock-Download-Name: <last part of each download URL's path, as given>
-
-and on an upload-URLs request, `X-Mock-Upload-Fault: refuse` makes its upload URLs answer 403.
-
-`truncate` cuts each download after about half its bytes; `expire-once` makes the first
-download URLs expired (`expires_at` past, 403 on fetch); `revoke-once` makes them answer 403
-while `expires_at` says they are still valid. Later GETs of the project give working URLs.
-
-URLs it hands out: `{url}/_mock/uploads/<token>/<n>.<ext>` (PUT a file there) and
-`{url}/_mock/downloads/<project id>/<name>?mock-download=<token>&auth-token=<hex>` (any GET
-with a valid `mock-download` token is that file, whatever the path has become).
+    with MockServer(specs="specs", port=0) as server: ...
 """
 
-from mockserver.server import MockServer
-from mockserver.state import (
-    DOWNLOAD_FAULT_HEADER,
-    DOWNLOAD_NAME_HEADER,
-    ERROR_MESSAGES,
-    OUTCOME_HEADER,
-    OUTPUT_SIZE_HEADER,
-    UPLOAD_FAULT_HEADER,
-    ProjectState,
-    UploadRecord,
-)
+from __future__ import annotations
 
-__all__ = [
-    "DOWNLOAD_FAULT_HEADER",
-    "DOWNLOAD_NAME_HEADER",
-    "ERROR_MESSAGES",
-    "OUTCOME_HEADER",
-    "OUTPUT_SIZE_HEADER",
-    "MockServer",
-    "ProjectState",
-    "UploadRecord",
-]
+from pathlib import Path
+from typing import Any
+
+from magic_hour.mock.server import MockServer as Engine
+
+from generator.ir import build_ir
+from generator.load import load_specs
+from generator.views.mock import mock_description
+
+
+def describe(specs: str | Path) -> dict[str, Any]:
+    """The mock's description of the API in a spec folder; SpecError names what is wrong."""
+    return mock_description(build_ir(load_specs(Path(specs), str(specs))))
+
+
+class MockServer(Engine):
+    """`magic_hour.mock.MockServer`, serving the API of `specs`."""
+
+    def __init__(self, specs: str | Path = "specs", **options: Any) -> None:
+        super().__init__(description=describe(specs), **options)

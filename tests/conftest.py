@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     # Imported where a fixture starts a server, not here: hypothesis draws constants from every
     # module of the project that is loaded, so a module imported by conftest.py would change
     # what the `ci` profile draws in a test module run on its own.
-    from mockserver import MockServer
+    from magic_hour.mock import MockServer
 
 # `ci`: deterministic and quick, for `make test`. `fuzz`: the same properties at volume.
 settings.register_profile(
@@ -52,7 +52,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         "mock_server(**options): the MockServer options (polls_per_status, seconds_per_status,"
-        " output_size, specs) of the module's `server` fixture; set as the module's pytestmark",
+        " output_size, seed) of the module's `server` fixture; set as the module's pytestmark",
     )
 
 
@@ -75,28 +75,32 @@ def specs_dir() -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest, specs_dir: Path) -> Iterator[MockServer]:
-    """One mock server on a free loopback port for the whole module, stopped after its last test
-    whatever happened. Configured by the module's marker, for instance
-    `pytestmark = pytest.mark.mock_server(polls_per_status=0)`; MockServer's defaults otherwise."""
-    from mockserver import MockServer
+def server(request: pytest.FixtureRequest) -> Iterator[MockServer]:
+    """The package's own mock server (`magic_hour.mock`) on a free loopback port for the whole
+    module, stopped after its last test whatever happened. Configured by the module's marker,
+    for instance `pytestmark = pytest.mark.mock_server(polls_per_status=0)`; its defaults
+    otherwise."""
+    from magic_hour.mock import MockServer
 
     marker = request.node.get_closest_marker("mock_server")
-    options = {"specs": specs_dir, **(marker.kwargs if marker else {})}
-    with MockServer(port=0, **options) as running:
+    with MockServer(port=0, **(marker.kwargs if marker else {})) as running:
         yield running
 
 
 @pytest.fixture
-def start_mock_server(specs_dir: Path) -> Iterator[Callable[..., MockServer]]:
+def start_mock_server() -> Iterator[Callable[..., MockServer]]:
     """`start_mock_server(**options)`: a mock server of its own for one test, on a free loopback
-    port (the real specs unless `specs=` says otherwise). Each one started is stopped when the
-    test ends, pass or fail."""
-    from mockserver import MockServer
+    port: the package's own, or with `specs=` the shipped engine on another spec folder
+    (`mockserver`). Each one started is stopped when the test ends, pass or fail."""
+    from magic_hour.mock import MockServer
 
     with contextlib.ExitStack() as running:
 
         def start(**options: Any) -> MockServer:
-            return running.enter_context(MockServer(port=0, **{"specs": specs_dir, **options}))
+            if "specs" in options:
+                from mockserver import MockServer as OnSpecs
+
+                return running.enter_context(OnSpecs(port=0, **options))
+            return running.enter_context(MockServer(port=0, **options))
 
         yield start

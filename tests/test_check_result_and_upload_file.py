@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from magic_hour import AsyncClient, Client, GenerationTimeoutError, RequestValidationError
-from mockserver import MockServer, files
+from magic_hour.mock import MockServer, files
 
 pytestmark = pytest.mark.mock_server(polls_per_status=2)
 

@@ -43,7 +43,7 @@ from generator.load import load_specs
 from generator.ir import build_ir
 from generator.render import render
 from generator.views.python import PyApi, build_python_view
-from mockserver import MockServer
+from magic_hour.mock import MockServer
 
 # Projects complete at the first poll: the examples wait for nothing.
 pytestmark = pytest.mark.mock_server(polls_per_status=0)

@@ -18,7 +18,10 @@ import pytest
 from helpers.specfiles import fixture, renamed, write_specs
 
 from generator.cli import main
+from generator.views.mock import MOCK_DESCRIPTION_FILE
 from generator.write import MANIFEST, existing_files
+
+MOCK_DESCRIPTION = f"magic_hour/{MOCK_DESCRIPTION_FILE}"
 
 
 def endpoint(resource: str) -> str:
@@ -84,6 +87,7 @@ def test_adding_an_endpoint_file_adds_its_files_and_its_registration_lines_only(
         MANIFEST,
         "README.md",
         "api-surface.json",
+        MOCK_DESCRIPTION,
         "magic_hour/resources/v1/client.py",
         "magic_hour/types/params/__init__.py",
         "magic_hour/types/params/README.md",
@@ -104,11 +108,23 @@ def test_adding_an_endpoint_file_adds_its_files_and_its_registration_lines_only(
         "client.v1.widgets.delete",
     }
 
+    # The mock's description gains the endpoint's operations, and nothing else changes in it.
+    old_mock, new_mock = json.loads(before[MOCK_DESCRIPTION]), json.loads(after[MOCK_DESCRIPTION])
+    new_operations = [o for o in new_mock["operations"] if o not in old_mock["operations"]]
+    assert [o for o in new_mock["operations"] if o not in new_operations] == old_mock["operations"]
+    assert {(o["method"], o["path"]) for o in new_operations} == {
+        ("POST", "/v1/widgets"),
+        ("DELETE", "/v1/widgets/{id}"),
+    }
+    assert {k: v for k, v in new_mock.items() if k != "operations"} == {
+        k: v for k, v in old_mock.items() if k != "operations"
+    }
+
     # In the other registration files lines are only added, in runs that each name widgets,
     # and every line of a run names them too, or is blank, or is a decorator (the diff may
     # place the new property's decorator at the end of its run: it reads the same). A page's
     # run is a new section: its heading names widgets, its table rows name their fields.
-    for path in sorted(registrations - {"api-surface.json"}):
+    for path in sorted(registrations - {"api-surface.json", MOCK_DESCRIPTION}):
         for removed, inserted in hunks(before[path], after[path]):
             assert removed == [], (path, removed)
             assert any("widgets" in line.lower() for line in inserted), (path, inserted)
@@ -189,6 +205,7 @@ def test_adding_an_enum_value_changes_only_the_lines_of_that_enum(
     # The files of `things` and the files that document the whole API, nothing of `zones`.
     whole_api = {
         "api-surface.json",
+        MOCK_DESCRIPTION,
         "README.md",
         "magic_hour/types/params/README.md",
         "magic_hour/types/models/README.md",

@@ -18,7 +18,7 @@ from helpers.stages import python_view_of
 
 from generator.views.python.model import PyMethod
 from magic_hour import AsyncClient, Client
-from mockserver import MockServer, files
+from magic_hour.mock import MockServer, files
 
 pytestmark = pytest.mark.mock_server(polls_per_status=0, output_size=2048)
 

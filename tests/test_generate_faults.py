@@ -29,7 +29,7 @@ from magic_hour.errors import (
     NotFoundError,
     RequestValidationError,
 )
-from mockserver import MockServer
+from magic_hour.mock import MockServer
 
 TIMEOUT = 0.3
 CREATED = {"id": "proj-123", "credits_charged": 50}

@@ -27,7 +27,7 @@ from helpers.processes import running
 import magic_hour
 from magic_hour import AsyncClient, Client
 from magic_hour.errors import APIConnectionError, RequestValidationError
-from mockserver import MockServer
+from magic_hour.mock import MockServer
 
 # The mock server's projects move on at every poll.
 pytestmark = pytest.mark.mock_server(polls_per_status=1)

@@ -28,7 +28,7 @@ from helpers.processes import running
 from helpers.raw_specs import curl_body, spec_operations
 from helpers.specfiles import fixture
 
-from mockserver import MockServer, files
+from magic_hour.mock import MockServer, files
 
 # The module's `server` (conftest.py) moves a project on at every poll: see `finish`.
 pytestmark = pytest.mark.mock_server(polls_per_status=1)
@@ -621,8 +621,8 @@ def test_many_clients_polling_at_once(server: MockServer) -> None:
     assert len({project_id for project_id, _ in results}) == 100
 
 
-def test_start_and_stop_are_idempotent_and_state_is_read_only(specs_dir: Path) -> None:
-    server = MockServer(specs=specs_dir)
+def test_start_and_stop_are_idempotent_and_state_is_read_only() -> None:
+    server = MockServer()
     with pytest.raises(RuntimeError):
         server.url
     server.start()
@@ -650,7 +650,7 @@ def free_port() -> int:
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "mockserver", *args],
+        [sys.executable, "-m", "magic_hour.mock", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -658,19 +658,24 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_command_serves_until_ctrl_c(repo_root: Path) -> None:
+def test_the_command_serves_until_ctrl_c_with_no_spec_folder(tmp_path: Path) -> None:
+    # Run from an empty folder: the package carries its API's description.
     port = free_port()
-    command = [sys.executable, "-m", "mockserver", "--specs", "specs", "--port", str(port)]
+    command = [sys.executable, "-m", "magic_hour.mock", "--port", str(port)]
     with running(
         subprocess.Popen(
-            command, cwd=repo_root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
     ) as process:
         assert process.stdout is not None and process.stderr is not None
         line = process.stdout.readline()
         url = f"http://127.0.0.1:{port}"
         count = len(spec_operations())  # every operation of specs/, read as plain YAML
-        assert line == f"Mock Magic Hour API on {url} ({count} operations from specs/)\n"
+        assert line == f"Mock Magic Hour API on {url} ({count} operations)\n"
+        # Not Environment.MOCK_SERVER's port: it says how to reach it from there.
+        assert process.stdout.readline() == (
+            f"Environment.MOCK_SERVER reaches it where MAGIC_HOUR_MOCK_URL={url}\n"
+        )
         assert httpx.get(f"{url}/v1/image-projects/abc").status_code == 401
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 0
@@ -679,12 +684,27 @@ def test_the_command_serves_until_ctrl_c(repo_root: Path) -> None:
     assert "Traceback" not in log
 
 
-def test_the_command_reports_a_broken_spec_in_one_line(tmp_path: Path) -> None:
-    (tmp_path / "broken.yaml").write_text("openapi: 3.0.2\ninfo: [\n", encoding="utf-8")
-    result = run_cli("--specs", str(tmp_path), "--port", str(free_port()))
-    assert result.returncode == 1
-    assert re.fullmatch(r".*broken\.yaml:\d+:\d+: .+\n", result.stderr)
+@pytest.mark.parametrize(
+    "arguments, named",
+    [
+        (["--outcome", "exploded"], "outcome"),
+        (["--outcome", "error:no source face"], "error_code"),
+        (["--polls-per-status", "-1"], "polls_per_status"),
+        (["--output-size", "-5"], "output_size"),
+    ],
+)
+def test_the_command_reports_a_bad_option_in_one_line(arguments: list[str], named: str) -> None:
+    result = run_cli(*arguments, "--port", str(free_port()))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1].startswith("magic-hour-mock: error: ")
+    assert named in result.stderr.splitlines()[-1]
     assert result.stdout == ""
+
+
+def test_the_command_reports_a_missing_description_in_one_line(tmp_path: Path) -> None:
+    result = run_cli("--description", str(tmp_path / "nowhere.json"), "--port", "0")
+    assert result.returncode == 1
+    assert re.fullmatch(r"Cannot read the API description: .*nowhere\.json.*\n", result.stderr)
 
 
 def test_the_command_reports_a_port_in_use_in_one_line() -> None:

@@ -20,7 +20,7 @@ import magic_hour.errors
 from magic_hour import AsyncClient, conventions
 from magic_hour.core import base_client, errors, flow, progress
 from magic_hour.core.responses import Expected
-from mockserver import MockServer
+from magic_hour.mock import MockServer
 
 OUTPUT_SIZE = 20_000_000
 

@@ -25,7 +25,7 @@ from magic_hour.errors import (
     RequestValidationError,
     UploadError,
 )
-from mockserver import MockServer
+from magic_hour.mock import MockServer
 
 # Projects move on at every poll.
 pytestmark = pytest.mark.mock_server(polls_per_status=1)

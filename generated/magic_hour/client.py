@@ -17,7 +17,7 @@ from magic_hour.core.base_client import (
     SyncBaseClient,
 )
 from magic_hour.core.redaction import checked_token
-from magic_hour.environment import Environment
+from magic_hour.environment import Environment, environment_url, unreachable_hint
 from magic_hour.errors import MagicHourError, error_for_status
 
 if typing.TYPE_CHECKING:
@@ -41,7 +41,7 @@ def _base_url(base_url: typing.Optional[str], environment: typing.Optional[Envir
     if base_url is not None:
         return base_url
     if environment is not None:
-        return environment.value
+        return environment_url(environment)
     return os.environ.get(BASE_URL_VARIABLE) or Environment.ENVIRONMENT.value
 
 
@@ -51,7 +51,8 @@ class Client:
     Args:
         token: the API key; defaults to the `MAGIC_HOUR_API_KEY` environment variable.
         base_url: a server to send requests to, overriding `environment`.
-        environment: `Environment.ENVIRONMENT` (the API) or `Environment.MOCK_SERVER`. With
+        environment: `Environment.ENVIRONMENT` (the API) or `Environment.MOCK_SERVER` (the mock
+            server, wherever the `MAGIC_HOUR_MOCK_URL` environment variable says it runs). With
             neither, the `MAGIC_HOUR_BASE_URL` environment variable if set, else the API.
         timeout: seconds (or an `httpx.Timeout`) for each attempt of a request.
         httpx_client: an `httpx.Client` of your own; it is left open when this client closes.
@@ -68,9 +69,11 @@ class Client:
         httpx_client: typing.Optional[httpx.Client] = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
     ) -> None:
+        url = _base_url(base_url, environment)
         self._base_client = SyncBaseClient(
             token=_token(token),
-            base_url=_base_url(base_url, environment),
+            base_url=url,
+            unreachable_hint=unreachable_hint(url),
             timeout=timeout,
             max_retries=max_retries,
             httpx_client=httpx_client,
@@ -116,9 +119,11 @@ class AsyncClient:
         httpx_client: typing.Optional[httpx.AsyncClient] = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
     ) -> None:
+        url = _base_url(base_url, environment)
         self._base_client = AsyncBaseClient(
             token=_token(token),
-            base_url=_base_url(base_url, environment),
+            base_url=url,
+            unreachable_hint=unreachable_hint(url),
             timeout=timeout,
             max_retries=max_retries,
             httpx_client=httpx_client,

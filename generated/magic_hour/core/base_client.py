@@ -91,6 +91,7 @@ class BaseClient(typing.Generic[HttpxClientT]):
         httpx_client: typing.Optional[HttpxClientT],
         error_for_status: ErrorForStatus = any_status_error,
         may_have_acted: str = MAY_HAVE_ACTED,
+        unreachable_hint: typing.Optional[str] = None,
     ) -> None:
         problems = timeout_problems("timeout", timeout)
         if problems:
@@ -104,6 +105,7 @@ class BaseClient(typing.Generic[HttpxClientT]):
         self._creating = threading.Lock()
         self._error_for_status = error_for_status
         self._may_have_acted = may_have_acted
+        self._unreachable_hint = unreachable_hint  # said when nothing answers at base_url
 
     def __repr__(self) -> str:
         # The token is left out on purpose: reprs end up in logs and tracebacks.
@@ -292,6 +294,8 @@ class BaseClient(typing.Generic[HttpxClientT]):
         sent = not isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout))
         if sent and request.method in retry.UNSAFE_METHODS:
             reason += f"; {self._may_have_acted}"
+        if isinstance(error, httpx.ConnectError) and self._unreachable_hint:
+            reason += f"; {self._unreachable_hint}"
         if isinstance(error, httpx.TimeoutException):
             return APITimeoutError(method=request.method, path=request.url.path, reason=reason)
         return APIConnectionError(method=request.method, path=request.url.path, reason=reason)

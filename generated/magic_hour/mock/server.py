@@ -1,12 +1,12 @@
-"""The HTTP server: routes each request to what the spec says about it."""
+"""The HTTP server: routes each request to what the API's description says about it."""
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import json
 import logging
-import secrets
 import socket
 import socketserver
 import sys
@@ -17,13 +17,10 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import MappingProxyType, TracebackType
-from typing import Any
+from typing import Any, Optional, Union
 
-from generator.load import load_specs
-from generator.conventions import STORAGE_PREFIX
-from generator.ir import build_ir
-from mockserver import files
-from mockserver.routes import (
+from magic_hour.mock import files
+from magic_hour.mock.routes import (
     CREATE,
     DELETE,
     GET,
@@ -33,22 +30,33 @@ from mockserver.routes import (
     Router,
     build_router,
 )
-from mockserver.state import (
+from magic_hour.mock.state import (
+    KEPT_UPLOAD_SIZE,
     UPLOAD_FAULT_HEADER,
+    Conventions,
     DownloadTicket,
     ProjectState,
+    ReceivedRequest,
+    Steering,
     SteeringError,
     Store,
     UploadRecord,
     expired,
     iso,
     parse_steering,
+    steering,
 )
 
 logger = logging.getLogger("mockserver")
 
+# The description the generator wrote beside this module: every operation of the API.
+DESCRIPTION = Path(__file__).with_name("api.json")
 UPLOADS_PATH = "/_mock/uploads/"
 DOWNLOADS_PATH = "/_mock/downloads/"
+# POST {url}/_mock/control/<action>, a JSON object of arguments: what `magic_hour.testing`
+# asks of a mock running in another process (see MockServer.control).
+CONTROL_PATH = "/_mock/control/"
+REDACTED = "<redacted>"
 # Downloads are found by this query parameter, never by their path: clients normalise `..`
 # segments, and tests hand out hostile names on purpose.
 DOWNLOAD_PARAMETER = "mock-download"
@@ -62,34 +70,54 @@ _SAFE_HOST = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123
 
 
 class MockServer:
-    """A mock of the API the specs describe, on a real socket, served from a thread.
+    """A mock of the API its description describes, on a real socket, served from a thread.
 
     Use as a context manager, or call start() and stop(). `port=0` picks a free port;
     `url` tells which. Projects move queued -> rendering -> final state every
-    `polls_per_status` GETs, or every `seconds_per_status` seconds if that is given.
+    `polls_per_status` GETs, or every `seconds_per_status` seconds if that is given. With a
+    `seed`, the ids and URLs it hands out are the same on every run. Every project ends in
+    `outcome` (with `error_code` for `error`) unless steered otherwise. `description`: the API as
+    the generator describes it (a mapping, or the path of its JSON file); this package's API by
+    default.
     """
 
     def __init__(
         self,
-        specs: str | Path = "specs",
+        description: Union[Mapping[str, Any], str, Path, None] = None,
         host: str = "127.0.0.1",
         port: int = 0,
         polls_per_status: int = 1,
-        seconds_per_status: float | None = None,
+        seconds_per_status: Optional[float] = None,
         output_size: int = 16 * 1024,
+        seed: Optional[int] = None,
+        outcome: str = "complete",
+        error_code: Optional[str] = None,
     ) -> None:
-        if polls_per_status < 0:
-            raise ValueError(f"polls_per_status must be >= 0, got {polls_per_status}")
-        if seconds_per_status is not None and seconds_per_status < 0:
-            raise ValueError(f"seconds_per_status must be >= 0, got {seconds_per_status}")
-        if not 0 <= output_size <= files.MAX_SIZE:
-            raise ValueError(f"output_size must be 0 to {files.MAX_SIZE}, got {output_size}")
-        spec = load_specs(Path(specs), str(specs))
-        api = build_ir(spec)
-        self.title = api.title
-        self.operation_count = len(api.operations)
-        self.router: Router = build_router(spec, api)
-        self.store = Store(polls_per_status, seconds_per_status)
+        if type(polls_per_status) is not int or polls_per_status < 0:
+            raise ValueError(
+                f"polls_per_status must be a whole number >= 0, got {polls_per_status!r}"
+            )
+        if seconds_per_status is not None and not 0 <= seconds_per_status < float("inf"):
+            raise ValueError(f"seconds_per_status must be >= 0, got {seconds_per_status!r}")
+        if type(output_size) is not int or not 0 <= output_size <= files.MAX_SIZE:
+            raise ValueError(f"output_size must be 0 to {files.MAX_SIZE}, got {output_size!r}")
+        if seed is not None and type(seed) is not int:
+            raise ValueError(f"seed must be a whole number, got {seed!r}")
+        if isinstance(description, Mapping):
+            described: Mapping[str, Any] = description
+        else:
+            path = Path(description) if description is not None else DESCRIPTION
+            described = json.loads(path.read_text(encoding="utf-8"))
+        self.description = described
+        self.title: str = described["title"]
+        self.operation_count = len(described["operations"])
+        self.conventions = Conventions.from_description(described["conventions"])
+        self.deprecated_fields: Mapping[str, Any] = described["conventions"]["deprecated_fields"]
+        self.router: Router = build_router(described["operations"])
+        default = steering(self.conventions, outcome=outcome, error_code=error_code)
+        self.store = Store(
+            self.conventions, polls_per_status, seconds_per_status, seed=seed, default=default
+        )
         self.host = host
         self.port = port
         self.output_size = output_size
@@ -108,6 +136,70 @@ class MockServer:
         host, port = self._httpd.server_address[:2]
         shown = f"[{host!s}]" if ":" in str(host) else str(host)
         return f"http://{shown}:{port}"
+
+    @property
+    def url_variable(self) -> str:
+        """The environment variable that points `Environment.MOCK_SERVER` at a mock."""
+        return str(self.description["url_variable"])
+
+    @property
+    def requests(self) -> list[ReceivedRequest]:
+        """Every request received so far, in order (the control API's excepted)."""
+        return self.store.requests()
+
+    def script(self, operation: Optional[str] = None, **steering_arguments: Any) -> None:
+        """Steer the next project that `operation` (`POST /v1/...`; any create if None) creates:
+        `outcome` (complete, error, canceled), `error_code`, `polls_per_status` or
+        `seconds_per_status` (a slow one), `output_size`, `download_fault`, `download_name`.
+        ValueError names a bad argument."""
+        if operation is not None and operation not in self._create_operations():
+            known = ", ".join(sorted(self._create_operations()))
+            raise ValueError(
+                f"operation: not a create operation of the mock: {operation!r} (known: {known})"
+            )
+        self.store.script(steering(self.conventions, **steering_arguments), operation)
+
+    def steer(self, project_id: str, **steering_arguments: Any) -> ProjectState:
+        """Steer a project already created, as `script` does; KeyError if there is none."""
+        found = self.store.steer(project_id, steering(self.conventions, **steering_arguments))
+        if found is None:
+            raise KeyError(f"project_id: no project {project_id!r} on this mock")
+        return found
+
+    def reset(self) -> None:
+        """Forget every project, upload, request and script, as if just started."""
+        self.store.reset()
+
+    def _create_operations(self) -> set[str]:
+        return {
+            endpoint.name
+            for route in self.router.routes
+            for endpoint in route.endpoints.values()
+            if endpoint.role == CREATE
+        }
+
+    def control(self, action: str, arguments: Mapping[str, Any]) -> Any:
+        """The control API (`POST /_mock/control/<action>`): the mock's state and steering as
+        JSON values, for a test in another process. ValueError names a bad action or argument."""
+        if action == "state":
+            return {
+                "requests": [_jsonable(r) for r in self.store.requests()],
+                "projects": [_jsonable(p) for p in self.store.projects().values()],
+                "uploads": [_jsonable(u) for u in self.store.uploads().values()],
+                "upload_slots": self.store.upload_slot_count(),
+            }
+        try:
+            if action == "script":
+                self.script(**arguments)
+            elif action == "steer":
+                return _jsonable(self.steer(**arguments))
+            elif action == "reset" and not arguments:
+                self.reset()
+            else:
+                raise ValueError(f"unknown control action {action!r} or arguments")
+        except (TypeError, KeyError, SteeringError) as exc:
+            raise ValueError(str(exc).strip("\"'")) from None
+        return None
 
     @property
     def projects(self) -> Mapping[str, ProjectState]:
@@ -134,7 +226,7 @@ class MockServer:
         with self._transfers:
             self._downloading -= 1
 
-    def start(self) -> MockServer:
+    def start(self) -> "MockServer":
         with self._lifecycle:
             if self._httpd is None:
                 httpd = _HTTPServer((self.host, self.port), self)
@@ -160,7 +252,7 @@ class MockServer:
             httpd.close_connections()
             httpd.server_close()
 
-    def __enter__(self) -> MockServer:
+    def __enter__(self) -> "MockServer":
         return self.start()
 
     def __exit__(
@@ -232,6 +324,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self._responded = False
+        self._status = 0
+        self._seen: dict[str, Any] = {"body": None, "operation": None, "role": None}
         try:
             self._handle()
         except OSError:
@@ -245,6 +339,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             if not self._responded:
                 self._send_json(500, {"message": "Mock server error; see its log"})
+        finally:
+            if not self.path.startswith(CONTROL_PATH):
+                self._record()
 
     do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = do_GET
 
@@ -252,9 +349,31 @@ class _Handler(BaseHTTPRequestHandler):
     def mock(self) -> MockServer:
         return self.server.mock
 
+    def _record(self) -> None:
+        target = urllib.parse.urlsplit(self.path)
+        headers = {
+            name.lower(): REDACTED if name.lower() in ("authorization", "cookie") else value
+            for name, value in self.headers.items()
+        }
+        self.mock.store.record_request(
+            ReceivedRequest(
+                method=self.command,
+                path=target.path,
+                query=urllib.parse.parse_qs(target.query, keep_blank_values=True),
+                headers=headers,
+                body=self._seen["body"],
+                operation=self._seen["operation"],
+                role=self._seen["role"],
+                status=self._status,
+            )
+        )
+
     def _handle(self) -> None:
         target = urllib.parse.urlsplit(self.path)
         query = urllib.parse.parse_qs(target.query, keep_blank_values=True)
+        if self.command == "POST" and target.path.startswith(CONTROL_PATH):
+            self._control(target.path[len(CONTROL_PATH) :])
+            return
         storage = (self.command == "PUT" and target.path.startswith(UPLOADS_PATH)) or (
             self.command in ("GET", "HEAD") and DOWNLOAD_PARAMETER in query
         )
@@ -272,6 +391,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(413, {"message": f"Request body over {MAX_JSON_BODY} bytes"})
             return
         if self.command in ("GET", "HEAD") and DOWNLOAD_PARAMETER in query:
+            self._seen["role"] = "download"
             self._download(query[DOWNLOAD_PARAMETER][0])
             return
         found = self.mock.router.match(target.path)
@@ -284,11 +404,13 @@ class _Handler(BaseHTTPRequestHandler):
             allow = ", ".join(sorted(route.endpoints))
             self._send_json(405, {"message": "Method Not Allowed"}, {"Allow": allow})
             return
+        self._seen.update(operation=endpoint.name, role=endpoint.role)
         headers = {name.lower(): value for name, value in self.headers.items()}
         if not endpoint.authorized(headers, query):
             self._send_json(401, endpoint.unauthorized_body)
             return
         value, rejection = endpoint.check(path_values, query, headers, body)
+        self._seen["body"] = value
         if rejection is not None:
             self._send_json(rejection.status, {"message": rejection.message})
             return
@@ -301,13 +423,24 @@ class _Handler(BaseHTTPRequestHandler):
         elif endpoint.role == UPLOAD_URLS:
             self._upload_urls(endpoint, value, headers)
         else:
-            self._answer(endpoint, copy.deepcopy(endpoint.operation.response_example))
+            self._answer(endpoint, copy.deepcopy(endpoint.example))
+
+    def _control(self, action: str) -> None:
+        body = self._read_body()
+        try:
+            arguments = json.loads(body) if body and body.strip() else {}
+            if not isinstance(arguments, dict):
+                raise ValueError("the arguments must be a JSON object")
+            self._send_json(200, {"result": self.mock.control(action, arguments)})
+        except ValueError as exc:
+            self._send_json(400, {"message": str(exc)})
 
     # The operations.
 
     def _create(self, endpoint: Endpoint, body: Any, headers: Mapping[str, str]) -> None:
         try:
-            steering = parse_steering(headers)
+            scripted = self.mock.store.scripted(endpoint.name)
+            steering = parse_steering(headers, self.mock.conventions, scripted)
         except SteeringError as exc:
             self._send_json(400, {"message": str(exc)})
             return
@@ -318,7 +451,7 @@ class _Handler(BaseHTTPRequestHandler):
         defaults = endpoint.body_defaults
         requested_format = fields.get("output_format", defaults.get("output_format"))
         count = fields.get("image_count", defaults.get("image_count"))
-        example = endpoint.operation.response_example
+        example = endpoint.example
         answer = copy.deepcopy(example) if isinstance(example, dict) else {}
         credits = answer.get("credits_charged")
         project = self.mock.store.create(
@@ -331,7 +464,7 @@ class _Handler(BaseHTTPRequestHandler):
             output_size=self.mock.output_size,
             credits_charged=credits if isinstance(credits, int) else None,
             steering=steering,
-            created_by=f"{endpoint.operation.http_method} {endpoint.operation.path}",
+            created_by=endpoint.name,
             body=copy.deepcopy(body),
         )
         answer["id"] = project.id
@@ -341,13 +474,13 @@ class _Handler(BaseHTTPRequestHandler):
         project_id = path_values[endpoint.id_parameter or ""]
         found = self.mock.store.poll(project_id, endpoint.kind or "")
         if found is None and project_id == endpoint.example_id:
-            self._answer(endpoint, copy.deepcopy(endpoint.operation.response_example))
+            self._answer(endpoint, copy.deepcopy(endpoint.example))
             return
         if found is None:
             self._send_json(404, endpoint.not_found_body)
             return
         project, tickets = found
-        example = endpoint.operation.response_example
+        example = endpoint.example
         answer = copy.deepcopy(example) if isinstance(example, dict) else {}
         final = project.status in ("error", "canceled")
         # The example's fields, those the mock knows of given the project's own values.
@@ -372,14 +505,15 @@ class _Handler(BaseHTTPRequestHandler):
         self, endpoint: Endpoint, answer: Any, project: ProjectState, ticket: DownloadTicket
     ) -> dict[str, Any]:
         """One output as the getter's example lists them, with a working download URL."""
-        examples = endpoint.operation.response_example
+        examples = endpoint.example
         listed = examples.get(endpoint.outputs) if isinstance(examples, dict) else None
         template = listed[0] if isinstance(listed, list) and listed else {}
         output = dict(template) if isinstance(template, dict) else {}
         output["url"] = self._download_url(project, ticket)
         output["expires_at"] = iso(ticket.expires_at)
         if "path" in output:
-            output["path"] = f"{STORAGE_PREFIX}{project.id}/{ticket.index}.{project.output_format}"
+            storage = self.mock.conventions.storage_prefix
+            output["path"] = f"{storage}{project.id}/{ticket.index}.{project.output_format}"
         return output
 
     def _download_url(self, project: ProjectState, ticket: DownloadTicket) -> str:
@@ -390,7 +524,7 @@ class _Handler(BaseHTTPRequestHandler):
             name = f"output-{ticket.index + 1}.{extension}" if several else f"output.{extension}"
         return (
             f"{self._base_url()}{DOWNLOADS_PATH}{project.id}/{name}"
-            f"?{DOWNLOAD_PARAMETER}={ticket.token}&auth-token={secrets.token_hex(8)}"
+            f"?{DOWNLOAD_PARAMETER}={ticket.token}&auth-token={ticket.token[:16]}"
         )
 
     def _delete(self, endpoint: Endpoint, path_values: Mapping[str, str]) -> None:
@@ -399,7 +533,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not deleted and project_id != endpoint.example_id:
             self._send_json(404, endpoint.not_found_body)
             return
-        self._answer(endpoint, copy.deepcopy(endpoint.operation.response_example))
+        self._answer(endpoint, copy.deepcopy(endpoint.example))
 
     def _upload_urls(self, endpoint: Endpoint, body: Any, headers: Mapping[str, str]) -> None:
         fault = headers.get(UPLOAD_FAULT_HEADER.lower())
@@ -422,7 +556,7 @@ class _Handler(BaseHTTPRequestHandler):
             ],
             refused=fault == "refuse",
         )
-        example = endpoint.operation.response_example
+        example = endpoint.example
         answer = copy.deepcopy(example) if isinstance(example, dict) else {}
         base = f"{self._base_url()}{UPLOADS_PATH}"
         answer["items"] = [
@@ -435,27 +569,48 @@ class _Handler(BaseHTTPRequestHandler):
         ]
         self._answer(endpoint, answer)
 
-    def _answer(self, endpoint: Endpoint, example: Any) -> None:
-        status = endpoint.operation.success_status
-        self._send_json(status, _EMPTY if example is None or status == 204 else example)
+    def _answer(self, endpoint: Endpoint, answer: Any) -> None:
+        status = endpoint.success_status
+        if isinstance(answer, dict):
+            answer = self._with_deprecated_fields(answer)
+        self._send_json(status, _EMPTY if answer is None or status == 204 else answer)
+
+    def _with_deprecated_fields(self, answer: dict[str, Any]) -> dict[str, Any]:
+        """The answer with the fields earlier clients still require, from what replaced them."""
+        for name, source in self.mock.deprecated_fields.items():
+            if name in answer or source["from"] not in answer:
+                continue
+            value = answer[source["from"]]
+            if source["take"] == "first":
+                value = value[0] if isinstance(value, list) and value else None
+            answer[name] = copy.deepcopy(value)
+        return answer
 
     # Files.
 
     def _upload(self, path: str) -> None:
+        self._seen["role"] = "upload"
         token = path[len(UPLOADS_PATH) :].split("/", 1)[0]
         slot = self.mock.store.upload_slot(token)
         digest = hashlib.sha256()
         size = 0
+        kept: Optional[list[bytes]] = []
         # Read the whole body whatever the answer, so the connection can be kept alive.
         for data in self._body_chunks():
             digest.update(data)
             size += len(data)
+            if kept is not None and size <= KEPT_UPLOAD_SIZE:
+                kept.append(data)
+            else:
+                kept = None
+        self._seen["body"] = size
         if slot is None or slot.refused:
             self._send_json(403, ACCESS_DENIED)
         elif expired(slot.expires_at):
             self._send_json(403, EXPIRED)
         else:
-            self.mock.store.record_upload(slot, size, digest.hexdigest())
+            content = b"".join(kept) if kept is not None else None
+            self.mock.store.record_upload(slot, size, digest.hexdigest(), content)
             self._send_json(200, b"")
 
     def _download(self, token: str) -> None:
@@ -540,6 +695,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _start(self, status: int, headers: Mapping[str, str]) -> None:
         self._responded = True
+        self._status = status
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -573,3 +729,18 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         logger.info("%s %s", self.address_string(), format % args)
+
+
+def _jsonable(record: Any) -> Any:
+    """A state record as JSON values: times in ISO 8601, bytes as latin-1 text."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: _jsonable(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, Mapping):
+        return {str(key): _jsonable(value) for key, value in record.items()}
+    if isinstance(record, (list, tuple)):
+        return [_jsonable(value) for value in record]
+    if hasattr(record, "isoformat"):
+        return iso(record)
+    if isinstance(record, bytes):
+        return record.decode("latin-1")
+    return record

@@ -1,9 +1,9 @@
-"""What the mock knows about each operation, from the generator's IR, built once at start-up.
+"""What the mock knows about each operation, read once at start-up from its description.
 
-The IR says what each operation is (its path, verb, role in a project's life, parameters,
-credentials, success status, examples). Request bodies are the exception: they are checked
-with jsonschema against the raw schemas of the spec, on purpose, as an oracle independent of
-the IR and of the client's own validation (see `_body_schema`).
+The description (`api.json`, written by the generator) says what each operation is: its path,
+verb, role in a project's life, parameters and body as JSON Schema, credentials, success
+status and examples. Parameters and bodies are checked with jsonschema, independently of the
+client's own validation.
 """
 
 from __future__ import annotations
@@ -15,19 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jsonschema import Draft202012Validator, SchemaError  # type: ignore[import-untyped]
+from magic_hour.mock.schemas import Validator, validator, violations
 
-from generator import conventions
-from generator.ir import model as ir
-from generator.load import LoadedSpec
-from generator.problems import Problem, SpecError
-from mockserver.schemas import Resolve, ir_json_schema, to_json_schema, validator, violations
-
-UNAUTHORIZED = {"message": "Unauthorized"}
 NOT_FOUND = {"message": "Not Found"}
 
-# What the mock does for an operation: a project's create, get or delete, the upload-URLs
-# call, or (anything else) answer the success example.
+# What the mock does for an operation (its `role`): a project's create, get or delete, the
+# upload-URLs call, or (anything else) answer the success example.
 CREATE, GET, DELETE, UPLOAD_URLS, EXAMPLE = "create", "get", "delete", "upload_urls", "example"
 
 Query = Mapping[str, list[str]]
@@ -46,12 +39,13 @@ class Parameter:
     location: str  # path | query | header
     required: bool
     schema: dict[str, Any]  # as JSON Schema
-    checker: Draft202012Validator
+    checker: Validator
 
 
 @dataclass(frozen=True)
 class Endpoint:
-    operation: ir.Operation
+    method: str  # upper case
+    path: str  # the template: `/v1/image-projects/{id}`
     role: str
     kind: str | None  # image | video | audio for project operations
     id_parameter: str | None  # the path variable naming the project
@@ -61,16 +55,22 @@ class Endpoint:
     outputs: str  # the field of a project's answer that lists its outputs
     parameters: list[Parameter]
     body_required: bool
-    body_checker: Draft202012Validator | None  # None: no JSON body to check
+    body_checker: Validator | None  # None: no JSON body to check
     body_defaults: dict[str, Any]  # the spec's defaults for top-level body fields
+    auth: tuple[tuple[str, str], ...]  # (where, name): `bearer` is `Authorization: Bearer`
+    success_status: int
     invalid_status: int
     unauthorized_body: Any
     not_found_body: Any
+    example: Any  # the success answer, every required field filled in
+
+    @property
+    def name(self) -> str:
+        return f"{self.method} {self.path}"
 
     def authorized(self, headers: Headers, query: Query) -> bool:
         """Whether the request carries the key where the operation's security puts it."""
-        auth = self.operation.auth
-        return all(_has_credential(where, name, headers, query) for where, name in auth)
+        return all(_has_credential(where, name, headers, query) for where, name in self.auth)
 
     def check(
         self, path_values: Mapping[str, str], query: Query, headers: Headers, body: bytes
@@ -121,108 +121,39 @@ class Router:
         return None
 
 
-def build_router(spec: LoadedSpec, api: ir.Api) -> Router:
-    document = spec.document.model_dump(by_alias=True, exclude_none=True, mode="json")
-
-    def resolve(node: dict[str, Any]) -> dict[str, Any]:
-        for _ in range(50):
-            if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
-                return node
-            found: Any = document
-            for step in node["$ref"].removeprefix("#/").split("/"):
-                found = found[step.replace("~1", "/").replace("~0", "~")]
-            node = found
-        raise ValueError(f"$ref chain too long at {node.get('$ref')}")
-
+def build_router(operations: list[dict[str, Any]]) -> Router:
+    """The routes of the operations in a mock description (`api.json`)."""
     routes: dict[str, Route] = {}
-    problems: list[Problem] = []
-    for operation in api.operations:
-        if operation.path not in routes:
-            pattern, variables = _path_pattern(operation.path)
-            routes[operation.path] = Route(operation.path, pattern, variables, {})
-        try:
-            body_schema = _body_schema(document, operation, resolve)
-            endpoint = _endpoint(operation, api, body_schema, resolve)
-        except SchemaError as exc:
-            where = f"{operation.file}: {operation.http_method} {operation.path}"
-            problems.append(Problem(None, f"{where}: a schema the mock cannot use: {exc.message}"))
-            continue
-        routes[operation.path].endpoints[operation.http_method] = endpoint
-    if problems:
-        raise SpecError(problems)
+    for described in operations:
+        path = described["path"]
+        if path not in routes:
+            pattern, variables = _path_pattern(path)
+            routes[path] = Route(path, pattern, variables, {})
+        routes[path].endpoints[described["method"]] = _endpoint(described)
     return Router(list(routes.values()))
 
 
-def _body_schema(document: dict[str, Any], operation: ir.Operation, resolve: Resolve) -> Any:
-    """The operation's JSON body schema as the spec writes it, `$ref`s and all.
-
-    Deliberately read from the raw document rather than the IR: the mock checks request bodies
-    with jsonschema on the spec's own schemas, an oracle that shares nothing with the IR's
-    reading of them (or with the validation rules the client is generated with), so a
-    misreading in either shows up as a disagreement in the tests.
-    """
-    raw = document["paths"][operation.path][operation.http_method.lower()]
-    if "requestBody" not in raw:
-        return None
-    content = resolve(raw["requestBody"]).get("content", {})
-    media = content.get("application/json")
-    if media is None:
-        media = next((m for t, m in content.items() if "json" in t), None)
-    return resolve(media).get("schema", {}) if media is not None else None
-
-
-def _endpoint(operation: ir.Operation, api: ir.Api, body_schema: Any, resolve: Resolve) -> Endpoint:
-    role, kind = _role(operation, api)
-    workflow = next((w for w in api.workflows if operation in (w.create, w.getter)), None)
-    variables = re.findall(r"\{([^{}]+)\}", operation.path)
-    id_parameter = variables[-1] if variables and role in (GET, DELETE) else None
-    named = next(
-        (p for p in operation.parameters if p.location == "path" and p.name == id_parameter),
-        None,
-    )
-    example_id = None
-    if named is not None:
-        example_id = named.example if named.example is not None else named.schema.example
-    body_defaults = {
-        f.wire_name: f.schema.default
-        for f in (operation.body.fields if operation.body else [])
-        if f.schema.has_default
-    }
-    body_checker = None
-    if body_schema is not None:
-        body_checker = validator(to_json_schema(body_schema, resolve, closed=True))
+def _endpoint(described: dict[str, Any]) -> Endpoint:
+    body = described["body"]
     return Endpoint(
-        operation=operation,
-        role=role,
-        kind=kind,
-        id_parameter=id_parameter,
-        example_id=example_id if isinstance(example_id, str) else None,
-        outputs=workflow.outputs if workflow else conventions.OUTPUTS_FIELD,
-        parameters=[_parameter(p) for p in operation.parameters],
-        body_required=operation.body_required,
-        body_checker=body_checker,
-        body_defaults=body_defaults,
-        invalid_status=422 if 422 in operation.error_statuses else 400,
-        unauthorized_body=operation.error_examples.get(401, UNAUTHORIZED),
-        not_found_body=operation.error_examples.get(404, NOT_FOUND),
+        method=described["method"],
+        path=described["path"],
+        role=described["role"],
+        kind=described["kind"],
+        id_parameter=described["id_parameter"],
+        example_id=described["example_id"],
+        outputs=described["outputs"],
+        auth=tuple((where, name) for where, name in described["auth"]),
+        parameters=[_parameter(p) for p in described["parameters"]],
+        body_required=bool(body and body["required"]),
+        body_checker=validator(body["schema"]) if body is not None else None,
+        body_defaults=dict(body["defaults"]) if body is not None else {},
+        success_status=described["success_status"],
+        invalid_status=described["invalid_status"],
+        unauthorized_body=described["unauthorized_body"],
+        not_found_body=described["not_found_body"],
+        example=described["example"],
     )
-
-
-def _role(operation: ir.Operation, api: ir.Api) -> tuple[str, str | None]:
-    for workflow in api.workflows:  # projects, and tasks such as face detection
-        if operation is workflow.create:
-            return CREATE, workflow.kind
-        if operation is workflow.getter:
-            return GET, workflow.kind
-    if operation.project_kind is not None:
-        return CREATE, operation.project_kind
-    if operation.reports_on is not None:
-        return GET, operation.reports_on
-    if operation.deletes is not None:
-        return DELETE, operation.deletes
-    if operation.uploads:
-        return UPLOAD_URLS, None
-    return EXAMPLE, None
 
 
 def _path_pattern(template: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
@@ -232,14 +163,13 @@ def _path_pattern(template: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
     return re.compile(regex), tuple(pieces[1::2])
 
 
-def _parameter(parameter: ir.Parameter) -> Parameter:
-    schema = ir_json_schema(parameter.schema)
+def _parameter(described: dict[str, Any]) -> Parameter:
     return Parameter(
-        name=parameter.name,
-        location=parameter.location,
-        required=parameter.required,
-        schema=schema,
-        checker=validator(schema),
+        name=described["name"],
+        location=described["location"],
+        required=described["required"],
+        schema=described["schema"],
+        checker=validator(described["schema"]),
     )
 
 
