@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import socket
+import re
 import statistics
 import subprocess
 import sys
@@ -50,18 +50,12 @@ def wall_time(command: list[str], **kwargs: object) -> float:
     return time.perf_counter() - started
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @contextlib.contextmanager
 def mock_server(*options: str) -> Iterator[str]:
-    """The real mock server (`python -m mockserver`) in its own process; yields its URL."""
-    port = free_port()
+    """The package's mock server (`python -m magic_hour.mock`) in its own process, on a free
+    port; yields its URL."""
     server = subprocess.Popen(
-        [PYTHON, "-m", "mockserver", "--specs", "specs", "--port", str(port), *options],
+        [PYTHON, "-m", "magic_hour.mock", "--port", "0", *options],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,  # its log of requests
@@ -69,11 +63,16 @@ def mock_server(*options: str) -> Iterator[str]:
     )
     try:
         assert server.stdout is not None
-        server.stdout.readline()  # the "Mock Magic Hour API on ..." line: it is listening
-        yield f"http://127.0.0.1:{port}"
+        # "Mock Magic Hour API on http://127.0.0.1:<port> (<n> operations)": it is listening.
+        listening = re.match(r"Mock .* on (http://\S+) \(", server.stdout.readline())
+        if listening is None:
+            raise RuntimeError("the mock server did not start")
+        yield listening.group(1)
     finally:
         server.terminate()
         server.wait(timeout=10)
+        if server.stdout is not None:
+            server.stdout.close()
 
 
 def format_figure(value: float | None, unit: str) -> str:

@@ -1,7 +1,9 @@
 """`make demo`: the SDK page's `ai_gif_generator.generate` example, offline, on the mock server.
 
-Starts the mock server on `Environment.MOCK_SERVER`'s address (or any free port when that one
-is taken), runs the example with a progress bar, and prints where the GIF was saved.
+Starts the package's own mock server (`magic_hour.testing`, as users' tests do) on
+`Environment.MOCK_SERVER`'s address (or any free port when that one is taken, which
+`Environment.MOCK_SERVER` then reaches all the same), runs the example with a progress bar, and
+prints where the GIF was saved.
 """
 
 from __future__ import annotations
@@ -9,12 +11,10 @@ from __future__ import annotations
 import argparse
 import sys
 import urllib.parse
-from pathlib import Path
 
 from magic_hour import Client, Progress
 from magic_hour.environment import Environment
-
-from mockserver import MockServer
+from magic_hour.testing import MockServer
 
 BAR_WIDTH = 30
 
@@ -40,24 +40,19 @@ class ProgressBar:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--specs", default="specs", help="the spec folder (default: specs)")
     parser.add_argument("--size", type=int, default=5_000_000, help="GIF size in bytes")
     parser.add_argument("--directory", default="outputs", help="where to save (default: outputs)")
     arguments = parser.parse_args(argv)
 
     port = urllib.parse.urlsplit(Environment.MOCK_SERVER.value).port or 0
-    settings = {"specs": Path(arguments.specs), "output_size": arguments.size}
     try:
-        server = MockServer(port=port, **settings)
-        server.start()
+        server = _mock_server(port, arguments.size).start()
     except OSError:
         print(f"port {port} is taken; using a free one")
-        server = MockServer(port=0, **settings)
-        server.start()
+        server = _mock_server(0, arguments.size).start()
     print(f"mock server on {server.url}")
     try:
-        client = Client(token="demo-key", base_url=server.url)
-        with client:
+        with Client(token="demo-key", environment=Environment.MOCK_SERVER) as client:
             res = client.v1.ai_gif_generator.generate(
                 style={"prompt": "Cute dancing cat, pixel art"},
                 name="Ai Gif gif",
@@ -74,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     for path in res.downloaded_paths or []:
         print(f"GIF saved to {path}")
     return 0 if res.status == "complete" else 1
+
+
+def _mock_server(port: int, output_size: int) -> MockServer:
+    # Each project answers `queued`, then `rendering`, once before it completes.
+    return MockServer(port=port, polls_per_status=1, output_size=output_size)
 
 
 if __name__ == "__main__":
