@@ -2,8 +2,9 @@
 and every page parses as the Markdown a viewer shows.
 
 The examples run as written, each document in a fresh process against the mock server (which
-`MAGIC_HOUR_BASE_URL` points them at), sync and async, from a scratch working directory where
-the local files they name exist. A Markdown block is whatever markdown-it (CommonMark with GitHub
+`MAGIC_HOUR_BASE_URL` and `MAGIC_HOUR_MOCK_URL` point them at), sync and async, from a scratch
+working directory where the local files they name exist. A block fenced `python <name>.py` is a
+whole file of tests: pytest runs it as a user would, with the package's own plugin. A Markdown block is whatever markdown-it (CommonMark with GitHub
 tables) makes of the page, so a fence that does not close or a table a stray `|` breaks is
 caught as a reader would meet it.
 """
@@ -38,7 +39,7 @@ from helpers.markdown_pages import (
 from helpers.paths import GENERATED, HELPERS
 from helpers.specfiles import write_specs
 
-from generator.views.docs import build_docs, markdown_block, spec_markdown
+from generator.views.docs import OFFLINE_PAGE, build_docs, markdown_block, spec_markdown
 from generator.load import load_specs
 from generator.ir import build_ir
 from generator.render import render
@@ -50,6 +51,8 @@ pytestmark = pytest.mark.mock_server(polls_per_status=0)
 RUNNER = HELPERS / "docs_runner.py"
 # Fences that hold no Python to run: a shell command, JSON data, text from the specs.
 OTHER_FENCES = ("sh", "json", "")
+# A fence `python test_offline.py`: a test file, named, for pytest to run.
+TEST_FILE_FENCE = re.compile(r"python (test_\w+\.py)")
 
 
 def markdown_pages() -> list[Path]:
@@ -95,6 +98,8 @@ def run_documents(
     environment = {
         **os.environ,
         "MAGIC_HOUR_BASE_URL": server.url,
+        # Where `Environment.MOCK_SERVER` leads, as for a mock started by hand elsewhere.
+        "MAGIC_HOUR_MOCK_URL": server.url,
         "MAGIC_HOUR_API_KEY": "mhk_docs_example",
     }
     # Warnings are errors, but for the connections of a client an example lets go without
@@ -178,6 +183,51 @@ def test_the_examples_of_a_page_run_against_the_mock_server(
     if "path/to/" in code:
         # The local files the example names were uploaded, not sent as paths.
         assert len(server.uploads) > uploads_before
+
+
+def files_of_tests(page: Path) -> list[tuple[str, str]]:
+    """(file name, code) of each test file the page shows."""
+    found = []
+    for token in tokens(text(page)):
+        named = TEST_FILE_FENCE.fullmatch(token.info.strip()) if token.type == "fence" else None
+        if named:
+            found.append((named.group(1), token.content))
+    return found
+
+
+def test_the_test_files_of_the_docs_pass_under_pytest_with_the_plugin(tmp_path: Path) -> None:
+    files = [(page, *found) for page in markdown_pages() for found in files_of_tests(page)]
+    assert [page_name(page) for page, _, _ in files] == [OFFLINE_PAGE]
+    # A user's shell, not this test run's: no variable of ours or of pytest's.
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("MAGIC_HOUR_", "PYTEST_"))
+    }
+    for page, name, code in files:
+        tree = ast.parse(code)
+        tests = [
+            node
+            for node in tree.body
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.name.startswith("test_")
+        ]
+        # Sync and async tests, each run by the plugin's fixtures alone.
+        assert {type(node) for node in tests} == {ast.FunctionDef, ast.AsyncFunctionDef}
+        folder = tmp_path / page_name(page).replace("/", "_")
+        folder.mkdir()
+        (folder / name).write_text(code, encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "error", name],
+            capture_output=True,
+            text=True,
+            cwd=folder,
+            env=environment,
+            timeout=240,
+        )
+        summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+        assert result.returncode == 0, f"{page_name(page)}: {name}\n{result.stdout}{result.stderr}"
+        assert re.fullmatch(rf"{len(tests)} passed in [\d.]+s( \([\d:]+\))?", summary), summary
 
 
 def test_the_guide_states_the_runtimes_numbers_as_they_are() -> None:
@@ -388,7 +438,8 @@ def test_spec_text_shows_as_text_and_keeps_only_web_links(tmp_path: Path) -> Non
     specs = write_specs(tmp_path / "specs", {"things.yaml": textwrap.dedent(body)})
     files = render(build_python_view(build_ir(load_specs(specs, "specs"))))
     pages = {path: text for path, text in files.items() if path.endswith(".md")}
-    assert len(pages) == 4  # the guide, the resource, its request and response types
+    # The guide, the resource, its request and response types, testing offline.
+    assert len(pages) == 5
     for path, page in pages.items():
         assert not list(unsafe_markup(page)), path
         assert not list(layout_problems(page)), path

@@ -2,7 +2,7 @@
 
 Built from the same intermediate representation as the code, so a page never describes a method,
 an argument or a type the package does not have. The templates (`resource_readme.md.j2`,
-`types_readme.md.j2`, `README.md.j2`) only lay these out.
+`types_readme.md.j2`, `README.md.j2`, `testing.md.j2`) only lay these out.
 
 Markdown that must survive any spec text: a table cell is one line with `|` escaped, a code span
 is fenced with more backticks than it holds, and a description's code fences are closed. Spec
@@ -12,12 +12,14 @@ link only if it leads to the web (`https:`, `http:`, `mailto:`), never `javascri
 
 from __future__ import annotations
 
+import ast
 import json
 import posixpath
 import re
 import string
 from dataclasses import dataclass
 
+from generator import conventions
 from generator.ir.examples import example_value
 from generator.ir.model import Schema
 from generator.views.python.model import (
@@ -28,10 +30,16 @@ from generator.views.python.model import (
     PyResource,
     PyResponse,
 )
+from generator.views.python.generate import LOCAL_FOLDER
 from generator.views.python.source import python_literal
 from generator.views.python.types import Classes, PyField
 
 TYPES_PAGES = {"params": "types/params/README.md", "models": "types/models/README.md"}
+# Guides to the package as a whole sit in `docs/`, beside the package README that links them.
+OFFLINE_PAGE = "docs/testing.md"
+# The names the pytest plugin gives its fixtures, as the testing page's example uses them.
+CLIENT_FIXTURE = "magic_hour_client"
+ASYNC_CLIENT_FIXTURE = "magic_hour_async_client"
 # The token the examples pass: the variable `Client` reads by itself when `token` is not given.
 TOKEN_EXPRESSION = 'getenv("MAGIC_HOUR_API_KEY")'
 # Links in spec text that start with `/` are relative to the API's documentation site, which
@@ -148,10 +156,42 @@ class Guide:
 
 
 @dataclass
+class OfflineExample:
+    """What the testing page's examples do: `generate` a project that uploads local files."""
+
+    operation: str  # the create's `POST /v1/...`, as the mock names operations
+    generate_call: str  # from `client.`
+    fixture_call: str  # the same from the client fixture
+    async_fixture_call: str  # the same from the async client fixture, awaited
+    headers_call: str  # `generate_call` with a header that makes the project fail
+    local_files: list[str]  # the local files `generate_call` names, in order
+    input_field: str  # where the create's body holds the first of them: `["assets"]["..."]`
+    create_call: str  # the create alone, from `client.`
+    getter_call: str  # the `get` of the project `create_call` starts (`res`)
+    error_code_field: bool  # whether the project shows its error's `code`
+
+
+@dataclass
+class OfflinePage:
+    """Testing code that uses the package offline: the mock server and the pytest fixtures."""
+
+    path: str
+    package_readme: str  # a link to it
+    mock_url: str  # where `Environment.MOCK_SERVER` points by default
+    mock_port: str
+    url_variable: str  # the environment variable that moves it
+    example_id: str | None  # a code span: a project id that always exists on the mock
+    error_codes: str  # code spans
+    error_code: str  # the one the examples end a project with
+    example: OfflineExample | None  # None when no `generate` uploads a file
+
+
+@dataclass
 class Docs:
     resource_pages: list[ResourcePage]
     types_pages: list[TypesPage]
     guide: Guide | None  # None when no operation has a `generate`
+    offline: OfflinePage
     # The package README's words from the spec's `info` and `servers`, as Markdown.
     title: str
     version: str  # a code span
@@ -195,6 +235,7 @@ def build_docs(api: PyApi) -> Docs:
         resource_pages,
         [params, models],
         _guide(api),
+        _offline_page(api),
         title=one_line(spec_markdown(api.title_line)),
         version=code(one_line(api.ir.version)),
         server=code(one_line(api.ir.base_url)),
@@ -240,6 +281,83 @@ def _guide(api: PyApi) -> Guide | None:
             None,
         ),
     )
+
+
+def _offline_page(api: PyApi) -> OfflinePage:
+    getter = next((w.getter_method for w in api.workflows), None)
+    # The getter's example id (Python source), which the mock keeps as a finished project.
+    example = getter.arguments_in("path")[0].example if getter is not None else None
+    example_id = code(str(ast.literal_eval(example))) if example is not None else None
+    # An error code that says something, rather than `unknown_error`.
+    error_code = next((c for c in conventions.ERROR_CODES if c != "unknown_error"), "unknown_error")
+    return OfflinePage(
+        path=OFFLINE_PAGE,
+        package_readme=relative_link(OFFLINE_PAGE, "README.md"),
+        mock_url=conventions.MOCK_SERVER_URL,
+        mock_port=conventions.MOCK_SERVER_URL.rpartition(":")[2],
+        url_variable=conventions.MOCK_SERVER_URL_VARIABLE,
+        example_id=example_id,
+        error_codes=", ".join(code(c) for c in conventions.ERROR_CODES),
+        error_code=error_code,
+        example=_offline_example(api, error_code),
+    )
+
+
+def _offline_example(api: PyApi, error_code: str) -> OfflineExample | None:
+    """The first project (an image's, if any) whose `generate` uploads a local file named by a
+    field outside arrays: the page shows the whole kit on it, uploads included."""
+    projects = [
+        (op, op.workflow)
+        for op in api.operations
+        if op.workflow is not None
+        and op.workflow.workflow.outputs == conventions.OUTPUTS_FIELD
+        and op.workflow.workflow.uploader is not None
+    ]
+    for op, workflow in sorted(projects, key=lambda project: project[1].kind != "image"):
+        call = workflow.example_call
+        local_files = _local_files(call)
+        fields = [f.path for f in workflow.workflow.input_files if "[]" not in f.path]
+        if not local_files or not fields:
+            continue
+        id_argument = workflow.getter_method.arguments_in("path")[0].py_name
+        project = workflow.workflow.project
+        error = next((f for f in project.fields if f.wire_name == "error"), None)
+        header = {"X-Mock-Outcome": f"error:{error_code}"}
+        return OfflineExample(
+            operation=f"{op.http_method} {op.path}",
+            generate_call=call,
+            fixture_call=_from(CLIENT_FIXTURE, call),
+            async_fixture_call=f"await {_from(ASYNC_CLIENT_FIXTURE, call)}",
+            headers_call=with_argument(
+                call, f"request_options={python_literal({'additional_headers': header})}"
+            ),
+            local_files=local_files,
+            input_field="".join(f"[{python_literal(key)}]" for key in fields[0]),
+            create_call=op.example_call,
+            getter_call=f"{workflow.getter.access_path}.get({id_argument}=res.id)",
+            # The API's error codes are a project's `error.code` (conventions.ERROR_CODES).
+            error_code_field=error is not None
+            and any(f.wire_name == "code" for f in error.schema.fields),
+        )
+    return None
+
+
+def _local_files(call: str) -> list[str]:
+    """The local file names (`path/to/...`) an example call holds, each once."""
+    names = [
+        node.value
+        for node in ast.walk(ast.parse(call))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value.startswith(LOCAL_FOLDER)
+    ]
+    return list(dict.fromkeys(names))
+
+
+def _from(variable: str, call: str) -> str:
+    """A call from `client.` made from another variable holding a client."""
+    assert call.startswith("client.")
+    return variable + call[len("client") :]
 
 
 def _first_extension(upload: PyMethod) -> str:

@@ -268,12 +268,16 @@ def _field_path(path: tuple[str, ...]) -> str:
     return ".".join(path).replace(".[]", "[]")
 
 
+# Where the examples' local input files are: `path/to/1234.png` for `api-assets/id/1234.png`.
+LOCAL_FOLDER = "path/to/"
+
+
 def _with_local_files(value: Any, paths: list[tuple[str, ...]]) -> Any:
     """`value` with each storage path (`api-assets/id/1234.png`) at one of `paths` made a local
     file name (`path/to/1234.png`)."""
     if any(path == () for path in paths):
         if isinstance(value, str) and value.startswith(conventions.STORAGE_PREFIX):
-            return "path/to/" + value.rpartition("/")[2]
+            return LOCAL_FOLDER + value.rpartition("/")[2]
         return value
     if isinstance(value, list):
         inner = [path[1:] for path in paths if path[0] == "[]"]
