@@ -12,6 +12,7 @@ caught as a reader would meet it.
 from __future__ import annotations
 
 import ast
+import inspect
 import json
 import os
 import posixpath
@@ -228,6 +229,45 @@ def test_the_test_files_of_the_docs_pass_under_pytest_with_the_plugin(tmp_path: 
         summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
         assert result.returncode == 0, f"{page_name(page)}: {name}\n{result.stdout}{result.stderr}"
         assert re.fullmatch(rf"{len(tests)} passed in [\d.]+s( \([\d:]+\))?", summary), summary
+
+
+def test_the_testing_page_lists_the_kits_options_and_defaults_as_they_are() -> None:
+    # The page's tables are written by hand; the options they list are the kit's own.
+    from magic_hour.testing import MockServer
+
+    page = text(GENERATED / OFFLINE_PAGE)
+    rows = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in page.splitlines()
+        if line.startswith("| `")
+    ]
+    helped = subprocess.run(
+        [sys.executable, "-m", "magic_hour.mock", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert helped.returncode == 0, helped.stderr
+    options = set(re.findall(r"^\s+(--[\w-]+)", helped.stdout, re.M)) - {"--help"}
+    shown = {row[0].split()[0].strip("`"): row[1] for row in rows if row[0].startswith("`--")}
+    assert set(shown) == options
+    # Each default the help states as a number, the page states too.
+    described = " ".join(helped.stdout.split())
+    defaults = re.findall(r"(--[\w-]+)(?:(?!--)[^()])*\(default: (\d+)\)", described)
+    assert defaults
+    for option, default in defaults:
+        assert f"(default {default})" in shown[option], option
+    # `MockServer`'s keyword arguments, each with its default.
+    arguments = {
+        name: f"`{parameter.default!r}`"
+        for name, parameter in inspect.signature(MockServer).parameters.items()
+    }
+    listed = {
+        row[0].strip("`"): row[1]
+        for row in rows
+        if re.fullmatch(r"`\w+`", row[0]) and re.fullmatch(r"`[^`]*`", row[1])
+    }
+    assert listed == arguments
 
 
 def test_the_guide_states_the_runtimes_numbers_as_they_are() -> None:
