@@ -164,7 +164,7 @@ class OfflineExample:
     fixture_call: str  # the same from the client fixture
     async_fixture_call: str  # the same from the async client fixture, awaited
     headers_call: str  # `generate_call` with a header that makes the project fail
-    local_files: list[str]  # the local files `generate_call` names, in order
+    local_files: list[str]  # the local files `generate_call` names, each once
     input_field: str  # where the create's body holds the first of them: `["assets"]["..."]`
     create_call: str  # the create alone, from `client.`
     getter_call: str  # the `get` of the project `create_call` starts (`res`)
@@ -316,7 +316,11 @@ def _offline_example(api: PyApi, error_code: str) -> OfflineExample | None:
     for op, workflow in sorted(projects, key=lambda project: project[1].kind != "image"):
         call = workflow.example_call
         local_files = _local_files(call)
-        fields = [f.path for f in workflow.workflow.input_files if "[]" not in f.path]
+        examples = {a.wire_name: example_value(a.schema) for a in op.body_arguments}
+        # The example's storage paths are what `generate`'s example gives as local files.
+        fields = [
+            f.path for f in workflow.workflow.input_files if _storage_path(_at(examples, f.path))
+        ]
         if not local_files or not fields:
             continue
         id_argument = workflow.getter_method.arguments_in("path")[0].py_name
@@ -340,6 +344,17 @@ def _offline_example(api: PyApi, error_code: str) -> OfflineExample | None:
             and any(f.wire_name == "code" for f in error.schema.fields),
         )
     return None
+
+
+def _at(value: object, path: tuple[str, ...]) -> object:
+    """The value at `path` (keys of nested dicts), None where there is none."""
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def _storage_path(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(conventions.STORAGE_PREFIX)
 
 
 def _local_files(call: str) -> list[str]:
