@@ -8,7 +8,7 @@ into its own models, which raise if a field they require is missing: the mock's 
 what the spec lists as required from its examples, and the fields of earlier API versions those
 models still require from what replaced them (generator/conventions.py DEPRECATED_FIELDS).
 Then the published `generate` of an image and of a video project: upload, create, wait,
-download.
+download; and the published models reading projects still waiting, failed and canceled.
 """
 
 from __future__ import annotations
@@ -27,10 +27,13 @@ from helpers.raw_specs import spec_operations
 from helpers.stages import python_view_of
 
 from generator.views.python.model import PyMethod
+from magic_hour import Client
 from magic_hour.mock import files
 from magic_hour.testing import MockServer
 
 API = python_view_of(SPECS)
+# Each operation as its spec file writes it, by "VERB /path": an oracle apart from the generator.
+SPEC_OPERATIONS = spec_operations()
 # The asset type each local file is made as, by the format it is written in.
 FORMATS = {"image": "png", "video": "mp4", "audio": "wav"}
 
@@ -74,11 +77,10 @@ def run_published(folder: Path, url: str, plan: list[dict[str, Any]]) -> dict[st
     return printed
 
 
-def is_model(answer: dict[str, Any], name: str | None) -> bool:
-    """Whether the published SDK made `answer` into its response model called `name`."""
+def assert_model(answer: dict[str, Any], name: str | None) -> None:
+    """The published SDK made `answer` into its response model called `name`."""
     assert answer["module"].startswith("magic_hour.types.models."), answer
     assert answer["class"] == name, answer
-    return True
 
 
 def call(name: str, op: PyMethod, arguments: dict[str, Any], method: str = "") -> Any:
@@ -91,6 +93,15 @@ def call(name: str, op: PyMethod, arguments: dict[str, Any], method: str = "") -
         "method": method or op.method_name,
         "arguments": arguments,
     }
+
+
+def method_of(client: Client, op: PyMethod) -> Any:
+    """`op`'s method on our client."""
+    resource = next(r for r in API.resources if op in r.operations)
+    target: Any = client
+    for attribute in resource.access_path.split(".")[1:]:
+        target = getattr(target, attribute)
+    return getattr(target, op.method_name)
 
 
 def example_arguments(op: PyMethod) -> dict[str, Any]:
@@ -136,7 +147,7 @@ def test_code_for_the_published_sdk_calls_every_operation_on_the_mock(
     assert list(answers) == [c["name"] for c in plan]
     # Every operation of specs/ was called, and the mock found each request valid.
     answered = {r.operation for r in mock.requests if 200 <= r.status < 300}
-    assert answered == set(spec_operations())
+    assert answered == set(SPEC_OPERATIONS)
     assert all(r.status < 300 for r in mock.requests), [
         (r.operation, r.status) for r in mock.requests if r.status >= 300
     ]
@@ -145,11 +156,11 @@ def test_code_for_the_published_sdk_calls_every_operation_on_the_mock(
             # The published delete returns None (it asks for no body).
             assert answers[f"DELETE {op.path}"]["value"] is None
         elif op.http_method == "POST":
-            assert is_model(answers[f"POST {op.path}"], op.response_model)
+            assert_model(answers[f"POST {op.path}"], op.response_model)
     for name, create in after.items():
         # The project the create made, complete, with the outputs to download.
         assert create.workflow is not None
-        assert is_model(answers[name], create.workflow.getter_method.response_model)
+        assert_model(answers[name], create.workflow.getter_method.response_model)
         project = answers[name]["value"]
         assert project["id"] == answers[f"POST {create.path}"]["value"]["id"]
         assert project["status"] == "complete"
@@ -211,3 +222,74 @@ def test_the_published_generate_uploads_creates_waits_and_downloads_on_the_mock(
         file_path = create.body["assets"][field]
         assert uploads[file_path].content == data
     assert result["id"] in mock.projects
+
+
+def statuses_reported_by(create: PyMethod) -> list[str]:
+    """The values the `status` of the answer of a create's getter may take, as its spec says."""
+    assert create.workflow is not None
+    getter = create.workflow.getter_method
+    responses = SPEC_OPERATIONS[f"GET {getter.path}"]["responses"]
+    answer = responses["200"]["content"]["application/json"]["schema"]
+    return list(answer["properties"]["status"]["enum"])
+
+
+@pytest.mark.parametrize(
+    ("options", "status"),
+    [
+        ({"polls_per_status": 5}, "queued"),
+        ({"polls_per_status": 0, "outcome": "error", "error_code": "no_source_face"}, "error"),
+        ({"polls_per_status": 0, "outcome": "canceled"}, "canceled"),
+    ],
+    ids=["waiting", "error", "canceled"],
+)
+def test_the_published_models_read_every_status_a_project_reports(
+    options: dict[str, Any], status: str, published_folder: Path
+) -> None:
+    plan, after = every_operation_plan()
+    gets = [c for c in plan if c["name"] in after]
+    creates = [c for c in plan if c["name"] in {f"POST {op.path}" for op in after.values()}]
+
+    with MockServer(output_size=2048, **options) as mock:
+        printed = run_published(published_folder, mock.url, creates + gets)
+
+    answers = {answer["name"]: answer for answer in printed["answers"]}
+    seen = set()
+    for name, create in after.items():
+        assert create.workflow is not None
+        assert_model(answers[name], create.workflow.getter_method.response_model)
+        project = answers[name]["value"]
+        # A status the getter's spec does not list is never reported: a face detection, which
+        # cannot be canceled, fails instead.
+        listed = statuses_reported_by(create)
+        assert project["status"] == (status if status in listed else "error"), name
+        seen.add(project["status"])
+        if status == "error" and "error" in project:  # a face detection has no `error`
+            assert project["error"]["code"] == "no_source_face", name
+        assert project[create.workflow.workflow.outputs] == [], name
+    assert status in seen
+
+
+def test_a_project_asked_to_end_where_its_getter_cannot_report_fails_instead() -> None:
+    # Face detection's getter lists no `canceled`: however it is asked for (a header, a
+    # script, steering), the mock reports the task failed, never a status its spec lacks.
+    creates = [op for op in API.operations if op.workflow is not None]
+    cannot = [op for op in creates if "canceled" not in statuses_reported_by(op)]
+    assert cannot and len(cannot) < len(creates)
+    headers = {"X-Mock-Outcome": "canceled"}
+    with MockServer() as mock, Client(token="test", base_url=mock.url) as client:
+        for op in creates:
+            assert op.workflow is not None
+            ids = []
+            create = method_of(client, op)
+            ids.append(
+                create(**example_arguments(op), request_options={"additional_headers": headers}).id
+            )
+            mock.script(f"POST {op.path}", outcome="canceled")
+            ids.append(create(**example_arguments(op)).id)
+            ids.append(create(**example_arguments(op)).id)
+            mock.steer(ids[-1], outcome="canceled")
+            get = method_of(client, op.workflow.getter_method)
+            expected = "error" if op in cannot else "canceled"
+            for project_id in ids:
+                assert get(id=project_id).status == expected, op.path
+                assert mock.projects[project_id].status == expected, op.path

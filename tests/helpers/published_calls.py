@@ -58,7 +58,7 @@ def main() -> None:
     package = Path(magic_hour.__file__).parent
     # Every magic_hour module loaded by the calls, wherever it came from.
     loaded = sorted(
-        str(Path(module.__file__).resolve())
+        str(Path(str(module.__file__)).resolve())
         for name, module in list(sys.modules.items())
         if (name == "magic_hour" or name.startswith("magic_hour."))
         and getattr(module, "__file__", None)
