@@ -54,13 +54,16 @@ def mock() -> Iterator[MockServer]:
         yield server
 
 
-def run_published(folder: Path, url: str, plan: list[dict[str, Any]]) -> dict[str, Any]:
+def run_published(
+    folder: Path, url: str, plan: list[dict[str, Any]], is_async: bool = False
+) -> dict[str, Any]:
     """The calls of `plan` made by the published SDK in a process of its own (see
-    helpers/published_calls.py); what it printed, after checking which package it used."""
+    helpers/published_calls.py), with its AsyncClient if `is_async`; what it printed, after
+    checking which package it used."""
     env = dict(os.environ)
     env["PYTHONPATH"] = str(folder)
     done = subprocess.run(
-        [sys.executable, str(HELPERS / "published_calls.py"), url],
+        [sys.executable, str(HELPERS / "published_calls.py"), url, *(["async"] * is_async)],
         input=json.dumps(plan),
         env=env,
         cwd=folder,
@@ -74,6 +77,7 @@ def run_published(folder: Path, url: str, plan: list[dict[str, Any]]) -> dict[st
     # The published package, and no module of ours beside it.
     assert Path(printed["package"]).is_relative_to(folder)
     assert printed["loaded"] and all(Path(f).is_relative_to(folder) for f in printed["loaded"])
+    assert printed["client"] == ("AsyncClient" if is_async else "Client")
     return printed
 
 
@@ -135,13 +139,14 @@ def every_operation_plan() -> tuple[list[dict[str, Any]], dict[str, PyMethod]]:
     return plan, after
 
 
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
 def test_code_for_the_published_sdk_calls_every_operation_on_the_mock(
-    published_folder: Path, mock: MockServer
+    is_async: bool, published_folder: Path, mock: MockServer
 ) -> None:
     plan, after = every_operation_plan()
     mock.reset()
 
-    printed = run_published(published_folder, mock.url, plan)
+    printed = run_published(published_folder, mock.url, plan, is_async)
 
     answers = {answer["name"]: answer for answer in printed["answers"]}
     assert list(answers) == [c["name"] for c in plan]
@@ -182,9 +187,10 @@ def first_with_local_files(kind: str) -> PyMethod:
     )
 
 
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
 @pytest.mark.parametrize("kind", ["image", "video"])
 def test_the_published_generate_uploads_creates_waits_and_downloads_on_the_mock(
-    kind: str, published_folder: Path, mock: MockServer, tmp_path: Path
+    kind: str, is_async: bool, published_folder: Path, mock: MockServer, tmp_path: Path
 ) -> None:
     op = first_with_local_files(kind)
     assert op.workflow is not None
@@ -205,7 +211,7 @@ def test_the_published_generate_uploads_creates_waits_and_downloads_on_the_mock(
     mock.reset()
 
     plan = [call("generate", op, arguments, method="generate")]
-    printed = run_published(published_folder, mock.url, plan)
+    printed = run_published(published_folder, mock.url, plan, is_async)
 
     (answer,) = printed["answers"]
     assert answer["module"].startswith("magic_hour."), answer

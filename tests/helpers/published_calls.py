@@ -1,12 +1,13 @@
 """Calls made with the published `magic_hour` SDK, as code written for it makes them.
 
 Run as a script in a process whose `magic_hour` is the published package (its folder first on
-PYTHONPATH): `python tests/helpers/published_calls.py BASE_URL < plan.json`. The plan is a JSON
-list of calls, each `{"name", "resource", "method", "arguments"}`: `resource` is the attribute
-path from the client (`v1.files.upload_urls`), and an argument written `{"$id_of": name}` is the
-`id` of what the call of that name returned. Prints one JSON object: the file of the
-`magic_hour` imported, whether any other `magic_hour` module was loaded from elsewhere, and for
-each call the class of what it returned (module and name) and that value as JSON.
+PYTHONPATH): `python tests/helpers/published_calls.py BASE_URL [async] < plan.json` (`async`:
+with its `AsyncClient`, each call awaited). The plan is a JSON list of calls, each `{"name",
+"resource", "method", "arguments"}`: `resource` is the attribute path from the client
+(`v1.files.upload_urls`), and an argument written `{"$id_of": name}` is the `id` of what the
+call of that name returned. Prints one JSON object: the folder of the
+`magic_hour` imported, the file of every `magic_hour` module loaded, the client class used, and
+for each call the class of what it returned (module and name) and that value as JSON.
 
 Every call returns what the published SDK makes of the answer: its own pydantic models, which
 raise if the answer lacks a field they require; a call that raises ends the script with its
@@ -15,6 +16,8 @@ traceback.
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import json
 import sys
 from pathlib import Path
@@ -40,11 +43,7 @@ def described(value: Any) -> dict[str, Any]:
     return {"module": kind.__module__, "class": kind.__qualname__, "value": shown}
 
 
-def main() -> None:
-    base_url = sys.argv[1]
-    plan = json.load(sys.stdin)
-    # The published client has no `with`: it is used as its own docs show.
-    client = magic_hour.Client(token="published-sdk", base_url=base_url)
+async def make_calls(client: Any, plan: list[dict[str, Any]]) -> list[dict[str, Any]]:
     results: dict[str, Any] = {}
     answers = []
     for call in plan:
@@ -53,8 +52,19 @@ def main() -> None:
             target = getattr(target, attribute)
         method = getattr(target, call["method"])
         result = method(**resolved(call["arguments"], results))
+        if inspect.isawaitable(result):
+            result = await result
         results[call["name"]] = result
         answers.append({"name": call["name"], **described(result)})
+    return answers
+
+
+def main() -> None:
+    base_url = sys.argv[1]
+    kind = magic_hour.AsyncClient if sys.argv[2:] == ["async"] else magic_hour.Client
+    plan = json.load(sys.stdin)
+    # The published client has no `with`: it is used as its own docs show.
+    answers = asyncio.run(make_calls(kind(token="published-sdk", base_url=base_url), plan))
     package = Path(magic_hour.__file__).parent
     # Every magic_hour module loaded by the calls, wherever it came from.
     loaded = sorted(
@@ -65,7 +75,12 @@ def main() -> None:
     )
     print(
         json.dumps(
-            {"package": str(package.resolve()), "loaded": loaded, "answers": answers},
+            {
+                "package": str(package.resolve()),
+                "loaded": loaded,
+                "client": kind.__name__,
+                "answers": answers,
+            },
             default=str,
         )
     )
