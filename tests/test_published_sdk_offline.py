@@ -55,11 +55,11 @@ def mock() -> Iterator[MockServer]:
 
 
 def run_published(
-    folder: Path, url: str, plan: list[dict[str, Any]], is_async: bool = False
+    folder: Path, url: str, plan: list[dict[str, Any]], is_async: bool = False, timeout: int = 240
 ) -> dict[str, Any]:
     """The calls of `plan` made by the published SDK in a process of its own (see
-    helpers/published_calls.py), with its AsyncClient if `is_async`; what it printed, after
-    checking which package it used."""
+    helpers/published_calls.py), with its AsyncClient if `is_async`, within `timeout` seconds;
+    what it printed, after checking which package it used."""
     env = dict(os.environ)
     env["PYTHONPATH"] = str(folder)
     done = subprocess.run(
@@ -69,7 +69,7 @@ def run_published(
         cwd=folder,
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=timeout,
         check=False,
     )
     assert done.returncode == 0, done.stderr
@@ -187,27 +187,35 @@ def first_with_local_files(kind: str) -> PyMethod:
     )
 
 
+def with_local_files(op: PyMethod, folder: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """`op`'s example arguments with a new local file in each of its input-file fields (each a
+    field of `assets`), and the bytes of each file by its field."""
+    assert op.workflow is not None
+    arguments = example_arguments(op)
+    assets = dict(arguments["assets"])
+    local = {}
+    for number, input_file in enumerate(op.workflow.workflow.input_files):
+        file_format = FORMATS[input_file.asset_type or "image"]
+        # Each of its own size, so that each upload is told apart by its bytes.
+        data = files.layout(file_format, files.minimal_size(file_format) + 16 * number).read()
+        path = folder / f"input-{number}.{file_format}"
+        path.write_bytes(data)
+        field = input_file.path[1]
+        assets[field], local[field] = str(path), data
+    arguments["assets"] = assets
+    return arguments, local
+
+
 @pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
 @pytest.mark.parametrize("kind", ["image", "video"])
 def test_the_published_generate_uploads_creates_waits_and_downloads_on_the_mock(
     kind: str, is_async: bool, published_folder: Path, mock: MockServer, tmp_path: Path
 ) -> None:
     op = first_with_local_files(kind)
-    assert op.workflow is not None
-    arguments = example_arguments(op)
-    assets = dict(arguments["assets"])
-    local = {}  # field -> the bytes of the local file given in it
-    for number, input_file in enumerate(op.workflow.workflow.input_files):
-        file_format = FORMATS[input_file.asset_type or "image"]
-        # Each of its own size, so that each upload is told apart by its bytes.
-        data = files.layout(file_format, files.minimal_size(file_format) + 16 * number).read()
-        path = tmp_path / f"input-{number}.{file_format}"
-        path.write_bytes(data)
-        field = input_file.path[1]
-        assets[field], local[field] = str(path), data
+    arguments, local = with_local_files(op, tmp_path)
     outputs = tmp_path / "outputs"
     outputs.mkdir()
-    arguments.update(assets=assets, download_directory=str(outputs))
+    arguments["download_directory"] = str(outputs)
     mock.reset()
 
     plan = [call("generate", op, arguments, method="generate")]
@@ -273,6 +281,27 @@ def test_the_published_models_read_every_status_a_project_reports(
             assert project["error"]["code"] == "no_source_face", name
         assert project[create.workflow.workflow.outputs] == [], name
     assert status in seen
+
+
+def test_the_published_generate_of_a_task_that_cannot_be_canceled_ends_on_a_canceling_mock(
+    published_folder: Path, tmp_path: Path
+) -> None:
+    # The published face detection model takes the statuses its spec lists, and its `generate`
+    # polls until `complete` or `error`: a `canceled` answer would fail it.
+    creates = [op for op in API.operations if op.workflow is not None]
+    cannot = [op for op in creates if "canceled" not in statuses_reported_by(op)]
+    assert cannot
+    plan = []
+    for number, op in enumerate(cannot):
+        folder = tmp_path / f"inputs-{number}"
+        folder.mkdir()
+        arguments, _ = with_local_files(op, folder)
+        plan.append(call(f"generate {op.path}", op, arguments, method="generate"))
+
+    with MockServer(outcome="canceled", output_size=2048) as mock:
+        printed = run_published(published_folder, mock.url, plan, timeout=60)
+
+    assert [answer["value"]["status"] for answer in printed["answers"]] == ["error"] * len(cannot)
 
 
 def test_a_project_asked_to_end_where_its_getter_cannot_report_fails_instead() -> None:
