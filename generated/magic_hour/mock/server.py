@@ -77,7 +77,8 @@ class MockServer:
     `url` tells which. Projects move queued -> rendering -> final state every
     `polls_per_status` GETs, or every `seconds_per_status` seconds if that is given. With a
     `seed`, the ids and URLs it hands out are the same on every run. Every project ends in
-    `outcome` (with `error_code` for `error`) unless steered otherwise. `description`: the API as
+    `outcome` (with `error_code` for `error`) unless steered otherwise; one whose getter cannot
+    report that end (a canceled face detection) fails instead. `description`: the API as
     the generator describes it (a mapping, or the path of its JSON file); this package's API by
     default.
     """
