@@ -14,7 +14,14 @@ from pathlib import Path
 
 from common import PYTHON, ROOT, Row, rows_from_json, table
 
-SCRIPTS = ("generation.py", "calls.py", "validation.py", "download.py", "concurrency.py")
+SCRIPTS = (
+    "generation.py",
+    "calls.py",
+    "imports.py",
+    "validation.py",
+    "download.py",
+    "concurrency.py",
+)
 
 
 def main() -> None:

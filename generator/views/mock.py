@@ -82,6 +82,7 @@ def _operation(operation: ir.Operation, api: ir.Api) -> dict[str, Any]:
         "id_parameter": id_parameter,
         "example_id": example_id if isinstance(example_id, str) else None,
         "outputs": workflow.outputs if workflow else conventions.OUTPUTS_FIELD,
+        "outcomes": _outcomes(workflow) if role == CREATE else None,
         "auth": [list(pair) for pair in operation.auth],
         "parameters": [
             {
@@ -99,6 +100,16 @@ def _operation(operation: ir.Operation, api: ir.Api) -> dict[str, Any]:
         "not_found_body": operation.error_examples.get(404, NOT_FOUND),
         "example": operation.response_example,
     }
+
+
+def _outcomes(workflow: ir.Workflow | None) -> list[str] | None:
+    """The ends a create's projects can report: the terminal statuses its getter's `status`
+    lists (face detection has no `canceled`). None: any."""
+    if workflow is None:
+        return None
+    status = next(f for f in workflow.project.fields if f.wire_name == "status")
+    listed = status.schema.enum
+    return [s for s in conventions.TERMINAL_STATUSES if listed is None or s in listed]
 
 
 def _role(operation: ir.Operation, api: ir.Api) -> tuple[str, str | None]:

@@ -53,6 +53,8 @@ class Endpoint:
     # docs' examples (which use the spec's values) work offline.
     example_id: str | None
     outputs: str  # the field of a project's answer that lists its outputs
+    # The ends a create's projects can report (its getter's statuses); None: any.
+    outcomes: tuple[str, ...] | None
     parameters: list[Parameter]
     body_required: bool
     body_checker: Validator | None  # None: no JSON body to check
@@ -143,6 +145,7 @@ def _endpoint(described: dict[str, Any]) -> Endpoint:
         id_parameter=described["id_parameter"],
         example_id=described["example_id"],
         outputs=described["outputs"],
+        outcomes=_optional_tuple(described.get("outcomes")),
         auth=tuple((where, name) for where, name in described["auth"]),
         parameters=[_parameter(p) for p in described["parameters"]],
         body_required=bool(body and body["required"]),
@@ -154,6 +157,10 @@ def _endpoint(described: dict[str, Any]) -> Endpoint:
         not_found_body=described["not_found_body"],
         example=described["example"],
     )
+
+
+def _optional_tuple(values: list[str] | None) -> tuple[str, ...] | None:
+    return tuple(values) if values is not None else None
 
 
 def _path_pattern(template: str) -> tuple[re.Pattern[str], tuple[str, ...]]:

@@ -44,6 +44,7 @@ from magic_hour.mock.state import (
     expired,
     iso,
     parse_steering,
+    reportable,
     steering,
 )
 
@@ -76,7 +77,8 @@ class MockServer:
     `url` tells which. Projects move queued -> rendering -> final state every
     `polls_per_status` GETs, or every `seconds_per_status` seconds if that is given. With a
     `seed`, the ids and URLs it hands out are the same on every run. Every project ends in
-    `outcome` (with `error_code` for `error`) unless steered otherwise. `description`: the API as
+    `outcome` (with `error_code` for `error`) unless steered otherwise; one whose getter cannot
+    report that end (a canceled face detection) fails instead. `description`: the API as
     the generator describes it (a mapping, or the path of its JSON file); this package's API by
     default.
     """
@@ -161,7 +163,15 @@ class MockServer:
 
     def steer(self, project_id: str, **steering_arguments: Any) -> ProjectState:
         """Steer a project already created, as `script` does; KeyError if there is none."""
-        found = self.store.steer(project_id, steering(self.conventions, **steering_arguments))
+        chosen = steering(self.conventions, **steering_arguments)
+        project = self.store.projects().get(project_id)
+        if project is not None:
+            creates = self._create_endpoints()
+            outcomes = (
+                creates[project.created_by].outcomes if project.created_by in creates else None
+            )
+            chosen = reportable(chosen, outcomes, self.conventions)
+        found = self.store.steer(project_id, chosen)
         if found is None:
             raise KeyError(f"project_id: no project {project_id!r} on this mock")
         return found
@@ -171,8 +181,11 @@ class MockServer:
         self.store.reset()
 
     def _create_operations(self) -> set[str]:
+        return set(self._create_endpoints())
+
+    def _create_endpoints(self) -> dict[str, Endpoint]:
         return {
-            endpoint.name
+            endpoint.name: endpoint
             for route in self.router.routes
             for endpoint in route.endpoints.values()
             if endpoint.role == CREATE
@@ -444,6 +457,7 @@ class _Handler(BaseHTTPRequestHandler):
         except SteeringError as exc:
             self._send_json(400, {"message": str(exc)})
             return
+        steering = reportable(steering, endpoint.outcomes, self.mock.conventions)
         kind = endpoint.kind or "image"
         fields = body if isinstance(body, dict) else {}
         name = fields.get("name")

@@ -251,6 +251,19 @@ def parse_steering(
     return steering(conventions, **values)
 
 
+def reportable(
+    chosen: Steering, outcomes: Optional[tuple[str, ...]], conventions: Conventions
+) -> Steering:
+    """`chosen`, unless it ends a project where its getter cannot report (a canceled face
+    detection): then the project fails instead (or completes, if it cannot fail either)."""
+    if outcomes is None or chosen.outcome in outcomes:
+        return chosen
+    values = dataclasses.asdict(chosen)
+    del values["error_message"]
+    values.update(outcome="error" if "error" in outcomes else conventions.complete, error_code=None)
+    return steering(conventions, **values)
+
+
 def _printable(name: str) -> bool:
     # `?` and `#` would end the URL's path; the rest goes in as it is, hostile or not.
     return all(" " <= c <= "~" and c not in "?#" for c in name)
