@@ -87,9 +87,13 @@ class MockServer:
         self._url: typing.Optional[str] = None
         self._previous_variable: typing.Optional[str] = None
         self._variable = _url_variable(description)
+        if subprocess and isinstance(description, typing.Mapping):
+            raise ValueError("description: with subprocess=True, give the path of a JSON file")
+        # Checked now, in this process, in both modes: a bad option fails here, naming it,
+        # rather than as a process that does not start.
+        engine = _engine(**self._options)
         if not subprocess:
-            # Checked now, in this process: a bad option fails here, naming it.
-            self._engine = _engine(**self._options)
+            self._engine = engine
 
     # -- life ---------------------------------------------------------------------------------
 

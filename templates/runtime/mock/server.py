@@ -101,6 +101,8 @@ class MockServer:
             raise ValueError(f"seconds_per_status must be >= 0, got {seconds_per_status!r}")
         if type(output_size) is not int or not 0 <= output_size <= files.MAX_SIZE:
             raise ValueError(f"output_size must be 0 to {files.MAX_SIZE}, got {output_size!r}")
+        if type(port) is not int or not 0 <= port <= 65535:
+            raise ValueError(f"port must be 0 to 65535, got {port!r}")
         if seed is not None and type(seed) is not int:
             raise ValueError(f"seed must be a whole number, got {seed!r}")
         if isinstance(description, Mapping):
@@ -324,6 +326,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self._responded = False
+        self._recorded = False
         self._status = 0
         self._seen: dict[str, Any] = {"body": None, "operation": None, "role": None}
         try:
@@ -340,8 +343,8 @@ class _Handler(BaseHTTPRequestHandler):
             if not self._responded:
                 self._send_json(500, {"message": "Mock server error; see its log"})
         finally:
-            if not self.path.startswith(CONTROL_PATH):
-                self._record()
+            if not self._recorded and not self.path.startswith(CONTROL_PATH):
+                self._record()  # one that got no answer (the client went away)
 
     do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = do_GET
 
@@ -350,6 +353,7 @@ class _Handler(BaseHTTPRequestHandler):
         return self.server.mock
 
     def _record(self) -> None:
+        self._recorded = True
         target = urllib.parse.urlsplit(self.path)
         headers = {
             name.lower(): REDACTED if name.lower() in ("authorization", "cookie") else value
@@ -696,6 +700,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _start(self, status: int, headers: Mapping[str, str]) -> None:
         self._responded = True
         self._status = status
+        # Recorded before the client has its answer, so that a test reading `requests` right
+        # after a call sees it. (Not for http.server's own errors, which precede do_GET.)
+        if not getattr(self, "_recorded", True) and not self.path.startswith(CONTROL_PATH):
+            self._record()
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
