@@ -200,7 +200,9 @@ class MockServer:
             else:
                 raise ValueError(f"unknown control action {action!r} or arguments")
         except (TypeError, KeyError, SteeringError) as exc:
-            raise ValueError(str(exc).strip("\"'")) from None
+            # A KeyError's str() is its message quoted; the others' is the message itself.
+            message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
+            raise ValueError(message) from None
         return None
 
     @property
