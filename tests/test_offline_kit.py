@@ -364,11 +364,42 @@ def test_a_bad_script_is_a_value_error_naming_it(
         assert client.v1.image_projects.get(id=created.id).status == "complete"
 
 
-def test_steering_an_unknown_project_is_a_value_error_naming_it(running_mock: MockServer) -> None:
-    with pytest.raises(ValueError, match=r"^project_id: no project 'nope'"):
+def test_steering_an_unknown_project_or_badly_is_a_value_error_naming_it(
+    running_mock: MockServer,
+) -> None:
+    with pytest.raises(ValueError, match=r"^project_id: no project 'nope' on this mock$"):
         running_mock.steer("nope", outcome="canceled")
-    with pytest.raises(ValueError, match=r"^outcome"):
-        running_mock.steer("nope", outcome="exploded")
+    with Client(token="any-key", base_url=running_mock.url) as client:
+        created = client.v1.ai_image_generator.create(image_count=1, style=PROMPT)
+        with pytest.raises(ValueError, match=r"^outcome: .* got 'exploded'$"):
+            running_mock.steer(created.id, outcome="exploded")
+        assert client.v1.image_projects.get(id=created.id).status == "complete"
+
+
+def test_steering_changes_only_what_it_names(running_mock: MockServer) -> None:
+    running_mock.reset()
+    running_mock.script(outcome="error", error_code="no_source_face", polls_per_status=1000)
+    with Client(token="any-key", base_url=running_mock.url) as client:
+        created = client.v1.ai_image_generator.create(image_count=1, style=PROMPT)
+        assert client.v1.image_projects.get(id=created.id).status == "queued"
+        running_mock.steer(created.id, polls_per_status=0)
+        ended = client.v1.image_projects.get(id=created.id)
+    assert ended.status == "error"
+    assert ended.error is not None and ended.error.code == "no_source_face"
+
+
+@MODES
+def test_a_script_that_does_not_say_how_it_ends_keeps_the_servers_outcome(
+    in_subprocess: bool, tmp_path: Path
+) -> None:
+    with MockServer(subprocess=in_subprocess, outcome="error", error_code="no_source_face") as mock:
+        mock.script(polls_per_status=1)
+        with Client(token="any-key", base_url=mock.url) as client:
+            created = client.v1.ai_image_generator.create(image_count=1, style=PROMPT)
+            statuses = [client.v1.image_projects.get(id=created.id).status for _ in range(3)]
+            ended = client.v1.image_projects.get(id=created.id)
+    assert statuses == ["queued", "rendering", "error"]
+    assert ended.error is not None and ended.error.code == "no_source_face"
 
 
 # -- 5: nothing answers at the mock's address --------------------------------------------------

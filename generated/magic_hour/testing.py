@@ -243,7 +243,7 @@ class MockServer:
         self,
         operation: typing.Optional[str] = None,
         *,
-        outcome: str = "complete",
+        outcome: typing.Optional[str] = None,
         error_code: typing.Optional[str] = None,
         polls_per_status: typing.Optional[int] = None,
         seconds_per_status: typing.Optional[float] = None,
@@ -255,14 +255,15 @@ class MockServer:
         `no_source_face`), `canceled` or `complete`; slow with `polls_per_status` or
         `seconds_per_status`; `output_size` bytes per output; a `download_fault` (`truncate`,
         `expire-once`, `revoke-once`). Scripts are taken in order, each by the first create of
-        `operation` (`"POST /v1/face-swap"`; any create if None). ValueError names a bad one."""
+        `operation` (`"POST /v1/face-swap"`; any create if None). What is left out is the
+        server's own setting (its `outcome`, say). ValueError names a bad argument."""
         self._control("script", _given(locals()))
 
     def steer(
         self,
         project_id: str,
         *,
-        outcome: str = "complete",
+        outcome: typing.Optional[str] = None,
         error_code: typing.Optional[str] = None,
         polls_per_status: typing.Optional[int] = None,
         seconds_per_status: typing.Optional[float] = None,
@@ -270,7 +271,9 @@ class MockServer:
         download_fault: typing.Optional[str] = None,
         download_name: typing.Optional[str] = None,
     ) -> None:
-        """As `script`, for a project already created (one that has not ended yet)."""
+        """As `script`, for a project already created (one that has not ended yet): only what
+        is given changes (`steer(id, polls_per_status=0)` ends it at its next GET, as it was
+        going to end). ValueError names a bad argument, or an unknown `project_id`."""
         self._control("steer", _given(locals()))
 
     def reset(self) -> None:

@@ -153,20 +153,44 @@ class MockServer:
         """Steer the next project that `operation` (`POST /v1/...`; any create if None) creates:
         `outcome` (complete, error, canceled), `error_code`, `polls_per_status` or
         `seconds_per_status` (a slow one), `output_size`, `download_fault`, `download_name`.
-        ValueError names a bad argument."""
+        What is left out is the server's own setting. ValueError names a bad argument."""
         if operation is not None and operation not in self._create_operations():
             known = ", ".join(sorted(self._create_operations()))
             raise ValueError(
                 f"operation: not a create operation of the mock: {operation!r} (known: {known})"
             )
-        self.store.script(steering(self.conventions, **steering_arguments), operation)
+        self.store.script(self._steering(self.store.default, steering_arguments), operation)
 
     def steer(self, project_id: str, **steering_arguments: Any) -> ProjectState:
-        """Steer a project already created, as `script` does; KeyError if there is none."""
-        found = self.store.steer(project_id, steering(self.conventions, **steering_arguments))
+        """Steer a project already created, as `script` does, changing only what is given;
+        KeyError if there is none."""
+        project = self.store.projects().get(project_id)
+        found = None
+        if project is not None:
+            now = Steering(
+                outcome=project.outcome,
+                error_code=project.error_code,
+                output_size=project.output_size,
+                download_fault=project.download_fault,
+                download_name=project.download_name,
+                polls_per_status=project.polls_per_status,
+                seconds_per_status=project.seconds_per_status,
+            )
+            found = self.store.steer(project_id, self._steering(now, steering_arguments))
         if found is None:
             raise KeyError(f"project_id: no project {project_id!r} on this mock")
         return found
+
+    def _steering(self, base: Steering, arguments: Mapping[str, Any]) -> Steering:
+        """`base` changed as `arguments` say, checked: what they leave out stays as it was (a
+        script that only slows projects down keeps the server's `outcome`), but for the error
+        code, which goes with the outcome it was given for."""
+        values = dataclasses.asdict(base)
+        del values["error_message"]
+        if "outcome" in arguments:
+            values["error_code"] = None
+        values.update(arguments)
+        return steering(self.conventions, **values)
 
     def reset(self) -> None:
         """Forget every project, upload, request and script, as if just started."""
