@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from helpers.offline_kit import (
     USER_TEST_NAMES,
@@ -400,6 +401,21 @@ def test_a_script_that_does_not_say_how_it_ends_keeps_the_servers_outcome(
             ended = client.v1.image_projects.get(id=created.id)
     assert statuses == ["queued", "rendering", "error"]
     assert ended.error is not None and ended.error.code == "no_source_face"
+
+
+def test_the_control_api_answers_one_part_of_the_state(running_mock: MockServer) -> None:
+    # What a test in another process reads the mock through (magic_hour.testing does).
+    running_mock.reset()
+    with Client(token="any-key", base_url=running_mock.url) as client:
+        client.v1.files.upload_file(PHOTO)
+    control = f"{running_mock.url}/_mock/control/state"
+    whole = httpx.post(control, timeout=10).json()["result"]
+    assert sorted(whole) == ["projects", "requests", "upload_slots", "uploads"]
+    requests = httpx.post(control, json={"part": "requests"}, timeout=10).json()["result"]
+    assert requests == {"requests": whole["requests"]}
+    refused = httpx.post(control, json={"part": "everything"}, timeout=10)
+    assert refused.status_code == 400
+    assert refused.json()["message"].startswith("part: expected one of requests, "), refused.text
 
 
 # -- 5: nothing answers at the mock's address --------------------------------------------------

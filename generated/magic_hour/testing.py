@@ -198,7 +198,7 @@ class MockServer:
         redacted), parsed JSON body, the operation (`POST /v1/...`) and what it answered."""
         from magic_hour.mock.state import ReceivedRequest
 
-        return [ReceivedRequest(**r) for r in self._state()["requests"]]
+        return [ReceivedRequest(**r) for r in self._state("requests")]
 
     @property
     def creates(self) -> typing.List[ReceivedRequest]:
@@ -211,7 +211,7 @@ class MockServer:
         from magic_hour.mock.state import ProjectState
 
         found = {}
-        for fields in self._state()["projects"]:
+        for fields in self._state("projects"):
             fields["created_at"] = _time(fields["created_at"])
             found[fields["id"]] = ProjectState(**fields)
         return found
@@ -223,7 +223,7 @@ class MockServer:
         from magic_hour.mock.state import UploadRecord
 
         found = {}
-        for fields in self._state()["uploads"]:
+        for fields in self._state("uploads"):
             if fields["content"] is not None:
                 fields["content"] = fields["content"].encode("latin-1")
             found[fields["file_path"]] = UploadRecord(**fields)
@@ -282,9 +282,9 @@ class MockServer:
 
     # -- one way to ask, two ways to reach it -------------------------------------------------
 
-    def _state(self) -> typing.Dict[str, typing.Any]:
-        state: typing.Dict[str, typing.Any] = self._control("state", {})
-        return state
+    def _state(self, part: str) -> typing.List[typing.Dict[str, typing.Any]]:
+        state: typing.Dict[str, typing.Any] = self._control("state", {"part": part})
+        return list(state[part])
 
     def _control(self, action: str, arguments: typing.Dict[str, typing.Any]) -> typing.Any:
         if self._engine is not None:

@@ -208,12 +208,20 @@ class MockServer:
         """The control API (`POST /_mock/control/<action>`): the mock's state and steering as
         JSON values, for a test in another process. ValueError names a bad action or argument."""
         if action == "state":
-            return {
-                "requests": [_jsonable(r) for r in self.store.requests()],
-                "projects": [_jsonable(p) for p in self.store.projects().values()],
-                "uploads": [_jsonable(u) for u in self.store.uploads().values()],
-                "upload_slots": self.store.upload_slot_count(),
+            parts: dict[str, Any] = {
+                "requests": lambda: [_jsonable(r) for r in self.store.requests()],
+                "projects": lambda: [_jsonable(p) for p in self.store.projects().values()],
+                "uploads": lambda: [_jsonable(u) for u in self.store.uploads().values()],
+                "upload_slots": self.store.upload_slot_count,
             }
+            # `{"part": "requests"}` asks for one part: reading the requests does not copy every
+            # uploaded file's bytes.
+            part = arguments.get("part")
+            if part is None and not arguments:
+                return {name: read() for name, read in parts.items()}
+            if part not in parts or len(arguments) > 1:
+                raise ValueError(f"part: expected one of {', '.join(parts)}, got {part!r}")
+            return {part: parts[part]()}
         try:
             if action == "script":
                 self.script(**arguments)
