@@ -325,6 +325,24 @@ def test_a_bad_option_is_one_line_naming_it_before_anything_starts(
     assert URL_VARIABLE not in os.environ
 
 
+@MODES
+def test_a_taken_port_is_one_line_naming_it(
+    in_subprocess: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(URL_VARIABLE, raising=False)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        mock = MockServer(subprocess=in_subprocess, port=port)
+        with pytest.raises(RuntimeError) as raised:
+            mock.start()
+    assert str(raised.value) == (
+        f"the mock server did not start: Cannot listen on 127.0.0.1:{port}: Address already in use"
+    )
+    assert URL_VARIABLE not in os.environ
+
+
 def test_a_description_mapping_needs_a_file_in_a_subprocess() -> None:
     with pytest.raises(ValueError, match=r"^description: with subprocess=True"):
         MockServer(subprocess=True, description={"url_variable": URL_VARIABLE})

@@ -107,7 +107,15 @@ class MockServer:
         if self._url is not None:
             return self
         if self._engine is not None:
-            self._url = self._engine.start().url
+            try:
+                self._url = self._engine.start().url
+            except OSError as exc:
+                # Said as a mock in a subprocess says it: which address, and why.
+                where = f"{self._options['host']}:{self._options['port']}"
+                reason = exc.strerror or str(exc)
+                raise RuntimeError(
+                    f"the mock server did not start: Cannot listen on {where}: {reason}"
+                ) from exc
         else:
             self._url = self._start_process()
         self._previous_variable = os.environ.get(self._variable)
