@@ -12,7 +12,6 @@ import socket
 import subprocess
 import sys
 import threading
-import venv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ import pytest
 from helpers.offline_kit import (
     USER_TEST_NAMES,
     child_environment,
-    outcome,
+    finish,
     start_pytest,
     write_suite,
 )
@@ -42,12 +41,12 @@ PROMPT = {"prompt": "a lighthouse at dawn"}
 def run_user_suite(python: Path | str, folder: Path) -> None:
     """Run the user's suite in `folder` with `python`'s pytest; every test of it must pass."""
     with running(start_pytest(python, folder)) as process:
-        output, _ = process.communicate(timeout=240)
-    result = outcome(folder, output)
-    assert result.not_passed == [], output
-    assert result.passed == USER_TEST_NAMES, output
-    assert process.returncode == 0, output
-    assert f"{len(USER_TEST_NAMES)} passed" in output, output
+        result = finish(process, folder)
+    assert result.not_passed == [], result.output
+    assert result.passed == USER_TEST_NAMES, result.output
+    assert process.returncode == 0, result.output
+    summary = rf"^{len(USER_TEST_NAMES)} passed in "  # and nothing failed, skipped or warned
+    assert re.search(summary, result.output, re.MULTILINE), result.output
 
 
 # -- 1, 2: the plugin in a user's test run ------------------------------------------------------
@@ -95,12 +94,11 @@ def test_two_user_runs_at_once_do_not_collide(tmp_path: Path) -> None:
     ]
     with running(start_pytest(sys.executable, folders[0])) as first:
         with running(start_pytest(sys.executable, folders[1])) as second:
-            outputs = [first.communicate(timeout=240)[0], second.communicate(timeout=240)[0]]
-    for folder, output, process in zip(folders, outputs, (first, second)):
-        result = outcome(folder, output)
-        assert result.not_passed == [], output
-        assert result.passed == sorted([*USER_TEST_NAMES, "test_two_runs_at_once"]), output
-        assert process.returncode == 0, output
+            results = [finish(first, folders[0]), finish(second, folders[1])]
+    for result, process in zip(results, (first, second)):
+        assert result.not_passed == [], result.output
+        assert result.passed == sorted([*USER_TEST_NAMES, "test_two_runs_at_once"]), result.output
+        assert process.returncode == 0, result.output
     assert len(list(meeting.glob("*.url"))) == 2
 
 
@@ -121,7 +119,13 @@ def fresh_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert built.returncode == 0, built.stdout + built.stderr
     [wheel] = (folder / "wheels").glob("magic_hour-*.whl")
-    venv.create(folder / "venv", with_pip=True)
+    made = subprocess.run(
+        [sys.executable, "-m", "venv", str(folder / "venv")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
     python = folder / "venv" / "bin" / "python"
     installed = subprocess.run(
         [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]

@@ -143,26 +143,36 @@ def child_environment() -> dict[str, str]:
     }
 
 
-def start_pytest(python: Path | str, folder: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [
-            str(python),
-            "-m",
-            "pytest",
-            "-p",
-            "no:cacheprovider",
-            "-p",
-            "no:randomly",
-            "-q",
-            f"--junitxml={folder / 'report.xml'}",
-        ],
-        cwd=folder,
-        env=child_environment(),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+def start_pytest(python: Path | str, folder: Path) -> subprocess.Popen[bytes]:
+    """pytest on the suite in `folder`; its output goes to a file there (`finish` reads it), never
+    to a pipe that could fill while another run is waited for."""
+    with open(folder / "output.txt", "wb") as output:
+        return subprocess.Popen(
+            [
+                str(python),
+                "-m",
+                "pytest",
+                "-p",
+                "no:cacheprovider",
+                "-p",
+                "no:randomly",
+                "-q",
+                f"--junitxml={folder / 'report.xml'}",
+            ],
+            cwd=folder,
+            env=child_environment(),
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def finish(process: subprocess.Popen[bytes], folder: Path, timeout: float = 240) -> Outcome:
+    """Wait for the run in `folder` (at most `timeout` seconds); which tests passed, from its
+    JUnit report, with what it printed."""
+    process.wait(timeout=timeout)
+    output = (folder / "output.txt").read_text(encoding="utf-8", errors="replace")
+    return outcome(folder, output)
 
 
 def outcome(folder: Path, output: str) -> Outcome:
