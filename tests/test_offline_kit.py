@@ -526,6 +526,30 @@ def test_the_testing_helper_without_jsonschema_says_which_extra() -> None:
     assert "magic-hour[mock]" in ran.stdout, ran.stdout
 
 
+LAZY = """
+import sys
+
+
+def test_the_plugin_is_loaded_and_magic_hour_is_not(request):
+    assert request.config.pluginmanager.has_plugin("magic_hour")
+    assert [m for m in sys.modules if m.split(".")[0] == "magic_hour"] == []
+"""
+
+
+def test_pytest_starts_with_the_plugin_without_importing_magic_hour(tmp_path: Path) -> None:
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    (tmp_path / "test_lazy.py").write_text(LAZY)
+    ran = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:randomly", "-q"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=child_environment(),
+    )
+    assert ran.returncode == 0 and re.search(r"^1 passed in ", ran.stdout, re.M), ran.stdout
+
+
 def test_import_magic_hour_leaves_the_kit_alone() -> None:
     ran = run_python(
         "import sys, magic_hour\n"
