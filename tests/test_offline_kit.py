@@ -306,6 +306,7 @@ BAD_OPTIONS = [
     ({"outcome": "exploded"}, "outcome"),
     ({"polls_per_status": -1}, "polls_per_status"),
     ({"seconds_per_status": -1.0}, "seconds_per_status"),
+    ({"seconds_per_status": "slow"}, "seconds_per_status"),
     ({"output_size": -5}, "output_size"),
     ({"error_code": "no face"}, "error_code"),
     ({"seed": "seventeen"}, "seed"),
@@ -345,6 +346,14 @@ def test_a_taken_port_is_one_line_naming_it(
         f"the mock server did not start: Cannot listen on 127.0.0.1:{port}: Address already in use"
     )
     assert URL_VARIABLE not in os.environ
+
+
+@MODES
+def test_a_description_that_is_not_json_is_named(in_subprocess: bool, tmp_path: Path) -> None:
+    broken = tmp_path / "api.json"
+    broken.write_text("{not json")
+    with pytest.raises(ValueError, match=rf"^description: {re.escape(str(broken))} is not JSON: "):
+        MockServer(subprocess=in_subprocess, description=broken)
 
 
 def test_a_description_mapping_needs_a_file_in_a_subprocess() -> None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import pathlib
 import re
 import subprocess as _subprocess
 import sys
@@ -36,8 +35,6 @@ __all__ = ["MockServer"]
 
 # The line `python -m magic_hour.mock` prints once it listens.
 _LISTENING = re.compile(r"^Mock .* on (http://\S+) \(")
-# The API's description, which the generator writes beside the mock's engine.
-_DESCRIPTION = pathlib.Path(__file__).parent / "mock" / "api.json"
 
 
 class MockServer:
@@ -86,12 +83,12 @@ class MockServer:
         self._process: typing.Optional[_subprocess.Popen[str]] = None
         self._url: typing.Optional[str] = None
         self._previous_variable: typing.Optional[str] = None
-        self._variable = _url_variable(description)
         if subprocess and isinstance(description, typing.Mapping):
             raise ValueError("description: with subprocess=True, give the path of a JSON file")
         # Checked now, in this process, in both modes: a bad option fails here, naming it,
         # rather than as a process that does not start.
         engine = _engine(**self._options)
+        self._variable = engine.url_variable
         if not subprocess:
             self._engine = engine
 
@@ -318,14 +315,6 @@ def _engine(**options: typing.Any) -> Engine:
     from magic_hour.mock.server import MockServer as Engine
 
     return Engine(**options)
-
-
-def _url_variable(description: typing.Any) -> str:
-    """The environment variable `Environment.MOCK_SERVER` follows, as the description says."""
-    if not isinstance(description, typing.Mapping):
-        path = pathlib.Path(description) if description is not None else _DESCRIPTION
-        description = json.loads(path.read_text(encoding="utf-8"))
-    return str(description["url_variable"])
 
 
 def _given(arguments: typing.Dict[str, typing.Any]) -> typing.Dict[str, typing.Any]:

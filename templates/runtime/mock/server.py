@@ -97,7 +97,10 @@ class MockServer:
             raise ValueError(
                 f"polls_per_status must be a whole number >= 0, got {polls_per_status!r}"
             )
-        if seconds_per_status is not None and not 0 <= seconds_per_status < float("inf"):
+        if seconds_per_status is not None and (
+            type(seconds_per_status) not in (int, float)
+            or not 0 <= seconds_per_status < float("inf")
+        ):
             raise ValueError(f"seconds_per_status must be >= 0, got {seconds_per_status!r}")
         if type(output_size) is not int or not 0 <= output_size <= files.MAX_SIZE:
             raise ValueError(f"output_size must be 0 to {files.MAX_SIZE}, got {output_size!r}")
@@ -109,7 +112,10 @@ class MockServer:
             described: Mapping[str, Any] = description
         else:
             path = Path(description) if description is not None else DESCRIPTION
-            described = json.loads(path.read_text(encoding="utf-8"))
+            try:
+                described = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError as exc:
+                raise ValueError(f"description: {path} is not JSON: {exc}") from None
         self.description = described
         self.title: str = described["title"]
         self.operation_count = len(described["operations"])
