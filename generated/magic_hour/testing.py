@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import pathlib
 import re
 import subprocess as _subprocess
 import sys
@@ -36,8 +35,6 @@ __all__ = ["MockServer"]
 
 # The line `python -m magic_hour.mock` prints once it listens.
 _LISTENING = re.compile(r"^Mock .* on (http://\S+) \(")
-# The API's description, which the generator writes beside the mock's engine.
-_DESCRIPTION = pathlib.Path(__file__).parent / "mock" / "api.json"
 
 
 class MockServer:
@@ -86,10 +83,14 @@ class MockServer:
         self._process: typing.Optional[_subprocess.Popen[str]] = None
         self._url: typing.Optional[str] = None
         self._previous_variable: typing.Optional[str] = None
-        self._variable = _url_variable(description)
+        if subprocess and isinstance(description, typing.Mapping):
+            raise ValueError("description: with subprocess=True, give the path of a JSON file")
+        # Checked now, in this process, in both modes: a bad option fails here, naming it,
+        # rather than as a process that does not start.
+        engine = _engine(**self._options)
+        self._variable = engine.url_variable
         if not subprocess:
-            # Checked now, in this process: a bad option fails here, naming it.
-            self._engine = _engine(**self._options)
+            self._engine = engine
 
     # -- life ---------------------------------------------------------------------------------
 
@@ -103,7 +104,15 @@ class MockServer:
         if self._url is not None:
             return self
         if self._engine is not None:
-            self._url = self._engine.start().url
+            try:
+                self._url = self._engine.start().url
+            except OSError as exc:
+                # Said as a mock in a subprocess says it: which address, and why.
+                where = f"{self._options['host']}:{self._options['port']}"
+                reason = exc.strerror or str(exc)
+                raise RuntimeError(
+                    f"the mock server did not start: Cannot listen on {where}: {reason}"
+                ) from exc
         else:
             self._url = self._start_process()
         self._previous_variable = os.environ.get(self._variable)
@@ -194,7 +203,7 @@ class MockServer:
         redacted), parsed JSON body, the operation (`POST /v1/...`) and what it answered."""
         from magic_hour.mock.state import ReceivedRequest
 
-        return [ReceivedRequest(**r) for r in self._state()["requests"]]
+        return [ReceivedRequest(**r) for r in self._state("requests")]
 
     @property
     def creates(self) -> typing.List[ReceivedRequest]:
@@ -207,7 +216,7 @@ class MockServer:
         from magic_hour.mock.state import ProjectState
 
         found = {}
-        for fields in self._state()["projects"]:
+        for fields in self._state("projects"):
             fields["created_at"] = _time(fields["created_at"])
             found[fields["id"]] = ProjectState(**fields)
         return found
@@ -219,7 +228,7 @@ class MockServer:
         from magic_hour.mock.state import UploadRecord
 
         found = {}
-        for fields in self._state()["uploads"]:
+        for fields in self._state("uploads"):
             if fields["content"] is not None:
                 fields["content"] = fields["content"].encode("latin-1")
             found[fields["file_path"]] = UploadRecord(**fields)
@@ -239,7 +248,7 @@ class MockServer:
         self,
         operation: typing.Optional[str] = None,
         *,
-        outcome: str = "complete",
+        outcome: typing.Optional[str] = None,
         error_code: typing.Optional[str] = None,
         polls_per_status: typing.Optional[int] = None,
         seconds_per_status: typing.Optional[float] = None,
@@ -251,14 +260,15 @@ class MockServer:
         `no_source_face`), `canceled` or `complete`; slow with `polls_per_status` or
         `seconds_per_status`; `output_size` bytes per output; a `download_fault` (`truncate`,
         `expire-once`, `revoke-once`). Scripts are taken in order, each by the first create of
-        `operation` (`"POST /v1/face-swap"`; any create if None). ValueError names a bad one."""
+        `operation` (`"POST /v1/face-swap"`; any create if None). What is left out is the
+        server's own setting (its `outcome`, say). ValueError names a bad argument."""
         self._control("script", _given(locals()))
 
     def steer(
         self,
         project_id: str,
         *,
-        outcome: str = "complete",
+        outcome: typing.Optional[str] = None,
         error_code: typing.Optional[str] = None,
         polls_per_status: typing.Optional[int] = None,
         seconds_per_status: typing.Optional[float] = None,
@@ -266,7 +276,9 @@ class MockServer:
         download_fault: typing.Optional[str] = None,
         download_name: typing.Optional[str] = None,
     ) -> None:
-        """As `script`, for a project already created (one that has not ended yet)."""
+        """As `script`, for a project already created (one that has not ended yet): only what
+        is given changes (`steer(id, polls_per_status=0)` ends it at its next GET, as it was
+        going to end). ValueError names a bad argument, or an unknown `project_id`."""
         self._control("steer", _given(locals()))
 
     def reset(self) -> None:
@@ -275,9 +287,9 @@ class MockServer:
 
     # -- one way to ask, two ways to reach it -------------------------------------------------
 
-    def _state(self) -> typing.Dict[str, typing.Any]:
-        state: typing.Dict[str, typing.Any] = self._control("state", {})
-        return state
+    def _state(self, part: str) -> typing.List[typing.Dict[str, typing.Any]]:
+        state: typing.Dict[str, typing.Any] = self._control("state", {"part": part})
+        return list(state[part])
 
     def _control(self, action: str, arguments: typing.Dict[str, typing.Any]) -> typing.Any:
         if self._engine is not None:
@@ -285,7 +297,14 @@ class MockServer:
             return json.loads(json.dumps(self._engine.control(action, arguments)))
         import httpx
 
-        answer = httpx.post(f"{self.url}/_mock/control/{action}", json=arguments, timeout=30.0)
+        # Python's JSON, which httpx's would refuse for a NaN: the mock then names the argument,
+        # as it does in a thread.
+        answer = httpx.post(
+            f"{self.url}/_mock/control/{action}",
+            content=json.dumps(arguments),
+            headers={"Content-Type": "application/json"},
+            timeout=30.0,
+        )
         if answer.status_code == 400:
             raise ValueError(answer.json()["message"])
         answer.raise_for_status()
@@ -296,14 +315,6 @@ def _engine(**options: typing.Any) -> Engine:
     from magic_hour.mock.server import MockServer as Engine
 
     return Engine(**options)
-
-
-def _url_variable(description: typing.Any) -> str:
-    """The environment variable `Environment.MOCK_SERVER` follows, as the description says."""
-    if not isinstance(description, typing.Mapping):
-        path = pathlib.Path(description) if description is not None else _DESCRIPTION
-        description = json.loads(path.read_text(encoding="utf-8"))
-    return str(description["url_variable"])
 
 
 def _given(arguments: typing.Dict[str, typing.Any]) -> typing.Dict[str, typing.Any]:

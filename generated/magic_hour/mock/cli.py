@@ -66,6 +66,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         help="the API description to serve (default: this package's, written by its generator)",
     )
     args = parser.parse_args(argv)
+    if args.port is not None and not 0 <= args.port <= 65535:
+        parser.error(f"--port: 0 to 65535, got {args.port}")
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
 
     outcome, _, code = args.outcome.partition(":")

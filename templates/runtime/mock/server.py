@@ -48,7 +48,7 @@ from magic_hour.mock.state import (
     steering,
 )
 
-logger = logging.getLogger("mockserver")
+logger = logging.getLogger("magic_hour.mock")
 
 # The description the generator wrote beside this module: every operation of the API.
 DESCRIPTION = Path(__file__).with_name("api.json")
@@ -99,17 +99,25 @@ class MockServer:
             raise ValueError(
                 f"polls_per_status must be a whole number >= 0, got {polls_per_status!r}"
             )
-        if seconds_per_status is not None and not 0 <= seconds_per_status < float("inf"):
+        if seconds_per_status is not None and (
+            type(seconds_per_status) not in (int, float)
+            or not 0 <= seconds_per_status < float("inf")
+        ):
             raise ValueError(f"seconds_per_status must be >= 0, got {seconds_per_status!r}")
         if type(output_size) is not int or not 0 <= output_size <= files.MAX_SIZE:
             raise ValueError(f"output_size must be 0 to {files.MAX_SIZE}, got {output_size!r}")
+        if type(port) is not int or not 0 <= port <= 65535:
+            raise ValueError(f"port must be 0 to 65535, got {port!r}")
         if seed is not None and type(seed) is not int:
             raise ValueError(f"seed must be a whole number, got {seed!r}")
         if isinstance(description, Mapping):
             described: Mapping[str, Any] = description
         else:
             path = Path(description) if description is not None else DESCRIPTION
-            described = json.loads(path.read_text(encoding="utf-8"))
+            try:
+                described = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError as exc:
+                raise ValueError(f"description: {path} is not JSON: {exc}") from None
         self.description = described
         self.title: str = described["title"]
         self.operation_count = len(described["operations"])
@@ -146,35 +154,56 @@ class MockServer:
 
     @property
     def requests(self) -> list[ReceivedRequest]:
-        """Every request received so far, in order (the control API's excepted)."""
+        """The requests received so far (the latest 100,000), in order, but the control API's."""
         return self.store.requests()
 
     def script(self, operation: Optional[str] = None, **steering_arguments: Any) -> None:
         """Steer the next project that `operation` (`POST /v1/...`; any create if None) creates:
         `outcome` (complete, error, canceled), `error_code`, `polls_per_status` or
         `seconds_per_status` (a slow one), `output_size`, `download_fault`, `download_name`.
-        ValueError names a bad argument."""
+        What is left out is the server's own setting. ValueError names a bad argument."""
         if operation is not None and operation not in self._create_operations():
             known = ", ".join(sorted(self._create_operations()))
             raise ValueError(
                 f"operation: not a create operation of the mock: {operation!r} (known: {known})"
             )
-        self.store.script(steering(self.conventions, **steering_arguments), operation)
+        self.store.script(self._steering(self.store.default, steering_arguments), operation)
 
     def steer(self, project_id: str, **steering_arguments: Any) -> ProjectState:
-        """Steer a project already created, as `script` does; KeyError if there is none."""
-        chosen = steering(self.conventions, **steering_arguments)
+        """Steer a project already created, as `script` does, changing only what is given;
+        KeyError if there is none."""
         project = self.store.projects().get(project_id)
+        found = None
         if project is not None:
+            now = Steering(
+                outcome=project.outcome,
+                error_code=project.error_code,
+                output_size=project.output_size,
+                download_fault=project.download_fault,
+                download_name=project.download_name,
+                polls_per_status=project.polls_per_status,
+                seconds_per_status=project.seconds_per_status,
+            )
+            chosen = self._steering(now, steering_arguments)
             creates = self._create_endpoints()
             outcomes = (
                 creates[project.created_by].outcomes if project.created_by in creates else None
             )
-            chosen = reportable(chosen, outcomes, self.conventions)
-        found = self.store.steer(project_id, chosen)
+            found = self.store.steer(project_id, reportable(chosen, outcomes, self.conventions))
         if found is None:
             raise KeyError(f"project_id: no project {project_id!r} on this mock")
         return found
+
+    def _steering(self, base: Steering, arguments: Mapping[str, Any]) -> Steering:
+        """`base` changed as `arguments` say, checked: what they leave out stays as it was (a
+        script that only slows projects down keeps the server's `outcome`), but for the error
+        code, which goes with the outcome it was given for."""
+        values = dataclasses.asdict(base)
+        del values["error_message"]
+        if "outcome" in arguments:
+            values["error_code"] = None
+        values.update(arguments)
+        return steering(self.conventions, **values)
 
     def reset(self) -> None:
         """Forget every project, upload, request and script, as if just started."""
@@ -195,12 +224,20 @@ class MockServer:
         """The control API (`POST /_mock/control/<action>`): the mock's state and steering as
         JSON values, for a test in another process. ValueError names a bad action or argument."""
         if action == "state":
-            return {
-                "requests": [_jsonable(r) for r in self.store.requests()],
-                "projects": [_jsonable(p) for p in self.store.projects().values()],
-                "uploads": [_jsonable(u) for u in self.store.uploads().values()],
-                "upload_slots": self.store.upload_slot_count(),
+            parts: dict[str, Any] = {
+                "requests": lambda: [_jsonable(r) for r in self.store.requests()],
+                "projects": lambda: [_jsonable(p) for p in self.store.projects().values()],
+                "uploads": lambda: [_jsonable(u) for u in self.store.uploads().values()],
+                "upload_slots": self.store.upload_slot_count,
             }
+            # `{"part": "requests"}` asks for one part: reading the requests does not copy every
+            # uploaded file's bytes.
+            part = arguments.get("part")
+            if part is None and not arguments:
+                return {name: read() for name, read in parts.items()}
+            if part not in parts or len(arguments) > 1:
+                raise ValueError(f"part: expected one of {', '.join(parts)}, got {part!r}")
+            return {part: parts[part]()}
         try:
             if action == "script":
                 self.script(**arguments)
@@ -211,7 +248,9 @@ class MockServer:
             else:
                 raise ValueError(f"unknown control action {action!r} or arguments")
         except (TypeError, KeyError, SteeringError) as exc:
-            raise ValueError(str(exc).strip("\"'")) from None
+            # A KeyError's str() is its message quoted; the others' is the message itself.
+            message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
+            raise ValueError(message) from None
         return None
 
     @property
@@ -246,7 +285,7 @@ class MockServer:
                 self._thread = threading.Thread(
                     target=httpd.serve_forever,
                     kwargs={"poll_interval": 0.05},
-                    name=f"mockserver-{httpd.server_address[1]}",
+                    name=f"magic-hour-mock-{httpd.server_address[1]}",
                     daemon=True,
                 )
                 self._httpd = httpd
@@ -337,6 +376,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self._responded = False
+        self._recorded = False
         self._status = 0
         self._seen: dict[str, Any] = {"body": None, "operation": None, "role": None}
         try:
@@ -353,8 +393,8 @@ class _Handler(BaseHTTPRequestHandler):
             if not self._responded:
                 self._send_json(500, {"message": "Mock server error; see its log"})
         finally:
-            if not self.path.startswith(CONTROL_PATH):
-                self._record()
+            if not self._recorded and not self.path.startswith(CONTROL_PATH):
+                self._record()  # one that got no answer (the client went away)
 
     do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = do_GET
 
@@ -363,6 +403,7 @@ class _Handler(BaseHTTPRequestHandler):
         return self.server.mock
 
     def _record(self) -> None:
+        self._recorded = True
         target = urllib.parse.urlsplit(self.path)
         headers = {
             name.lower(): REDACTED if name.lower() in ("authorization", "cookie") else value
@@ -710,6 +751,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _start(self, status: int, headers: Mapping[str, str]) -> None:
         self._responded = True
         self._status = status
+        # Recorded before the client has its answer, so that a test reading `requests` right
+        # after a call sees it. (Not for http.server's own errors, which precede do_GET.)
+        if not getattr(self, "_recorded", True) and not self.path.startswith(CONTROL_PATH):
+            self._record()
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)

@@ -6,6 +6,7 @@ changed under it by a request being served.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime
 import itertools
@@ -27,6 +28,8 @@ DOWNLOAD_NAME_HEADER = "X-Mock-Download-Name"
 UPLOAD_FAULT_HEADER = "X-Mock-Upload-Fault"
 
 DOWNLOAD_FAULTS = ("truncate", "expire-once", "revoke-once")
+# How many of the latest requests are kept, for tests to read back.
+KEPT_REQUESTS = 100_000
 # Uploaded files up to this size are kept whole, for tests to read back.
 KEPT_UPLOAD_SIZE = 8 * 1024 * 1024
 _ERROR_CODE = re.compile(r"[A-Za-z0-9_.-]+")
@@ -320,7 +323,9 @@ class Store:
         self._slots: dict[str, UploadSlot] = {}
         self._uploads: dict[str, UploadRecord] = {}
         self._tickets: dict[str, DownloadTicket] = {}
-        self._requests: list[ReceivedRequest] = []
+        # The latest ones only: a mock left running (`make mock`, a benchmark) must not grow
+        # without end; a test reads far fewer.
+        self._requests: collections.deque[ReceivedRequest] = collections.deque(maxlen=KEPT_REQUESTS)
         self._scripts: list[Script] = []
 
     def reset(self) -> None:
