@@ -48,7 +48,9 @@ from magic_hour.mock.state import (
     steering,
 )
 
-logger = logging.getLogger("magic_hour.mock")
+# Outside the `magic_hour` loggers on purpose: the mock logs each request line, signed URLs
+# and all, which the client's own logs never hold.
+logger = logging.getLogger("magic_hour_mock")
 
 # The description the generator wrote beside this module: every operation of the API.
 DESCRIPTION = Path(__file__).with_name("api.json")
