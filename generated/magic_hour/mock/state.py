@@ -357,10 +357,6 @@ class Store:
         with self._lock:
             self._scripts.append(Script(steering, operation))
 
-    def scripts(self) -> list[Script]:
-        with self._lock:
-            return list(self._scripts)
-
     def steer(self, project_id: str, steering: Steering) -> Optional[ProjectState]:
         """Steer a project that exists; None if there is none of that id."""
         with self._lock:
