@@ -30,6 +30,7 @@ import typing
 if typing.TYPE_CHECKING:
     from magic_hour.mock.server import MockServer as Engine
     from magic_hour.mock.state import ProjectState, ReceivedRequest, UploadRecord
+    from magic_hour.mock.webhooks import WebhookDelivery
 
 __all__ = ["MockServer"]
 
@@ -47,6 +48,11 @@ class MockServer:
     long each waiting status lasts; every project ends in `outcome` unless scripted otherwise.
     With a `seed`, ids and URLs are the same on every run. Its state is read, and its projects
     steered, the same way in both modes.
+
+    With a `webhook_url` and a `webhook_secret`, it POSTs a signed event there as each project
+    starts rendering, completes or fails (none when canceled), retrying a failed delivery for
+    `webhook_retry_seconds`, and `webhook_deliveries` lists what it sent. Projects then move
+    with time, polled or not: every `seconds_per_status` (0.2 s unless given).
     """
 
     def __init__(
@@ -65,6 +71,9 @@ class MockServer:
             str, "os.PathLike[str]", typing.Mapping[str, typing.Any], None
         ] = None,
         startup_timeout: float = 30.0,
+        webhook_url: typing.Optional[str] = None,
+        webhook_secret: typing.Optional[str] = None,
+        webhook_retry_seconds: float = 60.0,
     ) -> None:
         self.subprocess = subprocess
         self._options: typing.Dict[str, typing.Any] = {
@@ -77,6 +86,9 @@ class MockServer:
             "error_code": error_code,
             "seed": seed,
             "description": description,
+            "webhook_url": webhook_url,
+            "webhook_secret": webhook_secret,
+            "webhook_retry_seconds": webhook_retry_seconds,
         }
         self._startup_timeout = startup_timeout
         self._engine: typing.Optional[Engine] = None
@@ -166,6 +178,12 @@ class MockServer:
             command += ["--seed", str(options["seed"])]
         if options["description"] is not None:
             command += ["--description", os.fspath(options["description"])]
+        environment = dict(os.environ)
+        if options["webhook_url"] is not None:
+            command += ["--webhook-url", options["webhook_url"]]
+            command += ["--webhook-retry-seconds", repr(float(options["webhook_retry_seconds"]))]
+            # In its environment, not its command line, which every user of the machine sees.
+            environment["MAGIC_HOUR_WEBHOOK_SECRET"] = options["webhook_secret"]
         # Its log goes to a file, never to a pipe nobody reads (which would fill and stall it).
         log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
         process = _subprocess.Popen(
@@ -173,6 +191,7 @@ class MockServer:
             stdin=_subprocess.DEVNULL,
             stdout=_subprocess.PIPE,
             stderr=log,
+            env=environment,
             text=True,
             encoding="utf-8",
             errors="replace",
@@ -233,6 +252,20 @@ class MockServer:
                 fields["content"] = fields["content"].encode("latin-1")
             found[fields["file_path"]] = UploadRecord(**fields)
         return found
+
+    @property
+    def webhook_deliveries(self) -> typing.List[WebhookDelivery]:
+        """Each webhook event it sent, is sending or gave up on, in the order they happened:
+        `type`, `project_id`, `body` (the bytes sent; `.json()` parses them), `headers` (of
+        the latest attempt), `attempts`, the `statuses` answered (None: no answer) and `state`
+        (`pending`, `delivered` or `given_up`)."""
+        return _deliveries(self._state("webhook_deliveries"))
+
+    def wait_for_webhooks(self, count: int, timeout: float = 30.0) -> typing.List[WebhookDelivery]:
+        """`webhook_deliveries` once `count` of them are delivered or given up, or after
+        `timeout` seconds: events go out on their own, after the calls that caused them."""
+        state = self._control("state", {"wait_for_webhooks": [count, timeout]})
+        return _deliveries(state["webhook_deliveries"])
 
     def assert_no_create(self) -> None:
         """Fail (AssertionError) if any request reached an operation that creates a project:
@@ -303,7 +336,8 @@ class MockServer:
             f"{self.url}/_mock/control/{action}",
             content=json.dumps(arguments),
             headers={"Content-Type": "application/json"},
-            timeout=30.0,
+            # A wait for webhooks takes as long as it was told it may, and then some.
+            timeout=30.0 + float(arguments.get("wait_for_webhooks", [0, 0])[1]),
         )
         if answer.status_code == 400:
             raise ValueError(answer.json()["message"])
@@ -320,6 +354,15 @@ def _engine(**options: typing.Any) -> Engine:
 def _given(arguments: typing.Dict[str, typing.Any]) -> typing.Dict[str, typing.Any]:
     """A steering call's arguments, those left at None left out."""
     return {k: v for k, v in arguments.items() if k != "self" and v is not None}
+
+
+def _deliveries(found: typing.List[typing.Dict[str, typing.Any]]) -> typing.List[WebhookDelivery]:
+    from magic_hour.mock.webhooks import WebhookDelivery
+
+    for fields in found:
+        fields["body"] = fields["body"].encode("latin-1")
+        fields["statuses"] = tuple(fields["statuses"])
+    return [WebhookDelivery(**fields) for fields in found]
 
 
 def _time(text: str) -> datetime.datetime:

@@ -46,7 +46,21 @@ def mock_description(api: ir.Api) -> dict[str, Any]:
             },
         },
         "operations": [_operation(operation, api) for operation in api.operations],
+        "webhook_events": _webhook_events_fallback_until_part_a(),
     }
+
+
+def _webhook_events_fallback_until_part_a() -> list[dict[str, str]]:
+    """The webhook events the mock delivers, from the conventions, until the events are read
+    from the webhook spec (#18 part A): its version replaces this one at the merge.
+
+    `<kind>.<phase>` fires when a project of that kind reaches the phase's status."""
+    phases = {"started": "rendering", "completed": conventions.COMPLETE, "errored": "error"}
+    return [
+        {"type": f"{kind}.{phase}", "kind": kind, "status": status}
+        for kind in sorted(set(conventions.PROJECT_TAGS.values()))
+        for phase, status in phases.items()
+    ]
 
 
 def mock_json(api: ir.Api) -> str:
@@ -83,6 +97,14 @@ def _operation(operation: ir.Operation, api: ir.Api) -> dict[str, Any]:
         "example_id": example_id if isinstance(example_id, str) else None,
         "outputs": workflow.outputs if workflow else conventions.OUTPUTS_FIELD,
         "outcomes": _outcomes(workflow) if role == CREATE else None,
+        # A create's getter (its projects' answers, which webhook events carry), and whether it
+        # starts a task (face detection), which sends no project event.
+        "getter": (
+            f"{workflow.getter.http_method} {workflow.getter.path}"
+            if role == CREATE and workflow
+            else None
+        ),
+        "task": role == CREATE and operation.project_kind is None,
         "auth": [list(pair) for pair in operation.auth],
         "parameters": [
             {

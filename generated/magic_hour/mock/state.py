@@ -66,7 +66,7 @@ class ProjectState:
     id: str
     kind: str  # image | video | audio
     name: Optional[str]
-    status: str  # as the last GET reported it; `queued` before the first
+    status: str  # as last reported, by a GET (or a webhook event); `queued` before the first
     outcome: str  # complete | error | canceled: where the project ends
     error_code: Optional[str]
     error_message: Optional[str]
@@ -311,6 +311,9 @@ class Store:
         self.seconds_per_status = seconds_per_status
         self.clock = clock
         self.seed = seed
+        # Told of each status a project reaches (with its fresh tickets once complete), under
+        # the lock, so in the order they happen: the webhook events. No I/O there.
+        self.listener: Optional[Callable[[ProjectState, list[DownloadTicket]], None]] = None
         self._lock = threading.Lock()
         self._clear()
 
@@ -435,41 +438,77 @@ class Store:
         self, project_id: str, kind: str
     ) -> Optional[tuple[ProjectState, list[DownloadTicket]]]:
         """Count a GET of the project; its new state and, once complete, fresh tickets."""
-        complete = self.conventions.complete
         with self._lock:
             project = self._projects.get(project_id)
             if project is None or project.kind != kind:
                 return None
             polls = project.polls + 1
-            status = self._status(project, polls)
+            project = self._move(project, self._status(project, polls), polls)
             tickets: list[DownloadTicket] = []
-            if status == complete:
-                expires_at = _now() + self.conventions.download_lifetime
-                first = project.completions == 0
-                if project.download_fault == "expire-once" and first:
-                    expires_at = _now() - datetime.timedelta(minutes=1)
-                revoked = project.download_fault == "revoke-once" and first
-                for index in range(project.output_count):
-                    ticket = DownloadTicket(self._token(), project_id, index, expires_at, revoked)
-                    self._tickets[ticket.token] = ticket
-                    tickets.append(ticket)
-            project = dataclasses.replace(
-                project,
-                polls=polls,
-                status=status,
-                completions=project.completions + (status == complete),
-            )
-            self._projects[project_id] = project
+            if project.status == self.conventions.complete:
+                project, tickets = self._hand_out(project)
             return project, tickets
+
+    def advance(self) -> None:
+        """Move each project that moves with time to where time has brought it, GET or not
+        (for webhooks: a receiver of events never polls)."""
+        with self._lock:
+            for project in list(self._projects.values()):
+                if (
+                    project.status not in self.conventions.terminal
+                    and self._pace(project)[0] is not None
+                ):
+                    self._move(project, self._status(project, project.polls), project.polls)
+
+    def _move(self, project: ProjectState, status: str, polls: int) -> ProjectState:
+        """The project at `status`, stored; the listener hears of each status it reached on
+        the way, in order (a project seen late may have passed `rendering` unseen)."""
+        lifecycle = (*self.conventions.waiting, project.outcome)
+        passed: tuple[str, ...] = ()
+        if status != project.status and project.status in lifecycle and status in lifecycle:
+            passed = lifecycle[lifecycle.index(project.status) + 1 : lifecycle.index(status) + 1]
+        project = dataclasses.replace(project, polls=polls, status=status)
+        self._projects[project.id] = project
+        for reached in passed if self.listener is not None else ():
+            at = dataclasses.replace(project, status=reached)
+            tickets: list[DownloadTicket] = []
+            if reached == self.conventions.complete:
+                at, tickets = self._hand_out(at)
+                project = dataclasses.replace(project, completions=at.completions)
+            assert self.listener is not None
+            self.listener(at, tickets)
+        return project
+
+    def _hand_out(self, project: ProjectState) -> tuple[ProjectState, list[DownloadTicket]]:
+        """Fresh download tickets for a complete project's outputs, the first ones faulty if it
+        is steered so; the project, stored, counts them."""
+        expires_at = _now() + self.conventions.download_lifetime
+        first = project.completions == 0
+        if project.download_fault == "expire-once" and first:
+            expires_at = _now() - datetime.timedelta(minutes=1)
+        revoked = project.download_fault == "revoke-once" and first
+        tickets = []
+        for index in range(project.output_count):
+            ticket = DownloadTicket(self._token(), project.id, index, expires_at, revoked)
+            self._tickets[ticket.token] = ticket
+            tickets.append(ticket)
+        project = dataclasses.replace(project, completions=project.completions + 1)
+        self._projects[project.id] = dataclasses.replace(
+            self._projects[project.id], completions=project.completions
+        )
+        return project, tickets
+
+    def _pace(self, project: ProjectState) -> tuple[Optional[float], Optional[int]]:
+        """Seconds, or GETs, per waiting status: the project's own, else the server's."""
+        if project.seconds_per_status is None and project.polls_per_status is None:
+            return self.seconds_per_status, self.polls_per_status
+        return project.seconds_per_status, project.polls_per_status
 
     def _status(self, project: ProjectState, polls: int) -> str:
         if project.status in self.conventions.terminal:
             return project.status  # an ended project stays ended, whatever it is steered to
         waiting = self.conventions.waiting
-        seconds = project.seconds_per_status
-        count = project.polls_per_status
-        if seconds is None and count is None:
-            seconds, count = self.seconds_per_status, self.polls_per_status
+        seconds, count = self._pace(project)
         if seconds is not None:
             elapsed = self.clock() - project.started
             step = int(elapsed / seconds) if seconds > 0 else None

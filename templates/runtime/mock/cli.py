@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import time
@@ -16,6 +17,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         from magic_hour.mock.server import DESCRIPTION, MockServer
         from magic_hour.mock.state import SteeringError
+        from magic_hour.mock.webhooks import DEFAULT_RETRY_SECONDS, SECRET_VARIABLE
     except ImportError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -60,6 +62,27 @@ def main(argv: Optional[list[str]] = None) -> int:
         "--seed", type=int, default=None, help="hand out the same ids and URLs on every run"
     )
     parser.add_argument(
+        "--webhook-url",
+        default=None,
+        metavar="URL",
+        help="POST a signed event there as each project starts, completes or fails; projects then"
+        " move every --seconds-per-status (0.2 s unless given), polled or not",
+    )
+    parser.add_argument(
+        "--webhook-secret",
+        default=None,
+        metavar="SECRET",
+        help=f"the secret that signs them (default: the {SECRET_VARIABLE} environment variable,"
+        " which keeps it off the command line)",
+    )
+    parser.add_argument(
+        "--webhook-retry-seconds",
+        type=float,
+        default=DEFAULT_RETRY_SECONDS,
+        metavar="S",
+        help="how long a failing delivery is retried (default: 60; the API retries for 24 hours)",
+    )
+    parser.add_argument(
         "--description",
         default=None,
         metavar="FILE",
@@ -82,9 +105,21 @@ def main(argv: Optional[list[str]] = None) -> int:
             seed=args.seed,
             outcome=outcome,
             error_code=code or None,
+            webhook_url=args.webhook_url,
+            webhook_secret=(
+                args.webhook_secret
+                if args.webhook_secret is not None
+                else os.environ.get(SECRET_VARIABLE)
+            ),
+            webhook_retry_seconds=args.webhook_retry_seconds,
         )
     except (SteeringError, ValueError) as exc:
-        parser.error(str(exc))
+        message = str(exc)
+        if message.startswith("webhook_"):
+            # Named as the command line names it; the message never holds the secret.
+            option, _, rest = message.partition(":")
+            message = f"--{option.replace('_', '-')}:{rest}"
+        parser.error(message)
     except (OSError, KeyError) as exc:
         print(f"Cannot read the API description: {exc}", file=sys.stderr)
         return 1
@@ -104,6 +139,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(
             f"Mock {server.title} on {server.url} ({server.operation_count} operations)", flush=True
         )
+        if server.webhook_url is not None:
+            print("Webhook events are signed and sent as projects move", flush=True)
         if server.url != default_url.rstrip("/"):
             print(
                 f"Environment.MOCK_SERVER reaches it where {server.url_variable}={server.url}",

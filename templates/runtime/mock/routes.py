@@ -55,6 +55,8 @@ class Endpoint:
     outputs: str  # the field of a project's answer that lists its outputs
     # The ends a create's projects can report (its getter's statuses); None: any.
     outcomes: tuple[str, ...] | None
+    getter: str | None  # a create's: the name of the GET that reports on its projects
+    task: bool  # a create of a task (face detection), not of a project
     parameters: list[Parameter]
     body_required: bool
     body_checker: Validator | None  # None: no JSON body to check
@@ -146,6 +148,8 @@ def _endpoint(described: dict[str, Any]) -> Endpoint:
         example_id=described["example_id"],
         outputs=described["outputs"],
         outcomes=_optional_tuple(described.get("outcomes")),
+        getter=described.get("getter"),
+        task=bool(described.get("task")),
         auth=tuple((where, name) for where, name in described["auth"]),
         parameters=[_parameter(p) for p in described["parameters"]],
         body_required=bool(body and body["required"]),

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import MappingProxyType, TracebackType
 from typing import Any, Optional, Union
 
-from magic_hour.mock import files
+from magic_hour.mock import files, webhooks
 from magic_hour.mock.routes import (
     CREATE,
     DELETE,
@@ -69,6 +69,10 @@ EXPIRED = {"message": "Request has expired"}
 SIGNED_URL = {"message": "Storage URLs are signed: send no Authorization header"}
 ACCESS_DENIED = {"message": "Access Denied"}
 _EMPTY = object()  # a response with no body at all
+# How long each waiting status lasts, with webhooks on and no pace given.
+WEBHOOK_SECONDS_PER_STATUS = 0.2
+# How often projects that move with time are moved, with webhooks on.
+TICK_SECONDS = 0.05
 _SAFE_HOST = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")
 
 
@@ -83,6 +87,12 @@ class MockServer:
     report that end (a canceled face detection) fails instead. `description`: the API as
     the generator describes it (a mapping, or the path of its JSON file); this package's API by
     default.
+
+    With a `webhook_url` (and its `webhook_secret`), it POSTs a signed event there as each
+    project starts rendering, completes or fails (the events its description lists; none for a
+    canceled project), retrying one that fails for `webhook_retry_seconds`; `webhook_deliveries`
+    lists them. Projects then move with time even if nobody polls them (a receiver of events
+    never does): every `seconds_per_status`, 0.2 s unless given, GETs reporting the same.
     """
 
     def __init__(
@@ -96,6 +106,9 @@ class MockServer:
         seed: Optional[int] = None,
         outcome: str = "complete",
         error_code: Optional[str] = None,
+        webhook_url: Optional[str] = None,
+        webhook_secret: Optional[str] = None,
+        webhook_retry_seconds: float = webhooks.DEFAULT_RETRY_SECONDS,
     ) -> None:
         if type(polls_per_status) is not int or polls_per_status < 0:
             raise ValueError(
@@ -112,6 +125,9 @@ class MockServer:
             raise ValueError(f"port must be 0 to 65535, got {port!r}")
         if seed is not None and type(seed) is not int:
             raise ValueError(f"seed must be a whole number, got {seed!r}")
+        webhook_url = webhooks.check_options(webhook_url, webhook_secret, webhook_retry_seconds)
+        if webhook_url is not None and seconds_per_status is None:
+            seconds_per_status = WEBHOOK_SECONDS_PER_STATUS
         if isinstance(description, Mapping):
             described: Mapping[str, Any] = description
         else:
@@ -130,6 +146,15 @@ class MockServer:
         self.store = Store(
             self.conventions, polls_per_status, seconds_per_status, seed=seed, default=default
         )
+        self.webhook_events: list[Mapping[str, Any]] = list(described.get("webhook_events", []))
+        self.webhook_url = webhook_url
+        self._deliverer: Optional[webhooks.Deliverer] = None
+        self._ticker: Optional[threading.Thread] = None
+        self._ticking = threading.Event()
+        if webhook_url is not None:
+            assert webhook_secret is not None  # checked with the URL
+            self._deliverer = webhooks.Deliverer(webhook_url, webhook_secret, webhook_retry_seconds)
+            self.store.listener = self._status_reached
         self.host = host
         self.port = port
         self.output_size = output_size
@@ -158,6 +183,55 @@ class MockServer:
     def requests(self) -> list[ReceivedRequest]:
         """The requests received so far (the latest 100,000), in order, but the control API's."""
         return self.store.requests()
+
+    @property
+    def webhook_deliveries(self) -> list[webhooks.WebhookDelivery]:
+        """The webhook events sent, being sent or given up, in the order they happened."""
+        return self._deliverer.deliveries() if self._deliverer is not None else []
+
+    def wait_for_webhooks(
+        self, count: int, timeout: float = 30.0
+    ) -> list[webhooks.WebhookDelivery]:
+        """`webhook_deliveries` once `count` of them are delivered or given up (or `timeout`
+        seconds have passed): events go out from a thread of their own."""
+        return self._deliverer.wait(count, timeout) if self._deliverer is not None else []
+
+    def _status_reached(self, project: ProjectState, tickets: list[DownloadTicket]) -> None:
+        """Queue the webhook events of a project that reached a status (under the store's
+        lock: nothing here may call it)."""
+        assert self._deliverer is not None
+        endpoint = self._create_endpoints().get(project.created_by)
+        getter = self._endpoint(endpoint.getter) if endpoint and endpoint.getter else None
+        if endpoint is None or getter is None:
+            return  # not made by a create this mock knows
+        applying = [
+            event
+            for event in self.webhook_events
+            if event["kind"] == project.kind
+            # An event may name the create of a task it is for; else it is for projects.
+            and (
+                event["operation"] == project.created_by
+                if event.get("operation")
+                else not endpoint.task
+            )
+        ]
+        if project.outcome not in {event["status"] for event in applying}:
+            # A project that ends where no event fires (canceled) sends none at all, as one
+            # canceled before it began rendering: the API sends nothing for it.
+            return
+        for event in applying:
+            if event["status"] == project.status:
+                base_url = self.url if self._httpd is not None else f"http://{self.host}"
+                payload = self.project_answer(getter, project, tickets, base_url)
+                event_body = {"type": event["type"], "payload": payload}
+                self._deliverer.add(event["type"], project.id, event_body)
+
+    def _endpoint(self, name: str) -> Optional[Endpoint]:
+        method, _, path = name.partition(" ")
+        for route in self.router.routes:
+            if route.template == path:
+                return route.endpoints.get(method)
+        return None
 
     def script(self, operation: Optional[str] = None, **steering_arguments: Any) -> None:
         """Steer the next project that `operation` (`POST /v1/...`; any create if None) creates:
@@ -208,8 +282,11 @@ class MockServer:
         return steering(self.conventions, **values)
 
     def reset(self) -> None:
-        """Forget every project, upload, request and script, as if just started."""
+        """Forget every project, upload, request, script and webhook delivery, as if just
+        started."""
         self.store.reset()
+        if self._deliverer is not None:
+            self._deliverer.reset()
 
     def _create_operations(self) -> set[str]:
         return set(self._create_endpoints())
@@ -231,10 +308,23 @@ class MockServer:
                 "projects": lambda: [_jsonable(p) for p in self.store.projects().values()],
                 "uploads": lambda: [_jsonable(u) for u in self.store.uploads().values()],
                 "upload_slots": self.store.upload_slot_count,
+                "webhook_deliveries": lambda: [_jsonable(d) for d in self.webhook_deliveries],
             }
             # `{"part": "requests"}` asks for one part: reading the requests does not copy every
             # uploaded file's bytes.
             part = arguments.get("part")
+            if "wait_for_webhooks" in arguments:
+                # `{"wait_for_webhooks": [count, timeout]}`: the deliveries once `count` have
+                # ended, for a test in another process.
+                asked = arguments["wait_for_webhooks"]
+                if (
+                    not isinstance(asked, list)
+                    or len(asked) != 2
+                    or not all(type(n) in (int, float) for n in asked)
+                ):
+                    raise ValueError(f"wait_for_webhooks: expected [count, timeout], got {asked!r}")
+                self.wait_for_webhooks(int(asked[0]), float(asked[1]))
+                return {"webhook_deliveries": parts["webhook_deliveries"]()}
             if part is None and not arguments:
                 return {name: read() for name, read in parts.items()}
             if part not in parts or len(arguments) > 1:
@@ -270,6 +360,74 @@ class MockServer:
         """A snapshot: file_path -> what was PUT there."""
         return MappingProxyType(self.store.uploads())
 
+    def project_answer(
+        self,
+        endpoint: Endpoint,
+        project: ProjectState,
+        tickets: list[DownloadTicket],
+        base_url: str,
+    ) -> dict[str, Any]:
+        """The project as `endpoint`, its getter, answers it: the example's fields, those the
+        mock knows given the project's own values, the outputs' URLs on `base_url`."""
+        example = endpoint.example
+        answer = copy.deepcopy(example) if isinstance(example, dict) else {}
+        final = project.status in ("error", "canceled")
+        known = {
+            "name": project.name,
+            # Credits are refunded when a render fails or is canceled.
+            "credits_charged": 0 if final else project.credits_charged,
+            "created_at": iso(project.created_at),
+            "error": (
+                {"code": project.error_code, "message": project.error_message}
+                if project.status == "error"
+                else None
+            ),
+            "image_count": project.output_count,
+        }
+        answer.update({key: value for key, value in known.items() if key in answer})
+        answer.update(id=project.id, status=project.status)
+        answer[endpoint.outputs] = [
+            self._output(endpoint, project, ticket, base_url) for ticket in tickets
+        ]
+        return self.with_deprecated_fields(answer)
+
+    def _output(
+        self, endpoint: Endpoint, project: ProjectState, ticket: DownloadTicket, base_url: str
+    ) -> dict[str, Any]:
+        """One output as the getter's example lists them, with a working download URL."""
+        examples = endpoint.example
+        listed = examples.get(endpoint.outputs) if isinstance(examples, dict) else None
+        template = listed[0] if isinstance(listed, list) and listed else {}
+        output = dict(template) if isinstance(template, dict) else {}
+        output["url"] = self._download_url(project, ticket, base_url)
+        output["expires_at"] = iso(ticket.expires_at)
+        if "path" in output:
+            storage = self.conventions.storage_prefix
+            output["path"] = f"{storage}{project.id}/{ticket.index}.{project.output_format}"
+        return output
+
+    def _download_url(self, project: ProjectState, ticket: DownloadTicket, base_url: str) -> str:
+        name = project.download_name
+        if name is None:
+            extension = project.output_format
+            several = project.output_count > 1
+            name = f"output-{ticket.index + 1}.{extension}" if several else f"output.{extension}"
+        return (
+            f"{base_url}{DOWNLOADS_PATH}{project.id}/{name}"
+            f"?{DOWNLOAD_PARAMETER}={ticket.token}&auth-token={ticket.token[:16]}"
+        )
+
+    def with_deprecated_fields(self, answer: dict[str, Any]) -> dict[str, Any]:
+        """The answer with the fields earlier clients still require, from what replaced them."""
+        for name, source in self.deprecated_fields.items():
+            if name in answer or source["from"] not in answer:
+                continue
+            value = answer[source["from"]]
+            if source["take"] == "first":
+                value = value[0] if isinstance(value, list) and value else None
+            answer[name] = copy.deepcopy(value)
+        return answer
+
     def _download_started(self) -> None:
         with self._transfers:
             self._downloading += 1
@@ -292,7 +450,22 @@ class MockServer:
                 )
                 self._httpd = httpd
                 self._thread.start()
+                if self._deliverer is not None:
+                    self._deliverer.start()
+                    self._ticking.clear()
+                    self._ticker = threading.Thread(
+                        target=self._tick, name="magic-hour-mock-ticker", daemon=True
+                    )
+                    self._ticker.start()
         return self
+
+    def _tick(self) -> None:
+        # Projects move with time whether or not anybody polls them: their events go out.
+        while not self._ticking.wait(TICK_SECONDS):
+            try:
+                self.store.advance()
+            except Exception:
+                logger.exception("mock server: error moving projects on")
 
     def stop(self) -> None:
         with self._lifecycle:
@@ -300,6 +473,12 @@ class MockServer:
             self._httpd = self._thread = None
             if httpd is None or thread is None:
                 return
+            if self._ticker is not None:
+                self._ticking.set()
+                self._ticker.join()
+                self._ticker = None
+            if self._deliverer is not None:
+                self._deliverer.stop()  # bounded: an attempt under way is left to its timeout
             httpd.shutdown()
             thread.join()
             # Keep-alive connections would otherwise go on being served after stop().
@@ -537,51 +716,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(404, endpoint.not_found_body)
             return
         project, tickets = found
-        example = endpoint.example
-        answer = copy.deepcopy(example) if isinstance(example, dict) else {}
-        final = project.status in ("error", "canceled")
-        # The example's fields, those the mock knows of given the project's own values.
-        known = {
-            "name": project.name,
-            # Credits are refunded when a render fails or is canceled.
-            "credits_charged": 0 if final else project.credits_charged,
-            "created_at": iso(project.created_at),
-            "error": (
-                {"code": project.error_code, "message": project.error_message}
-                if project.status == "error"
-                else None
-            ),
-            "image_count": project.output_count,
-        }
-        answer.update({key: value for key, value in known.items() if key in answer})
-        answer.update(id=project.id, status=project.status)
-        answer[endpoint.outputs] = [self._output(endpoint, answer, project, t) for t in tickets]
-        self._answer(endpoint, answer)
-
-    def _output(
-        self, endpoint: Endpoint, answer: Any, project: ProjectState, ticket: DownloadTicket
-    ) -> dict[str, Any]:
-        """One output as the getter's example lists them, with a working download URL."""
-        examples = endpoint.example
-        listed = examples.get(endpoint.outputs) if isinstance(examples, dict) else None
-        template = listed[0] if isinstance(listed, list) and listed else {}
-        output = dict(template) if isinstance(template, dict) else {}
-        output["url"] = self._download_url(project, ticket)
-        output["expires_at"] = iso(ticket.expires_at)
-        if "path" in output:
-            storage = self.mock.conventions.storage_prefix
-            output["path"] = f"{storage}{project.id}/{ticket.index}.{project.output_format}"
-        return output
-
-    def _download_url(self, project: ProjectState, ticket: DownloadTicket) -> str:
-        name = project.download_name
-        if name is None:
-            extension = project.output_format
-            several = project.output_count > 1
-            name = f"output-{ticket.index + 1}.{extension}" if several else f"output.{extension}"
-        return (
-            f"{self._base_url()}{DOWNLOADS_PATH}{project.id}/{name}"
-            f"?{DOWNLOAD_PARAMETER}={ticket.token}&auth-token={ticket.token[:16]}"
+        self._answer(
+            endpoint, self.mock.project_answer(endpoint, project, tickets, self._base_url())
         )
 
     def _delete(self, endpoint: Endpoint, path_values: Mapping[str, str]) -> None:
@@ -629,19 +765,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, endpoint: Endpoint, answer: Any) -> None:
         status = endpoint.success_status
         if isinstance(answer, dict):
-            answer = self._with_deprecated_fields(answer)
+            answer = self.mock.with_deprecated_fields(answer)
         self._send_json(status, _EMPTY if answer is None or status == 204 else answer)
-
-    def _with_deprecated_fields(self, answer: dict[str, Any]) -> dict[str, Any]:
-        """The answer with the fields earlier clients still require, from what replaced them."""
-        for name, source in self.mock.deprecated_fields.items():
-            if name in answer or source["from"] not in answer:
-                continue
-            value = answer[source["from"]]
-            if source["take"] == "first":
-                value = value[0] if isinstance(value, list) and value else None
-            answer[name] = copy.deepcopy(value)
-        return answer
 
     # Files.
 
