@@ -4,6 +4,8 @@
   (per worker with pytest-xdist), on a free port, its state reset before each test. Script how
   projects end, read what it received, `assert_no_create()`.
 - `magic_hour_client`, `magic_hour_async_client`: clients bound to it.
+- `magic_hour_webhooks`: a webhook receiver (`magic_hour.testing.WebhookReceiver`) that the
+  mock delivers its signed events to during the test (`.secret` verifies them).
 
 An `async def` test that uses `magic_hour_async_client` runs in an event loop of its own when no
 async plugin (pytest-asyncio, anyio) takes it.
@@ -22,7 +24,7 @@ import pytest
 
 if typing.TYPE_CHECKING:
     from magic_hour import AsyncClient, Client
-    from magic_hour.testing import MockServer
+    from magic_hour.testing import MockServer, WebhookReceiver
 
 # A key the mock accepts; a real one is never used, whatever the environment holds.
 MOCK_API_KEY = "magic-hour-mock-key"
@@ -45,6 +47,29 @@ def magic_hour_mock(magic_hour_mock_session: MockServer) -> MockServer:
     `Environment.MOCK_SERVER` reaches it."""
     magic_hour_mock_session.reset()
     return magic_hour_mock_session
+
+
+@pytest.fixture(scope="session")
+def magic_hour_webhook_receiver_session() -> typing.Iterator[WebhookReceiver]:
+    """The session's webhook receiver, started when a test first asks for `magic_hour_webhooks`."""
+    from magic_hour.testing import WebhookReceiver
+
+    with WebhookReceiver() as receiver:
+        yield receiver
+
+
+@pytest.fixture
+def magic_hour_webhooks(
+    magic_hour_mock: MockServer, magic_hour_webhook_receiver_session: WebhookReceiver
+) -> typing.Iterator[WebhookReceiver]:
+    """A webhook receiver on loopback that the mock delivers its signed events to during this
+    test (projects then move with time, polled or not): `.deliveries`, `.wait(count)`, and
+    `.secret`, which the mock signs with."""
+    receiver = magic_hour_webhook_receiver_session
+    receiver.clear()
+    magic_hour_mock.deliver_webhooks(receiver.url, receiver.secret)
+    yield receiver
+    magic_hour_mock.deliver_webhooks(None)
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from magic_hour import Client
 from magic_hour.core.webhooks import SIGNATURE_HEADER, TIMESTAMP_HEADER, signature
 from magic_hour.mock import DESCRIPTION, MockServer
 from magic_hour.testing import MockServer as KitMockServer
+from magic_hour.testing import WebhookReceiver
 
 SECRET = "whsec-test-never-shown-3f9a"
 AUTH = {"Authorization": "Bearer test-key"}
@@ -344,3 +345,30 @@ def test_the_kit_reads_deliveries_alike_in_a_thread_and_a_subprocess(
     assert all(SECRET not in text for text in shown)
     if not subprocess_mode:
         assert any("webhook" in record.getMessage() for record in caplog.records)
+
+
+@pytest.mark.parametrize("subprocess_mode", [False, True], ids=["thread", "subprocess"])
+def test_a_running_mock_starts_and_stops_delivering_when_told(subprocess_mode: bool) -> None:
+    # What the `magic_hour_webhooks` fixture does to the session's mock, for one test.
+    kind = KINDS[0]
+    expected = event_types(kind, "rendering") + event_types(kind, "complete")
+    with KitMockServer(subprocess=subprocess_mode) as mock, WebhookReceiver() as receiver:
+        first, seen = generate(mock.url, kind)
+        assert seen == ["complete"]  # no webhooks: it ends at its first GET, as before
+        with pytest.raises(ValueError) as raised:
+            mock.deliver_webhooks("file:///tmp/hooks", receiver.secret)
+        assert str(raised.value).startswith("webhook_url:")
+        assert receiver.secret not in str(raised.value)
+        mock.deliver_webhooks(receiver.url, receiver.secret)
+        second, _ = generate(mock.url, kind)
+        deliveries = receiver.wait(len(expected))
+        assert [d.json()["type"] for d in deliveries] == expected
+        assert {d.json()["payload"]["id"] for d in deliveries} == {second.id}
+        for delivery in deliveries:
+            timestamp = delivery.headers[TIMESTAMP_HEADER]
+            expected_signature = signature(receiver.secret, timestamp, delivery.body)
+            assert delivery.headers[SIGNATURE_HEADER] == expected_signature
+        assert SECRET not in repr(receiver) and receiver.secret not in repr(receiver)
+        mock.deliver_webhooks(None)
+        third, seen = generate(mock.url, kind)
+        assert seen == ["complete"] and mock.webhook_deliveries == []

@@ -16,7 +16,9 @@ do this for each test (the package registers them as a pytest plugin).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import http.server
 import json
 import os
 import re
@@ -32,7 +34,7 @@ if typing.TYPE_CHECKING:
     from magic_hour.mock.state import ProjectState, ReceivedRequest, UploadRecord
     from magic_hour.mock.webhooks import WebhookDelivery
 
-__all__ = ["MockServer"]
+__all__ = ["MockServer", "ReceivedWebhook", "WebhookReceiver"]
 
 # The line `python -m magic_hour.mock` prints once it listens.
 _LISTENING = re.compile(r"^Mock .* on (http://\S+) \(")
@@ -267,6 +269,20 @@ class MockServer:
         state = self._control("state", {"wait_for_webhooks": [count, timeout]})
         return _deliveries(state["webhook_deliveries"])
 
+    def deliver_webhooks(
+        self,
+        url: typing.Optional[str],
+        secret: typing.Optional[str] = None,
+        *,
+        retry_seconds: float = 60.0,
+    ) -> None:
+        """From now on, deliver webhook events to `url` signed with `secret` (`url` None: no
+        more), as the arguments `webhook_url`, `webhook_secret` and `webhook_retry_seconds`
+        do. ValueError names a bad argument."""
+        self._control(
+            "deliver_webhooks", {"url": url, "secret": secret, "retry_seconds": retry_seconds}
+        )
+
     def assert_no_create(self) -> None:
         """Fail (AssertionError) if any request reached an operation that creates a project:
         for code that must refuse a request before spending credits."""
@@ -343,6 +359,111 @@ class MockServer:
             raise ValueError(answer.json()["message"])
         answer.raise_for_status()
         return answer.json()["result"]
+
+
+@dataclasses.dataclass(frozen=True)
+class ReceivedWebhook:
+    """A delivery as a receiver got it: the raw body, to verify before parsing, and headers."""
+
+    path: str
+    headers: typing.Dict[str, str]  # names in lower case
+    body: bytes = dataclasses.field(repr=False)
+
+    def json(self) -> typing.Any:
+        return json.loads(self.body)
+
+
+class WebhookReceiver:
+    """A webhook endpoint for tests: a real HTTP server on a free loopback port, between
+    start() and stop() (or in a `with` block), that answers 200 to each POST and keeps it.
+    Point a mock at it: `MockServer(webhook_url=receiver.url, webhook_secret=receiver.secret)`.
+    """
+
+    def __init__(self, *, secret: str = "magic-hour-test-webhook-secret") -> None:
+        self.secret = secret  # for the mock to sign with, and the test to verify with
+        self._received: typing.List[ReceivedWebhook] = []
+        self._arrived = threading.Condition()
+        self._server: typing.Optional[http.server.ThreadingHTTPServer] = None
+        self._thread: typing.Optional[threading.Thread] = None
+
+    @property
+    def url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("the webhook receiver is not running: use it in a `with` block")
+        return f"http://127.0.0.1:{self._server.server_address[1]}/webhooks"
+
+    @property
+    def deliveries(self) -> typing.List[ReceivedWebhook]:
+        """What arrived so far, in order."""
+        with self._arrived:
+            return list(self._received)
+
+    def wait(self, count: int, timeout: float = 30.0) -> typing.List[ReceivedWebhook]:
+        """`deliveries` once `count` have arrived, or after `timeout` seconds: a mock sends
+        its events on its own, after the calls that caused them."""
+        with self._arrived:
+            self._arrived.wait_for(lambda: len(self._received) >= count, timeout)
+            return list(self._received)
+
+    def clear(self) -> None:
+        with self._arrived:
+            self._received.clear()
+
+    def start(self) -> WebhookReceiver:
+        if self._server is not None:
+            return self
+        receiver = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                received = ReceivedWebhook(
+                    self.path,
+                    {name.lower(): value for name, value in self.headers.items()},
+                    self.rfile.read(length),
+                )
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                with receiver._arrived:
+                    receiver._received.append(received)
+                    receiver._arrived.notify_all()
+
+            def log_message(self, format: str, *args: typing.Any) -> None:
+                pass  # a test's output is not the place
+
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        server, thread = self._server, self._thread
+        self._server = self._thread = None
+        if server is not None and thread is not None:
+            server.shutdown()
+            server.server_close()
+            thread.join()
+
+    def __enter__(self) -> WebhookReceiver:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: typing.Optional[typing.Type[BaseException]],
+        exc: typing.Optional[BaseException],
+        traceback: typing.Optional[types.TracebackType],
+    ) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        where = self.url if self._server is not None else "not running"
+        return f"WebhookReceiver({where}, {len(self.deliveries)} received)"  # never the secret
 
 
 def _engine(**options: typing.Any) -> Engine:

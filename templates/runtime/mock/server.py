@@ -125,9 +125,7 @@ class MockServer:
             raise ValueError(f"port must be 0 to 65535, got {port!r}")
         if seed is not None and type(seed) is not int:
             raise ValueError(f"seed must be a whole number, got {seed!r}")
-        webhook_url = webhooks.check_options(webhook_url, webhook_secret, webhook_retry_seconds)
-        if webhook_url is not None and seconds_per_status is None:
-            seconds_per_status = WEBHOOK_SECONDS_PER_STATUS
+        webhooks.check_options(webhook_url, webhook_secret, webhook_retry_seconds)
         if isinstance(description, Mapping):
             described: Mapping[str, Any] = description
         else:
@@ -147,14 +145,11 @@ class MockServer:
             self.conventions, polls_per_status, seconds_per_status, seed=seed, default=default
         )
         self.webhook_events: list[Mapping[str, Any]] = list(described.get("webhook_events", []))
-        self.webhook_url = webhook_url
+        self.webhook_url: Optional[str] = None
+        self._pace_given = seconds_per_status
         self._deliverer: Optional[webhooks.Deliverer] = None
         self._ticker: Optional[threading.Thread] = None
         self._ticking = threading.Event()
-        if webhook_url is not None:
-            assert webhook_secret is not None  # checked with the URL
-            self._deliverer = webhooks.Deliverer(webhook_url, webhook_secret, webhook_retry_seconds)
-            self.store.listener = self._status_reached
         self.host = host
         self.port = port
         self.output_size = output_size
@@ -165,6 +160,8 @@ class MockServer:
         self._downloading = 0
         self.downloads_started = 0  # bodies of output files begun, cut ones included
         self.peak_downloads = 0  # the most downloads served at the same time so far
+        if webhook_url is not None:
+            self.deliver_webhooks(webhook_url, webhook_secret, webhook_retry_seconds)
 
     @property
     def url(self) -> str:
@@ -196,10 +193,63 @@ class MockServer:
         seconds have passed): events go out from a thread of their own."""
         return self._deliverer.wait(count, timeout) if self._deliverer is not None else []
 
+    def deliver_webhooks(
+        self,
+        url: Optional[str],
+        secret: Optional[str] = None,
+        retry_seconds: float = webhooks.DEFAULT_RETRY_SECONDS,
+    ) -> None:
+        """From now on, deliver webhook events to `url`, signed with `secret` (`url` None: no
+        more), as the options `webhook_url`, `webhook_secret` and `webhook_retry_seconds` do;
+        the deliveries listed so far are forgotten. ValueError names a bad argument."""
+        webhooks.check_options(url, secret, retry_seconds)
+        with self._lifecycle:
+            self._stop_webhooks()
+            self.store.listener = None
+            self._deliverer = None
+            self.webhook_url = url
+            self.store.seconds_per_status = self._pace_given
+            if url is not None:
+                assert secret is not None  # checked with the URL
+                if self._pace_given is None:
+                    # A receiver of events never polls: projects move with time.
+                    self.store.seconds_per_status = WEBHOOK_SECONDS_PER_STATUS
+                self._deliverer = webhooks.Deliverer(url, secret, retry_seconds)
+                self.store.listener = self._status_reached
+                if self._httpd is not None:
+                    self._start_webhooks()
+
+    def _start_webhooks(self) -> None:
+        assert self._deliverer is not None
+        self._deliverer.start()
+        self._ticking.clear()
+        self._ticker = threading.Thread(
+            target=self._tick, name="magic-hour-mock-ticker", daemon=True
+        )
+        self._ticker.start()
+
+    def _stop_webhooks(self) -> None:
+        if self._ticker is not None:
+            self._ticking.set()
+            self._ticker.join()
+            self._ticker = None
+        if self._deliverer is not None:
+            self._deliverer.stop()  # bounded: an attempt under way is left to its timeout
+
+    def _tick(self) -> None:
+        # Projects move with time whether or not anybody polls them: their events go out.
+        while not self._ticking.wait(TICK_SECONDS):
+            try:
+                self.store.advance()
+            except Exception:
+                logger.exception("mock server: error moving projects on")
+
     def _status_reached(self, project: ProjectState, tickets: list[DownloadTicket]) -> None:
         """Queue the webhook events of a project that reached a status (under the store's
         lock: nothing here may call it)."""
-        assert self._deliverer is not None
+        deliverer = self._deliverer
+        if deliverer is None:
+            return  # turned off meanwhile
         endpoint = self._create_endpoints().get(project.created_by)
         getter = self._endpoint(endpoint.getter) if endpoint and endpoint.getter else None
         if endpoint is None or getter is None:
@@ -224,7 +274,7 @@ class MockServer:
                 base_url = self.url if self._httpd is not None else f"http://{self.host}"
                 payload = self.project_answer(getter, project, tickets, base_url)
                 event_body = {"type": event["type"], "payload": payload}
-                self._deliverer.add(event["type"], project.id, event_body)
+                deliverer.add(event["type"], project.id, event_body)
 
     def _endpoint(self, name: str) -> Optional[Endpoint]:
         method, _, path = name.partition(" ")
@@ -335,6 +385,8 @@ class MockServer:
                 self.script(**arguments)
             elif action == "steer":
                 return _jsonable(self.steer(**arguments))
+            elif action == "deliver_webhooks":
+                self.deliver_webhooks(**arguments)
             elif action == "reset" and not arguments:
                 self.reset()
             else:
@@ -451,21 +503,8 @@ class MockServer:
                 self._httpd = httpd
                 self._thread.start()
                 if self._deliverer is not None:
-                    self._deliverer.start()
-                    self._ticking.clear()
-                    self._ticker = threading.Thread(
-                        target=self._tick, name="magic-hour-mock-ticker", daemon=True
-                    )
-                    self._ticker.start()
+                    self._start_webhooks()
         return self
-
-    def _tick(self) -> None:
-        # Projects move with time whether or not anybody polls them: their events go out.
-        while not self._ticking.wait(TICK_SECONDS):
-            try:
-                self.store.advance()
-            except Exception:
-                logger.exception("mock server: error moving projects on")
 
     def stop(self) -> None:
         with self._lifecycle:
@@ -473,12 +512,7 @@ class MockServer:
             self._httpd = self._thread = None
             if httpd is None or thread is None:
                 return
-            if self._ticker is not None:
-                self._ticking.set()
-                self._ticker.join()
-                self._ticker = None
-            if self._deliverer is not None:
-                self._deliverer.stop()  # bounded: an attempt under way is left to its timeout
+            self._stop_webhooks()
             httpd.shutdown()
             thread.join()
             # Keep-alive connections would otherwise go on being served after stop().
