@@ -441,7 +441,13 @@ def test_the_control_api_answers_one_part_of_the_state(running_mock: MockServer)
         client.v1.files.upload_file(PHOTO)
     control = f"{running_mock.url}/_mock/control/state"
     whole = httpx.post(control, timeout=10).json()["result"]
-    assert sorted(whole) == ["projects", "requests", "upload_slots", "uploads"]
+    assert sorted(whole) == [
+        "projects",
+        "requests",
+        "upload_slots",
+        "uploads",
+        "webhook_deliveries",
+    ]
     requests = httpx.post(control, json={"part": "requests"}, timeout=10).json()["result"]
     assert requests == {"requests": whole["requests"]}
     refused = httpx.post(control, json={"part": "everything"}, timeout=10)

@@ -23,6 +23,11 @@ or by headers on the create request:
 
 and on an upload-URLs request, `X-Mock-Upload-Fault: refuse` makes its upload URLs answer 403.
 
+With `webhook_url` and `webhook_secret` (`--webhook-url`, `--webhook-secret`), it POSTs a
+signed event there as each project starts rendering, completes or fails (none when canceled),
+retrying one that fails; projects then move with time, polled or not. `webhook_deliveries`
+lists what it sent.
+
 `truncate` cuts each download after about half its bytes; `expire-once` makes the first
 download URLs expired (`expires_at` past, 403 on fetch); `revoke-once` makes them answer 403
 while `expires_at` says they are still valid. Later GETs of the project give working URLs.

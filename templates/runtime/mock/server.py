@@ -360,9 +360,6 @@ class MockServer:
                 "upload_slots": self.store.upload_slot_count,
                 "webhook_deliveries": lambda: [_jsonable(d) for d in self.webhook_deliveries],
             }
-            # `{"part": "requests"}` asks for one part: reading the requests does not copy every
-            # uploaded file's bytes.
-            part = arguments.get("part")
             if "wait_for_webhooks" in arguments:
                 # `{"wait_for_webhooks": [count, timeout]}`: the deliveries once `count` have
                 # ended, for a test in another process.
@@ -375,6 +372,9 @@ class MockServer:
                     raise ValueError(f"wait_for_webhooks: expected [count, timeout], got {asked!r}")
                 self.wait_for_webhooks(int(asked[0]), float(asked[1]))
                 return {"webhook_deliveries": parts["webhook_deliveries"]()}
+            # `{"part": "requests"}` asks for one part: reading the requests does not copy every
+            # uploaded file's bytes.
+            part = arguments.get("part")
             if part is None and not arguments:
                 return {name: read() for name, read in parts.items()}
             if part not in parts or len(arguments) > 1:
