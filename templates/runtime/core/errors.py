@@ -204,9 +204,14 @@ class TimestampOutsideToleranceError(WebhookVerificationError):
         self.timestamp, self.skew, self.tolerance = timestamp, skew, tolerance
         when = "in the past" if skew < 0 else "in the future"
         super().__init__(
-            f"the webhook was signed {abs(skew):g} s {when}, outside the tolerance of"
-            f" {tolerance:g} s (its timestamp is {timestamp})"
+            f"the webhook was signed {_seconds(abs(skew))} s {when}, outside the tolerance of"
+            f" {_seconds(tolerance)} s (its timestamp is {timestamp})"
         )
+
+
+def _seconds(value: float) -> str:
+    # Whole seconds as integers (`1000000`, not `1e+06`), fractions to the millisecond.
+    return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
 class MalformedWebhookError(WebhookVerificationError):
