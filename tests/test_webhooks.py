@@ -16,17 +16,23 @@ import http.client
 import io
 import json
 import threading
+import types
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, Callable
 
 import httpx
 import pytest
+from helpers.paths import SPECS
+from helpers.stages import python_view_of
 from hypothesis import given
 from hypothesis import strategies as st
 
 import magic_hour
+from generator.render import render
+from generator.views.python.model import WebhookParser
 from magic_hour import (
     AsyncClient,
     Client,
@@ -421,6 +427,35 @@ def test_every_verification_error_is_exported_and_a_magic_hour_error() -> None:
         assert getattr(magic_hour.errors, kind.__name__) is kind
         assert issubclass(kind, MagicHourError)
     assert all(issubclass(kind, WebhookVerificationError) for kind in kinds)
+
+
+def test_the_client_takes_its_event_parser_from_the_python_view(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The typed events' generator fills `webhook_parser`; here a module of the test's stands in.
+    (tmp_path / "stand_in_events.py").write_text(
+        "class Event:\n"
+        "    def __init__(self, data):\n"
+        "        self.data = data\n"
+        "\n"
+        "\n"
+        "def parse_event(data):\n"
+        "    return Event(data)\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    api = python_view_of(SPECS)
+    api.webhook_parser = WebhookParser(
+        module="stand_in_events", function="parse_event", event_class="Event"
+    )
+    source = render(api)[f"{api.package}/client.py"]
+    assert "def webhooks(self) -> Webhooks[Event]:" in source
+    module = types.ModuleType("client_with_events")
+    exec(compile(source, "client.py", "exec"), module.__dict__)
+    body = b'{"type": "image.started"}'
+    with module.Client(token="any") as client:
+        event = client.webhooks.unwrap(body, sign(body, SECRET), secret=SECRET)
+    assert type(event).__name__ == "Event"
+    assert event.data == {"type": "image.started"}
 
 
 # -- a real receiver ---------------------------------------------------------------------------
