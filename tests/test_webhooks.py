@@ -26,6 +26,7 @@ from typing import Any, Callable
 import httpx
 import pytest
 from helpers.paths import SPECS
+from helpers.specfiles import GET_THINGS, spec, write_specs
 from helpers.stages import python_view_of
 from hypothesis import given
 from hypothesis import strategies as st
@@ -463,6 +464,16 @@ def test_the_client_takes_its_event_parser_from_the_python_view(
         event = client.webhooks.unwrap(body, sign(body, SECRET), secret=SECRET)
     assert type(event).__name__ == "Event"
     assert event.data == {"type": "image.started"}
+
+
+def test_a_top_level_resource_named_webhooks_leaves_client_webhooks_alone(tmp_path: Path) -> None:
+    folder = write_specs(
+        tmp_path, {"hooks.yaml": spec(GET_THINGS.replace("/v1/things", "/webhooks"))}
+    )
+    api = python_view_of(folder)
+    assert [child.attribute for child in api.root.children] == ["webhooks_"]
+    source = render(api)[f"{api.package}/client.py"]
+    assert source.count("    def webhooks(self) -> Webhooks[") == 2
 
 
 # -- a real receiver ---------------------------------------------------------------------------
