@@ -48,11 +48,12 @@ PYTEST_WORKERS ?= auto
 test: check mypy $(PUBLISHED_SDK)/.installed
 	MAGIC_HOUR_PUBLISHED_SDK=$(PUBLISHED_SDK) $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 
-# The property tests at volume: 10,000 examples per operation and property; then 500 random
-# spec folders through the whole generator (about 15 minutes: each one is generated, imported
-# and type-checked).
+# The property tests at volume: 10,000 examples per operation and property, and per webhook
+# signature property (about ten minutes); then 500 random spec folders through the whole
+# generator (about 15 minutes: each one is generated, imported and type-checked).
 fuzz: $(INSTALLED)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py -k "valid_requests or broken_requests_are_refused" -p no:cacheprovider
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_webhooks.py -p no:cacheprovider
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_generator_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
 
 # Speed and memory, each beside its floor; one table, also written to bench/results.json.

@@ -219,6 +219,11 @@ def test_magic_hour_errors_keeps_every_name() -> None:
         "GenerationTimeoutError",
         "DownloadError",
         "GenerationInterrupted",
+        "WebhookVerificationError",
+        "InvalidSignatureError",
+        "MalformedWebhookError",
+        "MissingHeaderError",
+        "TimestampOutsideToleranceError",
         "error_for_status",
         *(error.name for error in api.error_classes),
     ]

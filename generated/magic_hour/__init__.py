@@ -22,9 +22,14 @@ from magic_hour.errors import (
     GenerationError,
     GenerationInterrupted,
     GenerationTimeoutError,
+    InvalidSignatureError,
     MagicHourError,
+    MalformedWebhookError,
+    MissingHeaderError,
     RequestValidationError,
+    TimestampOutsideToleranceError,
     UploadError,
+    WebhookVerificationError,
 )
 
 # Silent unless the application configures logging: the package logs at DEBUG under its name.
@@ -50,9 +55,14 @@ __all__ = [
     "GenerationError",
     "GenerationInterrupted",
     "GenerationTimeoutError",
+    "InvalidSignatureError",
     "MagicHourError",
+    "MalformedWebhookError",
+    "MissingHeaderError",
     "Progress",
     "ProgressCallback",
     "RequestValidationError",
+    "TimestampOutsideToleranceError",
     "UploadError",
+    "WebhookVerificationError",
 ]

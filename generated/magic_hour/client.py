@@ -17,6 +17,7 @@ from magic_hour.core.base_client import (
     SyncBaseClient,
 )
 from magic_hour.core.redaction import checked_token
+from magic_hour.core.webhooks import Webhooks
 from magic_hour.environment import Environment, environment_url, unreachable_hint
 from magic_hour.errors import MagicHourError, error_for_status
 
@@ -43,6 +44,11 @@ def _base_url(base_url: typing.Optional[str], environment: typing.Optional[Envir
     if environment is not None:
         return environment_url(environment)
     return os.environ.get(BASE_URL_VARIABLE) or Environment.ENVIRONMENT.value
+
+
+def _webhooks() -> Webhooks[typing.Dict[str, typing.Any]]:
+    # Shared by both clients: checking a delivery awaits nothing.
+    return Webhooks()
 
 
 class Client:
@@ -86,6 +92,12 @@ class Client:
         from magic_hour.resources.v1.client import V1Client
 
         return V1Client(base_client=self._base_client)
+
+    @functools.cached_property
+    def webhooks(self) -> Webhooks[typing.Dict[str, typing.Any]]:
+        """Check and parse webhook deliveries: `unwrap`, `verify_signature`, and `sign` for
+        tests; the secret comes from their `secret` argument or `MAGIC_HOUR_WEBHOOK_SECRET`."""
+        return _webhooks()
 
     def close(self) -> None:
         """Close the client's connections (not those of an httpx client you passed in)."""
@@ -136,6 +148,11 @@ class AsyncClient:
         from magic_hour.resources.v1.client import AsyncV1Client
 
         return AsyncV1Client(base_client=self._base_client)
+
+    @functools.cached_property
+    def webhooks(self) -> Webhooks[typing.Dict[str, typing.Any]]:
+        """Check and parse webhook deliveries, as `Client.webhooks` does (no method awaits)."""
+        return _webhooks()
 
     async def close(self) -> None:
         """Close the client's connections (not those of an httpx client you passed in)."""

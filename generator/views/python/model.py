@@ -218,16 +218,36 @@ class ErrorClass:
 
 
 @dataclass
+class WebhookParser:
+    """Where the client's `webhooks.unwrap` gets its typed events: `function` and `event_class`
+    (what `function` returns), both importable from `module`."""
+
+    module: str
+    function: str
+    event_class: str
+
+
+@dataclass
 class PyApi:
     ir: ir.Api
     root: PyResource
     classes: Classes  # the class of each object schema, on each side
     error_classes: list[ErrorClass]
+    # The typed webhook events' parser; None when the specs have no webhooks: `unwrap` then
+    # returns each event's JSON object as a dict.
+    webhook_parser: WebhookParser | None = None
     package: str = PACKAGE
     # The API's conventions: the generated `conventions.py` holds those the runtime is given.
     conventions: ModuleType = conventions
     poll_figures: str = POLL_FIGURES  # as the docs say them: `2 s growing to 3 s for images, ...`
     wait_figures: str = WAIT_FIGURES
+
+    @property
+    def webhook_event_annotation(self) -> str:
+        """What `client.webhooks.unwrap` returns, as the client module annotates it."""
+        if self.webhook_parser is None:
+            return "typing.Dict[str, typing.Any]"
+        return self.webhook_parser.event_class
 
     @property
     def params_classes(self) -> list[PyClass]:

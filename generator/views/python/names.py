@@ -47,8 +47,9 @@ RESERVED = frozenset(
 # What a TypedDict key must not be, as the published SDK spells them: `type` is `type_`.
 KEY_RESERVED = frozenset({*keyword.kwlist, *keyword.softkwlist, "type"})
 
-# The methods of `Client` and `AsyncClient`, which a top-level resource must not shadow.
-CLIENT_RESERVED = RESERVED | frozenset({"close"})
+# The methods and attributes of `Client` and `AsyncClient`, which a top-level resource must not
+# shadow.
+CLIENT_RESERVED = RESERVED | frozenset({"close", "webhooks"})
 
 # Attributes of pydantic.BaseModel that a response field must not shadow.
 MODEL_RESERVED = RESERVED | frozenset(

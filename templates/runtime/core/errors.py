@@ -176,6 +176,49 @@ class DownloadError(GenerationError):
         )
 
 
+class WebhookVerificationError(MagicHourError):
+    """A webhook delivery failed its check: do not act on it (answer it with a 400).
+
+    No message or attribute of this or its subclasses holds the secret or the signature it gives.
+    """
+
+
+class MissingHeaderError(WebhookVerificationError):
+    """The delivery lacks one of the signature's headers; `header` names it."""
+
+    def __init__(self, *, header: str) -> None:
+        self.header = header
+        super().__init__(f"the webhook delivery has no {header} header")
+
+
+class InvalidSignatureError(WebhookVerificationError):
+    """The signature does not match the body and timestamp: not signed with this secret, or
+    changed on the way (a body parsed and serialized again is changed)."""
+
+
+class TimestampOutsideToleranceError(WebhookVerificationError):
+    """The delivery was signed further from now than the tolerance: an old delivery replayed,
+    or a clock that is off. `skew` is the signing time minus now, in seconds."""
+
+    def __init__(self, *, timestamp: int, skew: float, tolerance: float) -> None:
+        self.timestamp, self.skew, self.tolerance = timestamp, skew, tolerance
+        when = "in the past" if skew < 0 else "in the future"
+        super().__init__(
+            f"the webhook was signed {_seconds(abs(skew))} s {when}, outside the tolerance of"
+            f" {_seconds(tolerance)} s (its timestamp is {timestamp})"
+        )
+
+
+def _seconds(value: float) -> str:
+    # Whole seconds as integers (`1000000`, not `1e+06`), fractions to the millisecond.
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+class MalformedWebhookError(WebhookVerificationError):
+    """The delivery's body is not a JSON object naming its event's `type`, or its timestamp is
+    not a whole number of seconds."""
+
+
 class GenerationInterrupted(KeyboardInterrupt):
     """Ctrl-C while `generate` waited: the project goes on on the server; `project_id` names it.
 
