@@ -58,6 +58,7 @@ def render(api: PyApi, overrides: Path | None = None) -> dict[str, str]:
         f"{package}/errors.py": render_one("errors.py.j2"),
         f"{package}/resources/__init__.py": '"""The API\'s resources, one package each."""\n',
         f"{package}/types/__init__.py": '"""Request (`params`) and response (`models`) types."""\n',
+        f"{package}/types/{api.webhooks_module}.py": render_one("webhooks.py.j2"),
         f"{package}/types/params/__init__.py": render_one(
             "types_init.py.j2",
             kind="params",

@@ -218,6 +218,25 @@ class ErrorClass:
 
 
 @dataclass
+class PyWebhookEvent:
+    """An event's model in `magic_hour.types.webhooks`: its `type` a Literal, which picks it out
+    of the `WebhookEvent` union, and its `payload` a response model (forward compatible)."""
+
+    event: ir.WebhookEvent
+    class_name: str  # `VideoStartedEvent`
+    type_literal: str  # `"video.started"`, as Python source
+    payload_annotation: str  # the payload's model: `VideoStartedEventPayload`
+    doc: str
+
+
+# The module of the webhook events, and the names it defines besides the events' classes.
+WEBHOOKS_MODULE = "webhooks"
+WEBHOOK_UNION = "WebhookEvent"  # the known events, discriminated by `type`
+UNKNOWN_WEBHOOK_EVENT = "UnknownWebhookEvent"  # an event type this package does not know
+PARSE_EVENT = "parse_event"  # an event's JSON value -> its model, or UnknownWebhookEvent
+
+
+@dataclass
 class PyApi:
     ir: ir.Api
     root: PyResource
@@ -228,6 +247,23 @@ class PyApi:
     conventions: ModuleType = conventions
     poll_figures: str = POLL_FIGURES  # as the docs say them: `2 s growing to 3 s for images, ...`
     wait_figures: str = WAIT_FIGURES
+    webhook_events: list[PyWebhookEvent] = field(default_factory=list)
+    # The model classes the events' payloads use, imported by the webhooks module.
+    webhook_imports: list[str] = field(default_factory=list)
+    webhooks_module: str = WEBHOOKS_MODULE
+    webhook_union: str = WEBHOOK_UNION
+    unknown_webhook_event: str = UNKNOWN_WEBHOOK_EVENT
+    parse_event: str = PARSE_EVENT
+
+    @property
+    def webhook_union_annotation(self) -> str:
+        """`WebhookEvent`'s value: a union discriminated by `type`; one event is itself, and
+        with none (specs without a webhook reference) every event is an unknown one."""
+        names = [e.class_name for e in self.webhook_events]
+        if len(names) > 1:
+            members = ", ".join(names)
+            return f'typing_extensions.Annotated[typing.Union[{members}], pydantic.Field(discriminator="type")]'
+        return names[0] if names else UNKNOWN_WEBHOOK_EVENT
 
     @property
     def params_classes(self) -> list[PyClass]:
