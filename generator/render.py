@@ -47,6 +47,7 @@ def render(api: PyApi, overrides: Path | None = None) -> dict[str, str]:
         "pyproject.toml": render_one("pyproject.toml.j2"),
         "README.md": render_one("README.md.j2", docs=docs),
         docs.offline.path: render_one("testing.md.j2", docs=docs, page=docs.offline),
+        docs.webhooks.path: render_one("webhooks.md.j2", docs=docs, page=docs.webhooks),
         # The surface as data: what `--changes` compares the specs with.
         SURFACE_FILE: surface_json(api),
         # The API as the shipped mock server serves it.
