@@ -256,3 +256,27 @@ def test_the_mock_description_lists_each_lifecycle_event_and_the_headers() -> No
     assert sorted(described["webhook_events"], key=lambda e: e["type"]) == expected
     assert described["conventions"]["webhook_signature_header"] == "magic-hour-event-signature"
     assert described["conventions"]["webhook_timestamp_header"] == "magic-hour-event-timestamp"
+
+
+# -- the docs page ---------------------------------------------------------------------------
+
+
+def test_the_webhooks_page_shows_each_event_its_payload_fields_and_an_example_body() -> None:
+    from helpers.markdown_pages import tokens
+
+    page = (ROOT / "generated/docs/webhooks.md").read_text(encoding="utf-8")
+    parsed = tokens(page)
+    bodies = [
+        json.loads(t.content) for t in parsed if t.type == "fence" and t.info.strip() == "json"
+    ]
+    assert sorted(body["type"] for body in bodies) == sorted(EVENTS)
+    for body in bodies:
+        # Each example body is keyed `payload`, as the schema says, and parses into its model.
+        assert type(webhooks.parse_event(body)) is event_class(body["type"])
+        raw = EVENTS[body["type"]]["requestBody"]["content"]["application/json"]["schema"]
+        section = page.split(f'<a name="{body["type"].replace(".", "-")}"></a>', 1)[1]
+        section = section.split("\n### ", 1)[0]
+        for wire_name in raw["properties"]["payload"]["properties"]:
+            name = "type_" if wire_name == "type" else wire_name  # the model's attribute
+            assert f"\n| `{name}` |" in section, (body["type"], wire_name)
+    assert "keys the project as `object`" in page
