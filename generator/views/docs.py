@@ -365,9 +365,9 @@ def _webhooks_page(api: PyApi, types: TypeLinks) -> WebhooksPage:
         example = events[0]
     body = ""
     if example is not None:
-        event = next(e.event for e in api.webhook_events if e.event.name == example.name)
+        shown = next(e.event for e in api.webhook_events if e.event.name == example.name)
         # A dict literal as a reader would write it, one field a line where it is long.
-        body = pprint.pformat(event.example, width=88, sort_dicts=False)
+        body = pprint.pformat(shown.example, width=88, sort_dicts=False)
     return WebhooksPage(
         path=WEBHOOKS_PAGE,
         package_readme=relative_link(WEBHOOKS_PAGE, "README.md"),
