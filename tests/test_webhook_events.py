@@ -159,6 +159,22 @@ def test_an_event_without_a_payload_object_is_a_located_problem(tmp_path: Path) 
     )
 
 
+def test_a_ref_in_a_webhook_document_reaches_its_own_components(tmp_path: Path) -> None:
+    text = WEBHOOK_DOCUMENT.format(payload=PAYLOAD.rstrip("\n")).replace(
+        "                payload:\n                  type: object\n",
+        "                payload:\n                  $ref: '#/components/schemas/Project'\n"
+        "                unused:\n                  type: object\n",
+    )
+    text += (
+        "components:\n  schemas:\n    Project:\n      type: object\n      properties:\n"
+        "        id:\n          type: [string, 'null']\n"
+    )
+    files = {"things.yaml": spec(GET_THINGS), "hooks.yaml": text}
+    (event,) = load_api(tmp_path, files).webhook_events
+    (field,) = event.payload.fields
+    assert (field.wire_name, field.schema.kind, field.schema.nullable) == ("id", "string", True)
+
+
 # -- the IR ----------------------------------------------------------------------------------
 
 
@@ -244,6 +260,16 @@ def test_what_is_not_an_event_is_a_validation_error(data: Any) -> None:
 
 
 # -- the mock's description ------------------------------------------------------------------
+
+
+def test_the_runtime_and_the_generated_conventions_name_the_headers_as_conventions_py() -> None:
+    from magic_hour import conventions as generated
+    from magic_hour.core import webhooks as runtime
+
+    assert runtime.SIGNATURE_HEADER == generated.WEBHOOK_SIGNATURE_HEADER
+    assert runtime.TIMESTAMP_HEADER == generated.WEBHOOK_TIMESTAMP_HEADER
+    assert generated.WEBHOOK_SIGNATURE_HEADER == conventions.WEBHOOK_SIGNATURE_HEADER
+    assert generated.WEBHOOK_TIMESTAMP_HEADER == conventions.WEBHOOK_TIMESTAMP_HEADER
 
 
 def test_the_mock_description_lists_each_lifecycle_event_and_the_headers() -> None:
