@@ -399,7 +399,7 @@ def _validate_webhook_document(spec_file: SpecFile) -> Iterator[Problem]:
         # The same checks the IR's 3.0 models make, the webhooks standing where paths stand.
         converted = {k: v for k, v in as_openapi_30(data).items() if k != WEBHOOKS}
         converted["openapi"] = "3.0.3"
-        converted["paths"] = as_openapi_30(data[WEBHOOKS])
+        converted["paths"] = as_openapi_30(data[WEBHOOKS], keys_are_names=True)
         problems = list(
             _pydantic_problems(spec_file, OpenAPI, converted, rename=("paths", WEBHOOKS))
         )
@@ -426,17 +426,24 @@ def _pydantic_problems(
                 yield problem
 
 
-def as_openapi_30(node: Any) -> Any:
+def as_openapi_30(node: Any, keys_are_names: bool = False) -> Any:
     """A 3.1 document's values in OpenAPI 3.0's form: a schema's type list (`type: [string,
     "null"]`) becomes its one type and `nullable: true`; 3.0's own `nullable: true`, which the
     webhook reference uses although it declares 3.1, stays. A list of several types besides
-    null is left as it is, for the 3.0 check to refuse, located."""
+    null is left as it is, for the 3.0 check to refuse, located. Examples and extensions are
+    data, kept as written; in a map of names (`properties`, `webhooks`...) a key is a name."""
     if isinstance(node, list):
         return [as_openapi_30(item) for item in node]
     if not isinstance(node, dict):
         return node
-    converted = {key: as_openapi_30(value) for key, value in node.items()}
-    types = node.get("type")
+    converted = {}
+    for key, value in node.items():
+        if not keys_are_names and (key in ("example", "examples") or key.startswith("x-")):
+            converted[key] = value
+        else:
+            names = not keys_are_names and (key in NAMED_MAPS or key == WEBHOOKS)
+            converted[key] = as_openapi_30(value, names)
+    types = None if keys_are_names else node.get("type")
     if isinstance(types, list):
         named = [t for t in types if t != "null"]
         if len(named) <= 1:

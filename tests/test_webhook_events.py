@@ -108,6 +108,23 @@ def test_nullable_and_31_type_lists_are_both_read(tmp_path: Path) -> None:
     assert (fields["label"].kind, fields["label"].nullable) == ("string", True)
 
 
+def test_type_lists_are_read_in_schemas_only_not_in_examples_or_as_names(tmp_path: Path) -> None:
+    payload = (
+        PAYLOAD
+        + '                    example:\n                      type: [integer, "null"]\n'
+        + "                    tags:\n                      type: object\n"
+        + '                      example: {type: [a, "null"]}\n'
+    )
+    files = {
+        "things.yaml": spec(GET_THINGS),
+        "hooks.yaml": WEBHOOK_DOCUMENT.format(payload=payload.rstrip("\n")),
+    }
+    (event,) = load_api(tmp_path, files).webhook_events
+    fields = {f.wire_name: f.schema for f in event.payload.fields}
+    assert (fields["example"].kind, fields["example"].nullable) == ("integer", True)
+    assert fields["tags"].example == {"type": ["a", "null"]}  # data, as written
+
+
 def test_the_real_references_nullable_fields_are_nullable(api: Api) -> None:
     for event in api.webhook_events:
         raw = EVENTS[event.name]["requestBody"]["content"]["application/json"]["schema"]
