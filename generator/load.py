@@ -395,6 +395,12 @@ def _validate_webhook_document(spec_file: SpecFile) -> Iterator[Problem]:
         yield Problem(spec_file.locate(("openapi",), key=True), message)
         return
     problems = list(_pydantic_problems(spec_file, OpenAPI31, data))
+    for pointer, types in [] if problems else _type_lists(data, ()):
+        message = (
+            f"'type': a list of several types ({', '.join(map(str, types))}) is not supported;"
+            " use 'anyOf'"
+        )
+        problems.append(Problem(spec_file.locate(pointer), message))
     if not problems:
         # The same checks the IR's 3.0 models make, the webhooks standing where paths stand.
         converted = {k: v for k, v in as_openapi_30(data).items() if k != WEBHOOKS}
@@ -426,11 +432,28 @@ def _pydantic_problems(
                 yield problem
 
 
+def _type_lists(
+    node: Any, pointer: Pointer, keys_are_names: bool = False
+) -> Iterator[tuple[Pointer, list[Any]]]:
+    """Each schema's `type` that lists several types besides null, which 3.0 cannot say."""
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _type_lists(item, (*pointer, index))
+    elif isinstance(node, dict):
+        types = None if keys_are_names else node.get("type")
+        if isinstance(types, list) and len([t for t in types if t != "null"]) > 1:
+            yield (*pointer, "type"), types
+        for key, value in node.items():
+            if keys_are_names or not (key in ("example", "examples") or key.startswith("x-")):
+                names = not keys_are_names and (key in NAMED_MAPS or key == WEBHOOKS)
+                yield from _type_lists(value, (*pointer, key), names)
+
+
 def as_openapi_30(node: Any, keys_are_names: bool = False) -> Any:
     """A 3.1 document's values in OpenAPI 3.0's form: a schema's type list (`type: [string,
     "null"]`) becomes its one type and `nullable: true`; 3.0's own `nullable: true`, which the
     webhook reference uses although it declares 3.1, stays. A list of several types besides
-    null is left as it is, for the 3.0 check to refuse, located. Examples and extensions are
+    null is left as it is (`_type_lists` finds it, a problem). Examples and extensions are
     data, kept as written; in a map of names (`properties`, `webhooks`...) a key is a name."""
     if isinstance(node, list):
         return [as_openapi_30(item) for item in node]
