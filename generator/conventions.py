@@ -112,3 +112,16 @@ DEPRECATED_FIELDS = {
     "total_frame_cost": ("credits_charged", "value"),
     "download": ("downloads", "first"),
 }
+
+# Webhooks (the webhook reference, `webhooks.yaml`). Each delivery is signed: the hex
+# HMAC-SHA256, keyed with the webhook secret, of `<timestamp>.<raw body>`, in these headers (the
+# runtime's `core/webhooks.py` has the same names; the generated package passes these).
+WEBHOOK_SIGNATURE_HEADER = "magic-hour-event-signature"
+WEBHOOK_TIMESTAMP_HEADER = "magic-hour-event-timestamp"
+# An event is named `<kind>.<phase>` (`video.started`), its kind a project's (image, video,
+# audio), and fires when a project of that kind enters the phase's status; a project that ends
+# `canceled` sends no event (the reference: "poll this endpoint to detect cancellation").
+WEBHOOK_PHASES = {"started": "rendering", "completed": "complete", "errored": "error"}
+# The event's body: its name under `type`, the project (as its GET answers) under `payload`.
+WEBHOOK_TYPE_FIELD = "type"
+WEBHOOK_PAYLOAD_FIELD = "payload"

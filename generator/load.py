@@ -5,7 +5,9 @@ every node, so that every problem (bad YAML, a wrong type, an unknown `$ref`, a 
 between files) can be reported as `file:line:column: what is wrong`.
 
 Only files inside the specs folder are read, whether named by a `$ref` or reached through a
-symbolic link. Each file is read within fixed caps (its size, its nesting depth and the number
+symbolic link. The API's operations are OpenAPI 3.0 documents; its webhook reference is an
+OpenAPI 3.1 document holding a `webhooks` map (and its own `info` and `tags`), read beside them.
+Each file is read within fixed caps (its size, its nesting depth and the number
 of values it holds once its aliases are expanded), so that no input, however hostile, takes
 unbounded time or memory: a file past a cap is a located problem naming the cap.
 """
@@ -24,7 +26,8 @@ from typing import Any
 
 import pydantic
 import ruamel.yaml
-from openapi_pydantic.v3.v3_0 import OpenAPI
+from openapi_pydantic.v3.v3_0 import OpenAPI, PathItem
+from openapi_pydantic.v3.v3_1 import OpenAPI as OpenAPI31
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer, MaxDepthExceededError
@@ -41,6 +44,9 @@ YAML_NAMESPACE = "yaml"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Top-level sections whose value must be the same in every file that has it.
 SHARED_SECTIONS = ("openapi", "info", "servers", "externalDocs")
+# The one OpenAPI 3.1 construct read: the webhook reference's map of events (the rest of the
+# pipeline reads OpenAPI 3.0, so its schemas are turned into 3.0's form, see `as_openapi_30`).
+WEBHOOKS = "webhooks"
 
 # The caps on one spec file. The largest real spec is about 40 KB, 700 values and 16 levels
 # deep, all 36 together about 11,000 values; the caps leave room for far bigger files while
@@ -106,6 +112,9 @@ class LoadedSpec:
     operation_files: dict[tuple[str, str], str] = field(default_factory=dict)
     component_files: dict[tuple[str, str], str] = field(default_factory=dict)
     path_item_files: dict[tuple[str, str], str] = field(default_factory=dict)  # path-level keys
+    # The webhook events (OpenAPI 3.1 `webhooks` map) by name, in 3.0's form, and their files.
+    webhooks: dict[str, PathItem] = field(default_factory=dict)
+    webhook_files: dict[str, str] = field(default_factory=dict)
 
     def locate(self, file: str, pointer: Sequence[str | int], *, key: bool = False) -> Location:
         return self.files[file].locate(pointer, key=key)
@@ -157,6 +166,8 @@ def load_specs(
         operation_files=merged.operation_files,
         component_files=merged.component_files,
         path_item_files=merged.path_item_files,
+        webhooks={name: PathItem.model_validate(item) for name, item in merged.webhooks.items()},
+        webhook_files=merged.webhook_files,
     )
 
 
@@ -346,21 +357,126 @@ class _Plain:
         return str(node)
 
 
+def is_webhook_document(data: dict[str, Any]) -> bool:
+    """An OpenAPI 3.1 document: the webhook reference (the API's operations are 3.0)."""
+    version = data.get("openapi")
+    return isinstance(version, str) and version.startswith("3.1")
+
+
 def _validate(spec_file: SpecFile) -> Iterator[Problem]:
-    version = spec_file.data.get("openapi")
+    data = spec_file.data
+    version = data.get("openapi")
+    if is_webhook_document(data):
+        yield from _validate_webhook_document(spec_file)
+        return
     if not (isinstance(version, str) and version.startswith("3.0")):
         location = spec_file.locate(("openapi",))
         yield Problem(
-            location, f"only OpenAPI 3.0 documents are supported, got openapi: {version!r}"
+            location,
+            "only OpenAPI 3.0 documents (and 3.1 documents of webhooks) are supported,"
+            f" got openapi: {version!r}",
         )
         return
+    yield from _pydantic_problems(spec_file, OpenAPI, data)
+
+
+def _validate_webhook_document(spec_file: SpecFile) -> Iterator[Problem]:
+    """A 3.1 document holds webhooks only; valid as 3.1, and in 3.0's form as the IR reads it."""
+    data = spec_file.data
+    if data.get("paths"):
+        message = (
+            "an OpenAPI 3.1 document is read for its 'webhooks' only;"
+            " put paths in an OpenAPI 3.0 document"
+        )
+        yield Problem(spec_file.locate(("paths",), key=True), message)
+        return
+    if not isinstance(data.get(WEBHOOKS), dict) or not data[WEBHOOKS]:
+        message = "an OpenAPI 3.1 document is read for its 'webhooks' map, and this one has none"
+        yield Problem(spec_file.locate(("openapi",), key=True), message)
+        return
+    problems = list(_pydantic_problems(spec_file, OpenAPI31, data))
+    for pointer, types in [] if problems else _type_lists(data, ()):
+        message = (
+            f"'type': a list of several types ({', '.join(map(str, types))}) is not supported;"
+            " use 'anyOf'"
+        )
+        problems.append(Problem(spec_file.locate(pointer), message))
+    if not problems:
+        # The same checks the IR's 3.0 models make, the webhooks standing where paths stand.
+        converted = {k: v for k, v in as_openapi_30(data).items() if k != WEBHOOKS}
+        converted["openapi"] = "3.0.3"
+        converted["paths"] = as_openapi_30(data[WEBHOOKS], keys_are_names=True)
+        problems = list(
+            _pydantic_problems(spec_file, OpenAPI, converted, rename=("paths", WEBHOOKS))
+        )
+    yield from problems
+
+
+def _pydantic_problems(
+    spec_file: SpecFile,
+    model: type[pydantic.BaseModel],
+    data: dict[str, Any],
+    rename: tuple[str, str] | None = None,
+) -> Iterator[Problem]:
+    """`data` validated as `model`, each error located in the file; `rename` maps the first
+    step of an error's location to the document's own key."""
     try:
-        OpenAPI.model_validate(spec_file.data)
+        model.model_validate(data)
     except pydantic.ValidationError as exc:
         for error in exc.errors():
+            loc = tuple(error["loc"])
+            if rename is not None and loc[:1] == rename[:1]:
+                error = {**error, "loc": (rename[1], *loc[1:])}
             problem = _problem_from_pydantic(spec_file, error)
             if problem is not None:
                 yield problem
+
+
+def _type_lists(
+    node: Any, pointer: Pointer, keys_are_names: bool = False
+) -> Iterator[tuple[Pointer, list[Any]]]:
+    """Each schema's `type` that lists several types besides null, which 3.0 cannot say."""
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _type_lists(item, (*pointer, index))
+    elif isinstance(node, dict):
+        types = None if keys_are_names else node.get("type")
+        if isinstance(types, list) and len([t for t in types if t != "null"]) > 1:
+            yield (*pointer, "type"), types
+        for key, value in node.items():
+            if keys_are_names or not (key in ("example", "examples") or key.startswith("x-")):
+                names = not keys_are_names and (key in NAMED_MAPS or key == WEBHOOKS)
+                yield from _type_lists(value, (*pointer, key), names)
+
+
+def as_openapi_30(node: Any, keys_are_names: bool = False) -> Any:
+    """A 3.1 document's values in OpenAPI 3.0's form: a schema's type list (`type: [string,
+    "null"]`) becomes its one type and `nullable: true`; 3.0's own `nullable: true`, which the
+    webhook reference uses although it declares 3.1, stays. A list of several types besides
+    null is left as it is (`_type_lists` finds it, a problem). Examples and extensions are
+    data, kept as written; in a map of names (`properties`, `webhooks`...) a key is a name."""
+    if isinstance(node, list):
+        return [as_openapi_30(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    converted = {}
+    for key, value in node.items():
+        if not keys_are_names and (key in ("example", "examples") or key.startswith("x-")):
+            converted[key] = value
+        else:
+            names = not keys_are_names and (key in NAMED_MAPS or key == WEBHOOKS)
+            converted[key] = as_openapi_30(value, names)
+    types = None if keys_are_names else node.get("type")
+    if isinstance(types, list):
+        named = [t for t in types if t != "null"]
+        if len(named) <= 1:
+            if named:
+                converted["type"] = named[0]
+            else:
+                del converted["type"]
+            if "null" in types:
+                converted["nullable"] = True
+    return converted
 
 
 def _problem_from_pydantic(spec_file: SpecFile, error: Any) -> Problem | None:
@@ -413,6 +529,8 @@ class _Merger:
         self.operation_files: dict[tuple[str, str], str] = {}
         self.component_files: dict[tuple[str, str], str] = {}
         self.path_item_files: dict[tuple[str, str], str] = {}
+        self.webhooks: dict[str, Any] = {}
+        self.webhook_files: dict[str, str] = {}
         # Where each merged value came from: pointer -> file name.
         self._origin: dict[Pointer, str] = {}
 
@@ -420,21 +538,37 @@ class _Merger:
         merged: dict[str, Any] = {}
         for name, spec_file in self.files.items():
             data = spec_file.data
+            if is_webhook_document(data):
+                self._merge_webhooks(merged, data, name)
+                continue
             for section in SHARED_SECTIONS:
                 if section in data:
                     self._put(merged, (section,), data[section], name, what=f"'{section}'")
             self._merge_tags(merged, data, name)
             self._merge_paths(merged, data, name)
-            for section, entries in sorted((data.get("components") or {}).items()):
-                for entry, value in (entries or {}).items():
-                    pointer = ("components", section, entry)
-                    if self._put(merged, pointer, value, name, what=f"component {section}/{entry}"):
-                        self.component_files[(section, entry)] = name
+            self._merge_components(merged, data, name)
             for key, value in data.items():
                 if key.startswith("x-"):
                     self._put(merged, (key,), value, name, what=f"'{key}'")
         merged.setdefault("paths", {})
         return merged
+
+    def _merge_components(self, merged: dict[str, Any], data: dict[str, Any], name: str) -> None:
+        for section, entries in sorted((data.get("components") or {}).items()):
+            for entry, value in (entries or {}).items():
+                pointer = ("components", section, entry)
+                if self._put(merged, pointer, value, name, what=f"component {section}/{entry}"):
+                    self.component_files[(section, entry)] = name
+
+    def _merge_webhooks(self, merged: dict[str, Any], data: dict[str, Any], name: str) -> None:
+        """A webhook document's events, and its components (which its `$ref`s name), in 3.0's
+        form; its `info` and `tags` are its own, not the API's, so they are not merged."""
+        converted = as_openapi_30(data)
+        self._merge_components(merged, converted, name)
+        holder = {WEBHOOKS: self.webhooks}
+        for event, item in converted[WEBHOOKS].items():
+            if self._put(holder, (WEBHOOKS, event), item, name, what=f"webhook '{event}'"):
+                self.webhook_files[event] = name
 
     def _merge_tags(self, merged: dict[str, Any], data: dict[str, Any], name: str) -> None:
         known = {tag["name"]: index for index, tag in enumerate(merged.get("tags", []))}

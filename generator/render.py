@@ -47,6 +47,7 @@ def render(api: PyApi, overrides: Path | None = None) -> dict[str, str]:
         "pyproject.toml": render_one("pyproject.toml.j2"),
         "README.md": render_one("README.md.j2", docs=docs),
         docs.offline.path: render_one("testing.md.j2", docs=docs, page=docs.offline),
+        docs.webhooks.path: render_one("webhooks.md.j2", docs=docs, page=docs.webhooks),
         # The surface as data: what `--changes` compares the specs with.
         SURFACE_FILE: surface_json(api),
         # The API as the shipped mock server serves it.
@@ -58,6 +59,7 @@ def render(api: PyApi, overrides: Path | None = None) -> dict[str, str]:
         f"{package}/errors.py": render_one("errors.py.j2"),
         f"{package}/resources/__init__.py": '"""The API\'s resources, one package each."""\n',
         f"{package}/types/__init__.py": '"""Request (`params`) and response (`models`) types."""\n',
+        f"{package}/types/{api.webhooks_module}.py": render_one("webhooks.py.j2"),
         f"{package}/types/params/__init__.py": render_one(
             "types_init.py.j2",
             kind="params",

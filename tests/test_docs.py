@@ -478,8 +478,8 @@ def test_spec_text_shows_as_text_and_keeps_only_web_links(tmp_path: Path) -> Non
     specs = write_specs(tmp_path / "specs", {"things.yaml": textwrap.dedent(body)})
     files = render(build_python_view(build_ir(load_specs(specs, "specs"))))
     pages = {path: text for path, text in files.items() if path.endswith(".md")}
-    # The guide, the resource, its request and response types, testing offline.
-    assert len(pages) == 5
+    # The guide, the resource, its request and response types, testing offline, webhooks.
+    assert len(pages) == 6
     for path, page in pages.items():
         assert not list(unsafe_markup(page)), path
         assert not list(layout_problems(page)), path

@@ -459,13 +459,15 @@ def test_the_folder_is_named_as_the_caller_spells_it(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("line", "shown"),
-    [("openapi: 3.1.0", "'3.1.0'"), ("openapi: 2.0.0", "'2.0.0'"), ("swagger: '2.0'", "None")],
+    [("openapi: 3.2.0", "'3.2.0'"), ("openapi: 2.0.0", "'2.0.0'"), ("swagger: '2.0'", "None")],
 )
 def test_only_openapi_3_0_is_accepted(tmp_path: Path, line: str, shown: str) -> None:
+    # (3.1 documents of webhooks are read too: tests/test_webhook_events.py.)
     text = spec(GET_THINGS).replace("openapi: 3.0.2", line)
     column = 10 if line.startswith("openapi") else 1
     assert problems(tmp_path, {"new.yaml": text}) == [
-        f"specs/new.yaml:1:{column}: only OpenAPI 3.0 documents are supported, got openapi: {shown}"
+        f"specs/new.yaml:1:{column}: only OpenAPI 3.0 documents (and 3.1 documents of webhooks)"
+        f" are supported, got openapi: {shown}"
     ]
 
 
@@ -495,12 +497,13 @@ info:
 def test_every_problem_is_reported_one_line_each_sorted_by_file_and_line(tmp_path: Path) -> None:
     files = {
         "c.yaml": "openapi: 3.0.2\ninfo: [\n",
-        "a.yaml": spec(GET_THINGS).replace("3.0.2", "3.1.0"),
+        "a.yaml": spec(GET_THINGS).replace("3.0.2", "3.2.0"),
         "b.yaml": TWO_PROBLEMS,
         "d.yaml": "",
     }
     assert problems(tmp_path, files) == [
-        "specs/a.yaml:1:10: only OpenAPI 3.0 documents are supported, got openapi: '3.1.0'",
+        "specs/a.yaml:1:10: only OpenAPI 3.0 documents (and 3.1 documents of webhooks) are"
+        " supported, got openapi: '3.2.0'",
         "specs/b.yaml:9:22: 'minimum': input should be a valid number, unable to parse string as a number, got 'low'",
         "specs/b.yaml:15:12: 'version': input should be a valid string, got a list",
         "specs/c.yaml:3:1: invalid YAML: expected the node content, but found '<stream end>'",
@@ -543,7 +546,7 @@ def test_cli_reports_every_problem_and_writes_nothing(tmp_path: Path) -> None:
     specs = write_specs(
         tmp_path / "bad specs",
         {
-            "a.yaml": spec(GET_THINGS).replace("3.0.2", "3.1.0"),
+            "a.yaml": spec(GET_THINGS).replace("3.0.2", "3.2.0"),
             "b.yaml": TWO_PROBLEMS,
             "c.yaml": "openapi: 3.0.2\ninfo: [\n",
         },
@@ -555,7 +558,8 @@ def test_cli_reports_every_problem_and_writes_nothing(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"{specs}/a.yaml:1:10: only OpenAPI 3.0 documents are supported, got openapi: '3.1.0'",
+        f"{specs}/a.yaml:1:10: only OpenAPI 3.0 documents (and 3.1 documents of webhooks) are"
+        " supported, got openapi: '3.2.0'",
         f"{specs}/b.yaml:9:22: 'minimum': input should be a valid number, unable to parse string as a number, got 'low'",
         f"{specs}/b.yaml:15:12: 'version': input should be a valid string, got a list",
         f"{specs}/c.yaml:3:1: invalid YAML: expected the node content, but found '<stream end>'",

@@ -23,6 +23,7 @@ from magic_hour.errors import MagicHourError, error_for_status
 
 if typing.TYPE_CHECKING:
     from magic_hour.resources.v1.client import AsyncV1Client, V1Client
+    from magic_hour.types.webhooks import WebhookEvent, UnknownWebhookEvent
 
 API_KEY_VARIABLE = "MAGIC_HOUR_API_KEY"
 BASE_URL_VARIABLE = "MAGIC_HOUR_BASE_URL"
@@ -46,9 +47,11 @@ def _base_url(base_url: typing.Optional[str], environment: typing.Optional[Envir
     return os.environ.get(BASE_URL_VARIABLE) or Environment.ENVIRONMENT.value
 
 
-def _webhooks() -> Webhooks[typing.Dict[str, typing.Any]]:
+def _webhooks() -> Webhooks[typing.Union[WebhookEvent, UnknownWebhookEvent]]:
     # Shared by both clients: checking a delivery awaits nothing.
-    return Webhooks()
+    from magic_hour.types.webhooks import parse_event
+
+    return Webhooks(parse=parse_event)
 
 
 class Client:
@@ -94,7 +97,7 @@ class Client:
         return V1Client(base_client=self._base_client)
 
     @functools.cached_property
-    def webhooks(self) -> Webhooks[typing.Dict[str, typing.Any]]:
+    def webhooks(self) -> Webhooks[typing.Union[WebhookEvent, UnknownWebhookEvent]]:
         """Check and parse webhook deliveries: `unwrap`, `verify_signature`, and `sign` for
         tests; the secret comes from their `secret` argument or `MAGIC_HOUR_WEBHOOK_SECRET`."""
         return _webhooks()
@@ -150,7 +153,7 @@ class AsyncClient:
         return AsyncV1Client(base_client=self._base_client)
 
     @functools.cached_property
-    def webhooks(self) -> Webhooks[typing.Dict[str, typing.Any]]:
+    def webhooks(self) -> Webhooks[typing.Union[WebhookEvent, UnknownWebhookEvent]]:
         """Check and parse webhook deliveries, as `Client.webhooks` does (no method awaits)."""
         return _webhooks()
 

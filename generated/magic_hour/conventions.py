@@ -44,3 +44,7 @@ MAY_HAVE_ACTED = (
     " not sent again: look for it in your library (https://magichour.ai/my-library) or with the"
     " project's get before sending it again"
 )
+
+# The headers of a webhook delivery: the hex HMAC-SHA256 signature, and the timestamp it signs.
+WEBHOOK_SIGNATURE_HEADER = "magic-hour-event-signature"
+WEBHOOK_TIMESTAMP_HEADER = "magic-hour-event-timestamp"

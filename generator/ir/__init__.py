@@ -1,7 +1,7 @@
 """Stage 2: the intermediate representation, the API in the generator's own terms.
 
-`build_ir` reads the loaded spec once: the builders (schemas, operations, workflows) share one
-`Context` and each builds its objects whole. What it cannot take is a SpecError with one
+`build_ir` reads the loaded spec once: the builders (schemas, operations, workflows, webhook
+events) share one `Context` and each builds its objects whole. What it cannot take is a SpecError with one
 located line per problem.
 """
 
@@ -11,6 +11,7 @@ from generator.ir.context import Context
 from generator.ir.model import Api, Resource
 from generator.ir.operations import OperationBuilder, resource_for
 from generator.ir.schemas import SchemaBuilder
+from generator.ir.webhooks import build_webhook_events
 from generator.ir.workflows import build_workflows
 from generator.load import HTTP_METHODS, LoadedSpec
 from generator.problems import Problem, SpecError
@@ -34,6 +35,7 @@ def build_ir(spec: LoadedSpec) -> Api:
                 resource_for(root, path).operations.append(built)
                 operations.append(built)
     workflows = build_workflows(context, root)
+    webhook_events = build_webhook_events(context, builder)
     if context.problems:
         raise SpecError(context.problems)
     servers = document.servers or []
@@ -47,4 +49,5 @@ def build_ir(spec: LoadedSpec) -> Api:
         workflows=workflows,
         error_statuses=sorted({status for op in operations for status in op.error_statuses}),
         warnings=sorted(set(context.warnings), key=Problem.sort_key),
+        webhook_events=webhook_events,
     )

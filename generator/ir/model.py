@@ -191,6 +191,24 @@ class Workflow:
 
 
 @dataclass
+class WebhookEvent:
+    """An event the API POSTs to a user's webhook endpoint: `{"type": name, "payload": ...}`."""
+
+    name: str  # its `type`, as the `webhooks` map names it: `video.started`
+    kind: str | None  # of the project it reports on (image, video, audio); None if not named so
+    phase: str | None  # started | completed | errored
+    status: str | None  # the project status that fires it (conventions.WEBHOOK_PHASES)
+    summary: str
+    description: str  # the spec's Markdown
+    tags: list[str]
+    body: Schema  # the whole event: an object with `type` and `payload`
+    payload: Schema  # an object schema, as a response's
+    example: Any  # the whole event's body, every required field filled in
+    file: str
+    location: Location  # of the event's key in its file
+
+
+@dataclass
 class Api:
     title: str
     version: str
@@ -201,6 +219,7 @@ class Api:
     workflows: list[Workflow]
     error_statuses: list[int]  # every error status the spec documents
     warnings: list[Problem]  # what the output lacks, and why
+    webhook_events: list[WebhookEvent] = field(default_factory=list)  # by name
 
     @property
     def resources(self) -> list[Resource]:

@@ -94,7 +94,7 @@ class OperationBuilder:
 
         body, body_required = None, False
         if operation.requestBody is not None:
-            built_body = self._request_body(
+            built_body = self.request_body(
                 file, (*base, "requestBody"), operation.requestBody, name
             )
             if built_body is not None:
@@ -243,10 +243,16 @@ class OperationBuilder:
             deprecated=bool(parameter.deprecated) or schema.deprecated,
         )
 
-    def _request_body(
-        self, file: str, pointer: Pointer, body: RequestBody | object, name: tuple[str, ...]
+    def request_body(
+        self,
+        file: str,
+        pointer: Pointer,
+        body: RequestBody | object,
+        name: tuple[str, ...],
+        part: tuple[str, ...] = ("body",),
     ) -> tuple[Schema, bool] | None:
-        """The body's schema, and whether a request must have one."""
+        """The body's schema, and whether a request must have one; its object is named
+        `name` and `part` (a webhook event's body is the event itself: no `body` word)."""
         followed = self.context.follow(file, pointer, body, RequestBody, "request body")
         if followed is None:
             return None
@@ -258,7 +264,7 @@ class OperationBuilder:
             self.context.problem(file, (*pointer, "content"), message, key=True)
             return None
         schema_pointer = (*pointer, "content", JSON, "schema")
-        schema = self.schemas.build(file, schema_pointer, media.media_type_schema, (*name, "body"))
+        schema = self.schemas.build(file, schema_pointer, media.media_type_schema, (*name, *part))
         if schema is None:
             return None
         if schema.kind != "object" or not schema.fields:

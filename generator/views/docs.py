@@ -2,7 +2,7 @@
 
 Built from the same intermediate representation as the code, so a page never describes a method,
 an argument or a type the package does not have. The templates (`resource_readme.md.j2`,
-`types_readme.md.j2`, `README.md.j2`, `testing.md.j2`) only lay these out.
+`types_readme.md.j2`, `README.md.j2`, `testing.md.j2`, `webhooks.md.j2`) only lay these out.
 
 Markdown that must survive any spec text: a table cell is one line with `|` escaped, a code span
 is fenced with more backticks than it holds, and a description's code fences are closed. Spec
@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import json
 import posixpath
+import pprint
 import re
 import string
 from dataclasses import dataclass
@@ -37,6 +38,10 @@ from generator.views.python.types import Classes, PyField
 TYPES_PAGES = {"params": "types/params/README.md", "models": "types/models/README.md"}
 # Guides to the package as a whole sit in `docs/`, beside the package README that links them.
 OFFLINE_PAGE = "docs/testing.md"
+WEBHOOKS_PAGE = "docs/webhooks.md"
+# The fence of the webhooks page's blocks that call `client.webhooks.unwrap`: shown (and
+# highlighted) but not run by the docs tests, as quoted spec code is, until the client has it.
+UNWRAP_FENCE = "python"
 # The names the pytest plugin gives its fixtures, as the testing page's example uses them.
 CLIENT_FIXTURE = "magic_hour_client"
 ASYNC_CLIENT_FIXTURE = "magic_hour_async_client"
@@ -187,11 +192,44 @@ class OfflinePage:
 
 
 @dataclass
+class WebhookEventDoc:
+    name: str  # `video.started`, the event's `type`
+    heading: str  # the name as a code span
+    anchor: str
+    class_name: str  # its model in `magic_hour.types.webhooks`
+    summary: str  # Markdown, one line
+    description: str  # Markdown
+    fired_by: str  # Markdown: when the API sends it, or ""
+    payload: str  # a link to the payload's model
+    rows: list[Row]  # the payload's fields
+    example: str  # the whole body, as JSON
+
+
+@dataclass
+class WebhooksPage:
+    """The webhook events: verifying a delivery, a receiver, and each event with its payload."""
+
+    path: str
+    package_readme: str  # a link to it
+    signature_header: str
+    timestamp_header: str
+    module: str  # `magic_hour.types.webhooks`
+    union: str
+    unknown: str
+    parse_event: str
+    unwrap_fence: str
+    events: list[WebhookEventDoc]
+    example: WebhookEventDoc | None  # the event the page's examples send: the first completion
+    example_body: str  # its body as a Python literal (several lines), for the examples
+
+
+@dataclass
 class Docs:
     resource_pages: list[ResourcePage]
     types_pages: list[TypesPage]
     guide: Guide | None  # None when no operation has a `generate`
     offline: OfflinePage
+    webhooks: WebhooksPage
     # The package README's words from the spec's `info` and `servers`, as Markdown.
     title: str
     version: str  # a code span
@@ -236,6 +274,7 @@ def build_docs(api: PyApi) -> Docs:
         [params, models],
         _guide(api),
         _offline_page(api),
+        _webhooks_page(api, types),
         title=one_line(spec_markdown(api.title_line)),
         version=code(one_line(api.ir.version)),
         server=code(one_line(api.ir.base_url)),
@@ -280,6 +319,68 @@ def _guide(api: PyApi) -> Guide | None:
             ),
             None,
         ),
+    )
+
+
+def _webhooks_page(api: PyApi, types: TypeLinks) -> WebhooksPage:
+    events = []
+    for event in api.webhook_events:
+        ir_event = event.event
+        payload = types.classes.class_of(ir_event.payload, "models")
+        assert payload is not None  # the Python view made it
+        rows = [
+            _row(
+                code(f.py_name), f.required, f.schema, f.description, "models", WEBHOOKS_PAGE, types
+            )
+            for f in payload.fields
+        ]
+        fired_by = ""
+        if ir_event.status is not None:
+            kind = str(ir_event.kind)
+            article = "an" if kind[:1] in "aeiou" else "a"
+            fired_by = f"Sent when {article} {kind} project's `status` becomes `{ir_event.status}`."
+        events.append(
+            WebhookEventDoc(
+                name=ir_event.name,
+                heading=code(ir_event.name),
+                anchor=re.sub(r"[^a-z0-9]+", "-", ir_event.name.lower()),
+                class_name=event.class_name,
+                summary=one_line(spec_markdown(ir_event.summary or ir_event.name)).rstrip("."),
+                description=markdown_block(ir_event.description),
+                fired_by=fired_by,
+                payload=types.link(payload.name, "models", WEBHOOKS_PAGE),
+                rows=rows,
+                example=json.dumps(ir_event.example, indent=2, ensure_ascii=False),
+            )
+        )
+    # The examples' event: a completion of the kind of project that takes longest, where a
+    # webhook spares the most polling.
+    completions = [
+        (conventions.POLL_SCHEDULES[str(py.event.kind)].timeout, doc)
+        for doc, py in zip(events, api.webhook_events)
+        if py.event.status == conventions.COMPLETE
+    ]
+    example = max(completions, key=lambda pair: pair[0])[1] if completions else None
+    if example is None and events:
+        example = events[0]
+    body = ""
+    if example is not None:
+        shown = next(e.event for e in api.webhook_events if e.event.name == example.name)
+        # A dict literal as a reader would write it, one field a line where it is long.
+        body = pprint.pformat(shown.example, width=88, sort_dicts=False)
+    return WebhooksPage(
+        path=WEBHOOKS_PAGE,
+        package_readme=relative_link(WEBHOOKS_PAGE, "README.md"),
+        signature_header=code(conventions.WEBHOOK_SIGNATURE_HEADER),
+        timestamp_header=code(conventions.WEBHOOK_TIMESTAMP_HEADER),
+        module=f"{api.package}.types.{api.webhooks_module}",
+        union=api.webhook_union,
+        unknown=api.unknown_webhook_event,
+        parse_event=api.parse_event,
+        unwrap_fence=UNWRAP_FENCE,
+        events=events,
+        example=example,
+        example_body=body,
     )
 
 

@@ -40,27 +40,22 @@ def mock_description(api: ir.Api) -> dict[str, Any]:
             "storage_prefix": conventions.STORAGE_PREFIX,
             "download_url_hours": conventions.DOWNLOAD_URL_HOURS,
             "upload_url_hours": conventions.UPLOAD_URL_HOURS,
+            "webhook_signature_header": conventions.WEBHOOK_SIGNATURE_HEADER,
+            "webhook_timestamp_header": conventions.WEBHOOK_TIMESTAMP_HEADER,
             "deprecated_fields": {
                 name: {"from": field, "take": take}
                 for name, (field, take) in conventions.DEPRECATED_FIELDS.items()
             },
         },
         "operations": [_operation(operation, api) for operation in api.operations],
-        "webhook_events": _webhook_events_fallback_until_part_a(),
+        # The events the mock sends as projects move: each a kind's, fired by a status (an
+        # event the conventions do not tie to a project's status is not sent).
+        "webhook_events": [
+            {"type": event.name, "kind": event.kind, "status": event.status}
+            for event in api.webhook_events
+            if event.kind is not None and event.status is not None
+        ],
     }
-
-
-def _webhook_events_fallback_until_part_a() -> list[dict[str, str]]:
-    """The webhook events the mock delivers, from the conventions, until the events are read
-    from the webhook spec (#18 part A): its version replaces this one at the merge.
-
-    `<kind>.<phase>` fires when a project of that kind reaches the phase's status."""
-    phases = {"started": "rendering", "completed": conventions.COMPLETE, "errored": "error"}
-    return [
-        {"type": f"{kind}.{phase}", "kind": kind, "status": status}
-        for kind in sorted(set(conventions.PROJECT_TAGS.values()))
-        for phase, status in phases.items()
-    ]
 
 
 def mock_json(api: ir.Api) -> str:

@@ -34,7 +34,8 @@ def file_operations(path: Path) -> dict[str, dict[str, Any]]:
     """The operations of one spec file, as `spec_operations` gives them."""
     document = YAML(typ="safe").load(path.read_text())
     found = {}
-    for url, item in document["paths"].items():
+    # A webhook document (OpenAPI 3.1, a `webhooks` map) has no `paths`: no operations.
+    for url, item in (document.get("paths") or {}).items():
         for verb, operation in item.items():
             if verb not in VERBS:  # the path item's parameters, summary, servers...
                 continue
@@ -49,3 +50,13 @@ def curl_body(operation: dict[str, Any]) -> Any:
     """The JSON body of an operation's own curl example (its `x-codeSamples`)."""
     sample = next(s["source"] for s in operation["x-codeSamples"] if s["lang"] == "curl")
     return json.loads(sample.split("--data '", 1)[1].rsplit("'", 1)[0])
+
+
+def spec_webhooks(folder: Path = SPECS) -> dict[str, dict[str, Any]]:
+    """Each webhook event's POST as its YAML file writes it, by event name (`video.started`)."""
+    found = {}
+    for path in spec_files(folder):
+        document = YAML(typ="safe").load(path.read_text())
+        for name, item in (document.get("webhooks") or {}).items():
+            found[name] = item["post"]
+    return found

@@ -176,9 +176,18 @@ class Webhooks(typing.Generic[EventT]):
         tolerance: float = DEFAULT_TOLERANCE,
     ) -> EventT:
         """The event of a delivery, after `verify_signature` passed; a body that is not a JSON
-        object naming its `type` raises `MalformedWebhookError`."""
+        object naming its `type`, or a known event's that its model refuses, raises
+        `MalformedWebhookError`."""
         verify_signature(body, headers, secret=_secret(secret), tolerance=tolerance)
-        return typing.cast(EventT, self._parse(parse_event(body)))
+        data = parse_event(body)
+        try:
+            return typing.cast(EventT, self._parse(data))
+        except ValueError as error:  # pydantic's ValidationError among them
+            # Its first line only: the rest quotes the body's values.
+            first = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise MalformedWebhookError(
+                f"the webhook body is not a {data['type']!r} event as its model says: {first}"
+            ) from None
 
     def sign(
         self,

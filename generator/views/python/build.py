@@ -12,6 +12,7 @@ import re
 from generator.ir import model as ir
 from generator.ir.examples import example_value
 from generator.ir.operations import ACTIONS
+from generator.naming import words
 from generator.problems import Problem, SpecError
 from generator.views.python import generate
 from generator.views.python.docstrings import method_docstrings
@@ -27,17 +28,24 @@ from generator.views.python.model import (
     PyResource,
     PyResponse,
     PyUploadFile,
+    PyWebhookEvent,
+    PARSE_EVENT,
+    UNKNOWN_WEBHOOK_EVENT,
+    WEBHOOK_UNION,
+    WEBHOOKS_MODULE,
+    WebhookParser,
 )
 from generator.views.python.names import (
     CLIENT_RESERVED,
     RESERVED,
+    class_name,
     error_class_name,
     pascal,
     python_name,
     snake,
 )
 from generator.views.python.rules import parameters_rule, rule
-from generator.views.python.source import optional, python_literal, union_of
+from generator.views.python.source import docstring_text, optional, python_literal, union_of
 from generator.views.python.types import MODELS, PACKAGE, PARAMS, Classes
 
 _SIMPLE = {"text": "str", "binary": "bytes", "empty": "None"}
@@ -89,9 +97,54 @@ class _Builder:
                 methods[id(workflow.create)] = self._method(workflow.create, generate)
         root = self._resource(self.api.root, ROOT, methods)
         self._attribute_clashes(root)
+        events = [self._webhook_event(event) for event in self.api.webhook_events]
         if self.problems:
             raise SpecError(self.problems)
-        return PyApi(self.api, root, self.classes, _error_classes(self.api.error_statuses))
+        payloads = {e.payload_annotation for e in events}
+        return PyApi(
+            self.api,
+            root,
+            self.classes,
+            _error_classes(self.api.error_statuses),
+            webhook_events=events,
+            webhook_imports=self.classes.import_lines(payloads, MODELS),
+            webhook_parser=(
+                WebhookParser(
+                    module=f"{PACKAGE}.types.{WEBHOOKS_MODULE}",
+                    function=PARSE_EVENT,
+                    event_class=WEBHOOK_UNION,
+                    unknown_class=UNKNOWN_WEBHOOK_EVENT,
+                )
+                if events
+                else None
+            ),
+        )
+
+    def _webhook_event(self, event: ir.WebhookEvent) -> PyWebhookEvent:
+        """An event's class: its payload a response model, itself named after the event."""
+        self.classes.visit(event.payload, MODELS)
+        payload = self.classes.class_of(event.payload, MODELS)
+        assert payload is not None  # the IR made sure the payload lists properties
+        # The webhooks module defines these names too; an event's class takes none of them.
+        taken = {WEBHOOK_UNION, UNKNOWN_WEBHOOK_EVENT, PARSE_EVENT}
+        stem = class_name((*words(event.name), "event"))
+        name, counter = stem, 2
+        while name in taken or not self.classes.is_free(name):
+            name, counter = f"{stem}{counter}", counter + 1
+        self.classes.taken_names.add(name)
+        text = event.summary or event.name
+        if event.kind is not None and event.status is not None:
+            text += (
+                f"\n\nSent when {_a(event.kind)} project's status becomes `{event.status}`;"
+                f" `payload` is the project, as its GET answers."
+            )
+        return PyWebhookEvent(
+            event=event,
+            class_name=name,
+            type_literal=python_literal(event.name),
+            payload_annotation=payload.name,
+            doc=docstring_text(text),
+        )
 
     # -- names, in the order the spec is read -------------------------------------------------
 
@@ -522,6 +575,11 @@ ROOT = ClientNames(
     module=f"{PACKAGE}.resources",
     access_path="client",
 )
+
+
+def _a(word: str) -> str:
+    """`a video`, `an image`: a word with its article."""
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
 
 def _chains(

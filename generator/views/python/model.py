@@ -225,6 +225,37 @@ class WebhookParser:
     module: str
     function: str
     event_class: str
+    unknown_class: str | None = None  # what `function` returns for a type it does not know
+
+    @property
+    def imports(self) -> str:
+        """The names the client imports from `module` for its annotations."""
+        return ", ".join(n for n in (self.event_class, self.unknown_class) if n)
+
+    @property
+    def annotation(self) -> str:
+        if self.unknown_class is None:
+            return self.event_class
+        return f"typing.Union[{self.event_class}, {self.unknown_class}]"
+
+
+@dataclass
+class PyWebhookEvent:
+    """An event's model in `magic_hour.types.webhooks`: its `type` a Literal, which picks it out
+    of the `WebhookEvent` union, and its `payload` a response model (forward compatible)."""
+
+    event: ir.WebhookEvent
+    class_name: str  # `VideoStartedEvent`
+    type_literal: str  # `"video.started"`, as Python source
+    payload_annotation: str  # the payload's model: `VideoStartedEventPayload`
+    doc: str
+
+
+# The module of the webhook events, and the names it defines besides the events' classes.
+WEBHOOKS_MODULE = "webhooks"
+WEBHOOK_UNION = "WebhookEvent"  # the known events, discriminated by `type`
+UNKNOWN_WEBHOOK_EVENT = "UnknownWebhookEvent"  # an event type this package does not know
+PARSE_EVENT = "parse_event"  # an event's JSON value -> its model, or UnknownWebhookEvent
 
 
 @dataclass
@@ -241,13 +272,30 @@ class PyApi:
     conventions: ModuleType = conventions
     poll_figures: str = POLL_FIGURES  # as the docs say them: `2 s growing to 3 s for images, ...`
     wait_figures: str = WAIT_FIGURES
+    webhook_events: list[PyWebhookEvent] = field(default_factory=list)
+    # The model classes the events' payloads use, imported by the webhooks module.
+    webhook_imports: list[str] = field(default_factory=list)
+    webhooks_module: str = WEBHOOKS_MODULE
+    webhook_union: str = WEBHOOK_UNION
+    unknown_webhook_event: str = UNKNOWN_WEBHOOK_EVENT
+    parse_event: str = PARSE_EVENT
+
+    @property
+    def webhook_union_annotation(self) -> str:
+        """`WebhookEvent`'s value: a union discriminated by `type`; one event is itself, and
+        with none (specs without a webhook reference) every event is an unknown one."""
+        names = [e.class_name for e in self.webhook_events]
+        if len(names) > 1:
+            members = ", ".join(names)
+            return f'typing_extensions.Annotated[typing.Union[{members}], pydantic.Field(discriminator="type")]'
+        return names[0] if names else UNKNOWN_WEBHOOK_EVENT
 
     @property
     def webhook_event_annotation(self) -> str:
         """What `client.webhooks.unwrap` returns, as the client module annotates it."""
         if self.webhook_parser is None:
             return "typing.Dict[str, typing.Any]"
-        return self.webhook_parser.event_class
+        return self.webhook_parser.annotation
 
     @property
     def params_classes(self) -> list[PyClass]:

@@ -215,8 +215,8 @@ def _seconds(value: float) -> str:
 
 
 class MalformedWebhookError(WebhookVerificationError):
-    """The delivery's body is not a JSON object naming its event's `type`, or its timestamp is
-    not a whole number of seconds."""
+    """The delivery's body is not a JSON object naming its event's `type` (or not what that
+    event's model describes), or its timestamp is not a whole number of seconds."""
 
 
 class GenerationInterrupted(KeyboardInterrupt):

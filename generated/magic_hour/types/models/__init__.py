@@ -1,5 +1,39 @@
 """Response types (pydantic models)."""
 
+from magic_hour.types.models.audio_completed_event_payload import AudioCompletedEventPayload
+from magic_hour.types.models.audio_completed_event_payload_downloads_item import (
+    AudioCompletedEventPayloadDownloadsItem,
+)
+from magic_hour.types.models.audio_completed_event_payload_error import (
+    AudioCompletedEventPayloadError,
+)
+from magic_hour.types.models.audio_errored_event_payload import AudioErroredEventPayload
+from magic_hour.types.models.audio_errored_event_payload_downloads_item import (
+    AudioErroredEventPayloadDownloadsItem,
+)
+from magic_hour.types.models.audio_errored_event_payload_error import AudioErroredEventPayloadError
+from magic_hour.types.models.audio_started_event_payload import AudioStartedEventPayload
+from magic_hour.types.models.audio_started_event_payload_downloads_item import (
+    AudioStartedEventPayloadDownloadsItem,
+)
+from magic_hour.types.models.audio_started_event_payload_error import AudioStartedEventPayloadError
+from magic_hour.types.models.image_completed_event_payload import ImageCompletedEventPayload
+from magic_hour.types.models.image_completed_event_payload_downloads_item import (
+    ImageCompletedEventPayloadDownloadsItem,
+)
+from magic_hour.types.models.image_completed_event_payload_error import (
+    ImageCompletedEventPayloadError,
+)
+from magic_hour.types.models.image_errored_event_payload import ImageErroredEventPayload
+from magic_hour.types.models.image_errored_event_payload_downloads_item import (
+    ImageErroredEventPayloadDownloadsItem,
+)
+from magic_hour.types.models.image_errored_event_payload_error import ImageErroredEventPayloadError
+from magic_hour.types.models.image_started_event_payload import ImageStartedEventPayload
+from magic_hour.types.models.image_started_event_payload_downloads_item import (
+    ImageStartedEventPayloadDownloadsItem,
+)
+from magic_hour.types.models.image_started_event_payload_error import ImageStartedEventPayloadError
 from magic_hour.types.models.v1_ai_clothes_changer_create_response import (
     V1AiClothesChangerCreateResponse,
 )
@@ -97,8 +131,43 @@ from magic_hour.types.models.v1_video_projects_get_response_with_downloads impor
     V1VideoProjectsGetResponseWithDownloads,
 )
 from magic_hour.types.models.v1_video_to_video_create_response import V1VideoToVideoCreateResponse
+from magic_hour.types.models.video_completed_event_payload import VideoCompletedEventPayload
+from magic_hour.types.models.video_completed_event_payload_downloads_item import (
+    VideoCompletedEventPayloadDownloadsItem,
+)
+from magic_hour.types.models.video_completed_event_payload_error import (
+    VideoCompletedEventPayloadError,
+)
+from magic_hour.types.models.video_errored_event_payload import VideoErroredEventPayload
+from magic_hour.types.models.video_errored_event_payload_downloads_item import (
+    VideoErroredEventPayloadDownloadsItem,
+)
+from magic_hour.types.models.video_errored_event_payload_error import VideoErroredEventPayloadError
+from magic_hour.types.models.video_started_event_payload import VideoStartedEventPayload
+from magic_hour.types.models.video_started_event_payload_downloads_item import (
+    VideoStartedEventPayloadDownloadsItem,
+)
+from magic_hour.types.models.video_started_event_payload_error import VideoStartedEventPayloadError
 
 __all__ = [
+    "AudioCompletedEventPayload",
+    "AudioCompletedEventPayloadDownloadsItem",
+    "AudioCompletedEventPayloadError",
+    "AudioErroredEventPayload",
+    "AudioErroredEventPayloadDownloadsItem",
+    "AudioErroredEventPayloadError",
+    "AudioStartedEventPayload",
+    "AudioStartedEventPayloadDownloadsItem",
+    "AudioStartedEventPayloadError",
+    "ImageCompletedEventPayload",
+    "ImageCompletedEventPayloadDownloadsItem",
+    "ImageCompletedEventPayloadError",
+    "ImageErroredEventPayload",
+    "ImageErroredEventPayloadDownloadsItem",
+    "ImageErroredEventPayloadError",
+    "ImageStartedEventPayload",
+    "ImageStartedEventPayloadDownloadsItem",
+    "ImageStartedEventPayloadError",
     "V1AiClothesChangerCreateResponse",
     "V1AiFaceEditorCreateResponse",
     "V1AiGifGeneratorCreateResponse",
@@ -144,4 +213,13 @@ __all__ = [
     "V1VideoProjectsGetResponseError",
     "V1VideoProjectsGetResponseWithDownloads",
     "V1VideoToVideoCreateResponse",
+    "VideoCompletedEventPayload",
+    "VideoCompletedEventPayloadDownloadsItem",
+    "VideoCompletedEventPayloadError",
+    "VideoErroredEventPayload",
+    "VideoErroredEventPayloadDownloadsItem",
+    "VideoErroredEventPayloadError",
+    "VideoStartedEventPayload",
+    "VideoStartedEventPayloadDownloadsItem",
+    "VideoStartedEventPayloadError",
 ]
