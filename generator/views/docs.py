@@ -221,6 +221,11 @@ class WebhooksPage:
     events: list[WebhookEventDoc]
     example: WebhookEventDoc | None  # the event the page's examples send: the first completion
     example_body: str  # its body as a Python literal (several lines), for the examples
+    # A create of the example's kind of project (`client.v1....create(...)`), for the receiver
+    # run against the mock's own deliveries; None if the specs have none.
+    offline_call: str | None
+    offline_events: str  # the events it sends: `video.started, then video.completed`
+    offline_count: int
 
 
 @dataclass
@@ -364,10 +369,29 @@ def _webhooks_page(api: PyApi, types: TypeLinks) -> WebhooksPage:
     if example is None and events:
         example = events[0]
     body = ""
+    offline_call = None
+    offline_events: list[str] = []
     if example is not None:
         shown = next(e.event for e in api.webhook_events if e.event.name == example.name)
         # A dict literal as a reader would write it, one field a line where it is long.
         body = pprint.pformat(shown.example, width=88, sort_dicts=False)
+        # A create of that kind of project, which the mock then moves, sending its events.
+        offline_call = next(
+            (
+                op.example_call
+                for op in api.operations
+                if op.workflow is not None and op.operation.project_kind == shown.kind
+            ),
+            None,
+        )
+        # The events such a project sends on its way to complete, in lifecycle order.
+        statuses = [*conventions.WAITING_STATUSES, conventions.COMPLETE]
+        offline_events = [
+            e.event.name
+            for status in statuses
+            for e in api.webhook_events
+            if e.event.kind == shown.kind and e.event.status == status
+        ]
     return WebhooksPage(
         path=WEBHOOKS_PAGE,
         package_readme=relative_link(WEBHOOKS_PAGE, "README.md"),
@@ -381,6 +405,9 @@ def _webhooks_page(api: PyApi, types: TypeLinks) -> WebhooksPage:
         events=events,
         example=example,
         example_body=body,
+        offline_call=offline_call if offline_events else None,
+        offline_events=", then ".join(offline_events),
+        offline_count=len(offline_events),
     )
 
 
