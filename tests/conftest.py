@@ -71,6 +71,16 @@ def specs_dir() -> Path:
     return SPECS
 
 
+@pytest.fixture(scope="session")
+def published_folder() -> Path:
+    """The published SDK's folder, which `make test` installs it in (beside, never over, ours)."""
+    folder = os.environ.get("MAGIC_HOUR_PUBLISHED_SDK")
+    assert folder, "MAGIC_HOUR_PUBLISHED_SDK is not set: run the tests with `make test`"
+    path = (ROOT / folder).resolve()
+    assert (path / "magic_hour").is_dir(), f"no published SDK in {path}: run `make test`"
+    return path
+
+
 # -- the mock API server -----------------------------------------------------------------------
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import http.server
 import json
 import logging
 import os
@@ -23,10 +22,11 @@ import pytest
 from helpers.loopback import Recorded, Reply, loopback_server
 from helpers.raw_specs import curl_body, spec_operations
 from helpers.stages import python_view_of
+from helpers.webhook_receiver import receiver
 from helpers.paths import SPECS
 
-from magic_hour import Client, WebhookVerificationError
-from magic_hour.core.webhooks import SIGNATURE_HEADER, TIMESTAMP_HEADER, signature
+from magic_hour import Client
+from magic_hour.core.webhooks import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign, signature
 from magic_hour.mock import DESCRIPTION, MockServer
 from magic_hour.testing import MockServer as KitMockServer
 from magic_hour.testing import WebhookReceiver
@@ -384,65 +384,23 @@ def test_a_running_mock_starts_and_stops_delivering_when_told(subprocess_mode: b
         assert seen == ["complete"] and mock.webhook_deliveries == []
 
 
-class VerifyingReceiver:
-    """A webhook endpoint on loopback as a user writes one: each delivery goes through
-    `client.webhooks.unwrap`, answered 200 with the event kept, or 400 if it does not verify."""
-
-    def __init__(self, client: Client, secret: str) -> None:
-        self.events: list[Any] = []
-        self.refused: list[str] = []
-        receiver = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                try:
-                    event = client.webhooks.unwrap(body, self.headers, secret=secret)
-                except WebhookVerificationError as exc:
-                    receiver.refused.append(type(exc).__name__)
-                    self.send_response(400)
-                else:
-                    receiver.events.append(event)
-                    self.send_response(200)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/webhooks"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> VerifyingReceiver:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=10)
-
-
 @pytest.mark.parametrize("kind", KINDS)
 def test_generate_while_a_receiver_verifies_and_parses_each_event_in_lifecycle_order(
     kind: str, start_mock_server: Callable[..., MockServer]
 ) -> None:
     # The issue's "done means": generate() runs while the mock delivers webhooks to a receiver
     # on loopback, which verifies and parses each one with the client's own unwrap.
-    with Client(token="test", base_url="http://127.0.0.1:1") as client:
-        with VerifyingReceiver(client, SECRET) as receiver:
-            mock = start_mock_server(webhook_url=receiver.url, webhook_secret=SECRET)
-            result, seen = generate(mock.url, kind)
-            expected = event_types(kind, "rendering") + event_types(kind, "complete")
-            deliveries = mock.wait_for_webhooks(len(expected))
-            # A delivery signed with another secret is refused, and nothing of it is kept.
-            forged = json.dumps({"type": expected[0], "payload": {"id": result.id}}).encode()
-            headers = client.webhooks.sign(forged, secret="not-the-secret")
-            answer = httpx.post(receiver.url, content=forged, headers=headers, timeout=10)
-    assert answer.status_code == 400 and receiver.refused == ["InvalidSignatureError"]
+    with receiver(SECRET) as (url, events):
+        mock = start_mock_server(webhook_url=url, webhook_secret=SECRET)
+        result, seen = generate(mock.url, kind)
+        expected = event_types(kind, "rendering") + event_types(kind, "complete")
+        deliveries = mock.wait_for_webhooks(len(expected))
+        # A delivery signed with another secret is refused, and nothing of it is kept.
+        forged = json.dumps({"type": expected[0], "payload": {"id": result.id}}).encode()
+        headers = sign(forged, "not-the-secret")
+        answer = httpx.post(url, content=forged, headers=headers, timeout=10)
+    assert (answer.status_code, answer.text) == (400, "InvalidSignatureError")
     assert [d.state for d in deliveries] == ["delivered"] * len(expected)
-    events = receiver.events
     assert [event.type for event in events] == expected
     # Typed: each event is the class its type names, its payload the project as polled.
     assert all(type(event).__name__ != "UnknownWebhookEvent" for event in events)

@@ -47,15 +47,6 @@ def describe(python_path: str | None) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def published_folder() -> Path:
-    folder = os.environ.get("MAGIC_HOUR_PUBLISHED_SDK")
-    assert folder, "MAGIC_HOUR_PUBLISHED_SDK is not set: run the tests with `make test`"
-    path = (ROOT / folder).resolve()
-    assert (path / "magic_hour").is_dir(), f"no published SDK in {path}: run `make test`"
-    return path
-
-
-@pytest.fixture(scope="module")
 def found(published_folder: Path) -> list[str]:
     published = describe(str(published_folder))
     ours = describe(None)

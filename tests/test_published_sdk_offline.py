@@ -39,15 +39,6 @@ FORMATS = {"image": "png", "video": "mp4", "audio": "wav"}
 
 
 @pytest.fixture(scope="module")
-def published_folder() -> Path:
-    folder = os.environ.get("MAGIC_HOUR_PUBLISHED_SDK")
-    assert folder, "MAGIC_HOUR_PUBLISHED_SDK is not set: run the tests with `make test`"
-    path = (ROOT / folder).resolve()
-    assert (path / "magic_hour").is_dir(), f"no published SDK in {path}: run `make test`"
-    return path
-
-
-@pytest.fixture(scope="module")
 def mock() -> Iterator[MockServer]:
     # Each project ends at its first GET: the published `generate` polls with its own sleep.
     with MockServer(polls_per_status=0, output_size=2048) as server:

@@ -15,11 +15,8 @@ import email.message
 import http.client
 import io
 import json
-import threading
 import types
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Callable
 
@@ -28,6 +25,7 @@ import pytest
 from helpers.paths import SPECS
 from helpers.specfiles import GET_THINGS, spec, write_specs
 from helpers.stages import python_view_of
+from helpers.webhook_receiver import receiver
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -478,44 +476,6 @@ def test_a_top_level_resource_named_webhooks_leaves_client_webhooks_alone(tmp_pa
     assert [child.attribute for child in api.root.children] == ["webhooks_"]
     source = render(api)[f"{api.package}/client.py"]
     assert source.count("    def webhooks(self) -> Webhooks[") == 2
-
-
-# -- a real receiver ---------------------------------------------------------------------------
-
-
-@contextmanager
-def receiver(secret: str) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    """An `http.server` webhook endpoint on loopback that unwraps each delivery with
-    `client.webhooks`, as a user's would: 200 and the event kept, or 400 naming the error."""
-    events: list[dict[str, Any]] = []
-    client = Client(token="any")
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            try:
-                events.append(client.webhooks.unwrap(body, self.headers, secret=secret))
-                status, answer = 200, b"ok"
-            except WebhookVerificationError as error:
-                status, answer = 400, type(error).__name__.encode()
-            self.send_response(status)
-            self.send_header("Content-Length", str(len(answer)))
-            self.end_headers()
-            self.wfile.write(answer)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01})
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/hooks", events
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-        client.close()
 
 
 def test_a_receiver_on_http_server_takes_signed_deliveries_and_refuses_the_rest() -> None:
