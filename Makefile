@@ -56,10 +56,22 @@ fuzz: $(INSTALLED)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_webhooks.py -p no:cacheprovider
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_generator_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
 
-# Speed and memory, each beside its floor; one table, also written to bench/results.json.
-# A few minutes (see bench/*.py for what each row measures).
-bench: $(INSTALLED)
-	$(BIN)/python bench/run.py
+# The references make bench compares against, where only the benchmarks see them:
+# openapi-python-client (with ruff, its formatter) in a virtual environment of its own, and the
+# published SDK (above). Neither is a dependency of the generator or of the generated package.
+OPENAPI_PYTHON_CLIENT_VERSION := 0.29.1
+BENCH_TOOLS := .cache/bench-tools/openapi-python-client-$(OPENAPI_PYTHON_CLIENT_VERSION)
+
+$(BENCH_TOOLS)/.installed:
+	rm -rf $(BENCH_TOOLS)
+	$(PYTHON) -m venv $(BENCH_TOOLS)
+	$(BENCH_TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check openapi-python-client==$(OPENAPI_PYTHON_CLIENT_VERSION)
+	touch $@
+
+# Speed and memory, each beside its floor and its reference; one table, also written to
+# bench/results.json. Several minutes (see bench/*.py for what each row measures).
+bench: $(INSTALLED) $(PUBLISHED_SDK)/.installed $(BENCH_TOOLS)/.installed
+	MAGIC_HOUR_PUBLISHED_SDK=$(PUBLISHED_SDK) BENCH_OPENAPI_PYTHON_CLIENT=$(BENCH_TOOLS) $(BIN)/python bench/run.py
 
 # The mock API server on http://127.0.0.1:$(MOCK_PORT) (Environment.MOCK_SERVER), until Ctrl-C.
 mock: $(INSTALLED)

@@ -3,12 +3,19 @@
 Each script measures some rows and, run alone, prints them as a table; with `--json` it prints
 them as JSON for `bench/run.py`, which runs every script (each in its own process, so no
 row's imports or memory leak into another's) and prints the one table `make bench` shows.
+
+Each row has up to two figures beside ours, each with its ratio: the baseline (the same work
+done the plain way, as with httpx alone; the target is against it) and the reference (the
+same work done by the tool a user would otherwise pick: the published SDK, or
+openapi-python-client). `make bench` installs both references where only the benchmarks see
+them (see the Makefile): their folders come in the environment variables below.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -20,6 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+# The published SDK (`pip install --target`): put first on PYTHONPATH, `import magic_hour` is it.
+PUBLISHED_SDK = os.environ.get("MAGIC_HOUR_PUBLISHED_SDK")
+# A virtual environment holding openapi-python-client and ruff, and nothing of ours.
+OPENAPI_PYTHON_CLIENT = os.environ.get("BENCH_OPENAPI_PYTHON_CLIENT")
 
 
 @dataclass
@@ -31,10 +42,16 @@ class Row:
     target: str = ""  # what the issue asks, in words
     met: bool | None = None  # None: no target
     note: str = ""
+    reference: float | None = None  # the published SDK's or openapi-python-client's, in `unit`
+    reference_name: str = ""  # which one
 
     @property
     def ratio(self) -> float | None:
         return self.figure / self.baseline if self.baseline else None
+
+    @property
+    def reference_ratio(self) -> float | None:
+        return self.figure / self.reference if self.reference else None
 
 
 def median_of(runs: int, measure: Callable[[], float]) -> float:
@@ -86,13 +103,16 @@ def format_figure(value: float | None, unit: str) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    header = ("row", "figure", "baseline", "ratio", "target", "met?")
+    header = ("row", "ours", "baseline", "ratio", "reference", "ratio", "target", "met?")
     lines = [
         (
             row.name + (f" ({row.note})" if row.note else ""),
             format_figure(row.figure, row.unit),
             format_figure(row.baseline, row.unit),
-            f"{row.ratio:.2f}" if row.ratio is not None else "-",
+            _ratio(row.ratio),
+            format_figure(row.reference, row.unit)
+            + (f" {row.reference_name}" if row.reference is not None else ""),
+            _ratio(row.reference_ratio),
             row.target or "-",
             {True: "yes", False: "NO", None: "-"}[row.met],
         )
@@ -106,10 +126,21 @@ def table(rows: list[Row]) -> str:
     return "\n".join(out)
 
 
+def _ratio(value: float | None) -> str:
+    return f"{value:.2f}" if value is not None else "-"
+
+
+def as_json(rows: list[Row]) -> list[dict[str, object]]:
+    return [
+        {**asdict(row), "ratio": row.ratio, "reference_ratio": row.reference_ratio}
+        for row in rows
+    ]
+
+
 def report(rows: list[Row]) -> None:
     """Run alone: the table. Under bench/run.py (`--json`): the rows as JSON."""
     if "--json" in sys.argv:
-        print(json.dumps([{**asdict(row), "ratio": row.ratio} for row in rows]))
+        print(json.dumps(as_json(rows)))
     else:
         print(table(rows))
 
@@ -118,5 +149,6 @@ def rows_from_json(text: str) -> list[Row]:
     rows = []
     for item in json.loads(text.strip().splitlines()[-1]):
         item.pop("ratio")
+        item.pop("reference_ratio")
         rows.append(Row(**item))
     return rows

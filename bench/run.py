@@ -9,10 +9,9 @@ import json
 import subprocess
 import sys
 import time
-from dataclasses import asdict
 from pathlib import Path
 
-from common import PYTHON, ROOT, Row, rows_from_json, table
+from common import PYTHON, ROOT, Row, as_json, rows_from_json, table
 
 SCRIPTS = (
     "generation.py",
@@ -45,7 +44,7 @@ def main() -> None:
         f"\n{len(rows)} rows in {time.perf_counter() - started:.0f} s; targets not met: {len(missed)}"
     )
     output.write_text(
-        json.dumps([{**asdict(row), "ratio": row.ratio} for row in rows], indent=2) + "\n",
+        json.dumps(as_json(rows), indent=2) + "\n",
         encoding="utf-8",
     )
     print(f"written to {output}")
