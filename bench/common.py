@@ -132,8 +132,7 @@ def _ratio(value: float | None) -> str:
 
 def as_json(rows: list[Row]) -> list[dict[str, object]]:
     return [
-        {**asdict(row), "ratio": row.ratio, "reference_ratio": row.reference_ratio}
-        for row in rows
+        {**asdict(row), "ratio": row.ratio, "reference_ratio": row.reference_ratio} for row in rows
     ]
 
 
