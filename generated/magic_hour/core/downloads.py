@@ -105,6 +105,7 @@ class PartialFile:
         if fd is None:
             fd, self._path = _open_named(directory, name)
         self.file: typing.BinaryIO = os.fdopen(fd, "wb")
+        self._synced = -1  # the length of the file when last known to be on disk
 
     def _open_unnamed(self) -> typing.Optional[int]:
         flag = getattr(os, "O_TMPFILE", None)
@@ -123,10 +124,18 @@ class PartialFile:
         self._directory_fd = directory_fd
         return fd
 
+    def fsync(self) -> None:
+        """Put what is written on disk, waiting until it is there: it may take long, so the
+        async client has a worker thread do it (`close` waits for it: see `workflow`)."""
+        self.file.flush()
+        position = self.file.tell()
+        os.fsync(self.file.fileno())
+        self._synced = position
+
     def place(self) -> str:
         """Give the complete download its name; the path used (`name`, or `name-1`... when taken)."""
-        self.file.flush()
-        os.fsync(self.file.fileno())  # the content is on disk before any name points to it
+        if self.file.tell() != self._synced:
+            self.fsync()  # the content is on disk before any name points to it
         if self._path is not None:
             return place(self._path, self._directory, self._name)
         source = f"/proc/self/fd/{self.file.fileno()}"
