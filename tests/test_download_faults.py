@@ -327,3 +327,43 @@ def test_a_cancelled_async_download_waits_for_its_fsync_and_leaves_no_file(
         asyncio.run(cancel_during_the_fsync(server.url))
     assert events == ["fsync ended", "closed"]
     assert names_in(tmp_path) == []
+
+
+def test_a_download_goes_to_disk_while_it_arrives_not_only_at_the_end(
+    generate: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The fsync before the name then waits for the tail alone: the disk works while the
+    # network does.
+    flushed: list[tuple[bool, int]] = []
+    real_datasync = downloads._datasync
+
+    def datasync(fd: int) -> None:
+        flushed.append(
+            (threading.current_thread() is threading.main_thread(), os.fstat(fd).st_size)
+        )
+        real_datasync(fd)
+
+    monkeypatch.setattr(downloads, "FLUSH_BYTES", len(OUTPUT) // 4)
+    monkeypatch.setattr(downloads, "_datasync", datasync)
+    with storage_server("whole") as server:
+        result = generate(server.url, tmp_path)
+    (path,) = result.downloaded_paths
+    assert Path(path).read_bytes() == OUTPUT
+    assert flushed, "nothing was put on disk before the end"
+    assert all(not on_main_thread and 0 < size < len(OUTPUT) for on_main_thread, size in flushed)
+
+
+def test_a_failed_flush_while_downloading_fails_the_download_and_leaves_no_file(
+    generate: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def datasync(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(downloads, "FLUSH_BYTES", len(OUTPUT) // 4)
+    monkeypatch.setattr(downloads, "_datasync", datasync)
+    with storage_server("whole") as server:
+        with pytest.raises(DownloadError) as raised:
+            generate(server.url, tmp_path)
+    assert raised.value.project_id == PROJECT_ID
+    assert "Input/output error" in raised.value.reason
+    assert names_in(tmp_path) == []

@@ -472,7 +472,7 @@ class _Workflow(
             body = downloads.Body(response.headers)
             with downloads.PartialFile(self._directory, name) as part:
                 reporter.start(index, body.size)
-                yield flow.ReadBody(response, _saver(part.file, body, pace, reporter, index))
+                yield flow.ReadBody(response, _saver(part.write, body, pace, reporter, index))
                 body.finish()
                 yield Blocking(part.fsync)
                 return part.place()
@@ -707,15 +707,19 @@ def _reason(error: MagicHourError) -> str:
 
 
 def _saver(
-    out: typing.BinaryIO, body: downloads.Body, pace: downloads.Pace, reporter: Reporter, index: int
+    write: typing.Callable[[bytes], None],
+    body: downloads.Body,
+    pace: downloads.Pace,
+    reporter: Reporter,
+    index: int,
 ) -> typing.Callable[[bytes], None]:
-    """Where the chunks of output `index` go, as they came over the wire: decoded into `out`,
-    watched by `pace`, counted by `reporter`."""
+    """Where the chunks of output `index` go, as they came over the wire: decoded into
+    `write`, watched by `pace`, counted by `reporter`."""
 
     def save(chunk: bytes) -> None:
         pace.advance(len(chunk))
         data = body.decode(chunk)
-        out.write(data)
+        write(data)
         reporter.advance(index, len(data))
 
     return save
