@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -257,3 +258,112 @@ def test_the_part_file_of_a_download_under_way_is_never_removed(
         downloads.remove_leftovers(str(tmp_path))
         assert part in names_in(tmp_path)
     assert names_in(tmp_path) == [".not-ours.part", ".x.0123456789ab.part.keep"]
+
+
+# -- the fsync that makes a download durable, off the event loop (#19) -------------------------
+
+
+def test_the_async_client_puts_a_download_on_disk_in_a_worker_thread(
+    generate: Callable[..., Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> None:
+    # The fsync may take long on a busy disk: on the event loop, it would hold up every other
+    # call (of 100 concurrent `generate`s, say) until it ends. The sync client has no other
+    # calls to hold up.
+    calls: list[bool] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        calls.append(threading.current_thread() is threading.main_thread())
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with storage_server("whole") as server:
+        result = generate(server.url, tmp_path)
+    (path,) = result.downloaded_paths
+    assert Path(path).read_bytes() == OUTPUT
+    assert calls == [request.node.callspec.params["generate"] == "sync"]
+
+
+def test_a_cancelled_async_download_waits_for_its_fsync_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entered, release = threading.Event(), threading.Event()
+    events: list[str] = []
+    real_fsync, real_close = os.fsync, downloads.PartialFile.close
+
+    def fsync(fd: int) -> None:
+        entered.set()
+        release.wait(GUARD)
+        real_fsync(fd)
+        events.append("fsync ended")
+
+    def close(part: downloads.PartialFile) -> None:
+        events.append("closed")
+        real_close(part)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(downloads.PartialFile, "close", close)
+
+    async def cancel_during_the_fsync(url: str) -> None:
+        async with AsyncClient(token="key", base_url=url) as client:
+            task = asyncio.ensure_future(
+                client.v1.ai_gif_generator.generate(
+                    style={"prompt": "faults"}, download_directory=tmp_path, poll_interval=0.01
+                )
+            )
+            assert await asyncio.to_thread(entered.wait, GUARD)
+            task.cancel()
+            await asyncio.sleep(0.2)
+            # The cancellation waits for the fsync, which still uses the file.
+            assert not task.done() and events == []
+            release.set()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+
+    with storage_server("whole") as server:
+        asyncio.run(cancel_during_the_fsync(server.url))
+    assert events == ["fsync ended", "closed"]
+    assert names_in(tmp_path) == []
+
+
+def test_a_download_goes_to_disk_while_it_arrives_not_only_at_the_end(
+    generate: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The fsync before the name then waits for the tail alone: the disk works while the
+    # network does.
+    flushed: list[tuple[bool, int]] = []
+    real_datasync = downloads._datasync
+
+    def datasync(fd: int) -> None:
+        flushed.append(
+            (threading.current_thread() is threading.main_thread(), os.fstat(fd).st_size)
+        )
+        real_datasync(fd)
+
+    monkeypatch.setattr(downloads, "FLUSH_BYTES", len(OUTPUT) // 4)
+    monkeypatch.setattr(downloads, "_datasync", datasync)
+    with storage_server("whole") as server:
+        result = generate(server.url, tmp_path)
+    (path,) = result.downloaded_paths
+    assert Path(path).read_bytes() == OUTPUT
+    assert flushed, "nothing was put on disk before the end"
+    assert all(not on_main_thread and 0 < size < len(OUTPUT) for on_main_thread, size in flushed)
+
+
+def test_a_failed_flush_while_downloading_fails_the_download_and_leaves_no_file(
+    generate: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def datasync(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(downloads, "FLUSH_BYTES", len(OUTPUT) // 4)
+    monkeypatch.setattr(downloads, "_datasync", datasync)
+    with storage_server("whole") as server:
+        with pytest.raises(DownloadError) as raised:
+            generate(server.url, tmp_path)
+    assert raised.value.project_id == PROJECT_ID
+    assert "Input/output error" in raised.value.reason
+    assert names_in(tmp_path) == []

@@ -29,6 +29,7 @@ import os
 import re
 import secrets
 import sys
+import threading
 import time
 import typing
 import unicodedata
@@ -41,6 +42,12 @@ if sys.platform != "win32":
 STALL_TIMEOUT = 30.0
 STALL_BYTES = 1024
 DOWNLOAD_TIMEOUT = 3600.0
+# While a download arrives, each time this many more bytes are written a worker thread starts
+# putting them on disk, so that the fsync before naming the file has only the tail left to wait
+# for, instead of the whole file after the last byte (the disk works while the network does).
+FLUSH_BYTES = 8 * 2**20
+# The data alone, without the metadata a later fsync writes anyway, where the system has it.
+_datasync = getattr(os, "fdatasync", os.fsync)
 _MAX_NAME_LENGTH = 120
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 # Names Windows reserves for devices, whatever the extension.
@@ -105,6 +112,11 @@ class PartialFile:
         if fd is None:
             fd, self._path = _open_named(directory, name)
         self.file: typing.BinaryIO = os.fdopen(fd, "wb")
+        self._synced = -1  # the length of the file when last known to be on disk
+        self._written = 0
+        self._flushed_up_to = 0  # the length when the last background flush started
+        self._flusher: typing.Optional[threading.Thread] = None
+        self._flush_error: typing.Optional[OSError] = None
 
     def _open_unnamed(self) -> typing.Optional[int]:
         flag = getattr(os, "O_TMPFILE", None)
@@ -123,10 +135,50 @@ class PartialFile:
         self._directory_fd = directory_fd
         return fd
 
+    def write(self, data: bytes) -> None:
+        """Append `data`; every `FLUSH_BYTES`, start putting what came so far on disk."""
+        self.file.write(data)
+        self._written += len(data)
+        if self._written - self._flushed_up_to >= FLUSH_BYTES and not self._flushing():
+            self.file.flush()
+            self._flushed_up_to = self._written
+            self._flusher = threading.Thread(
+                target=self._flush_in_background,
+                args=(self.file.fileno(),),
+                name="magic_hour-download-flush",
+                daemon=True,
+            )
+            self._flusher.start()
+
+    def _flush_in_background(self, fd: int) -> None:
+        try:
+            _datasync(fd)
+        except OSError as error:  # raised by `fsync`, which the download waits for
+            self._flush_error = error
+
+    def _flushing(self) -> bool:
+        return self._flusher is not None and self._flusher.is_alive()
+
+    def _wait_for_flush(self) -> None:
+        if self._flusher is not None:
+            self._flusher.join()
+            self._flusher = None
+
+    def fsync(self) -> None:
+        """Put what is written on disk, waiting until it is there: it may take long, so the
+        async client has a worker thread do it (`close` waits for it: see `workflow`)."""
+        self._wait_for_flush()
+        if self._flush_error is not None:
+            raise self._flush_error
+        self.file.flush()
+        position = self.file.tell()
+        os.fsync(self.file.fileno())
+        self._synced = position
+
     def place(self) -> str:
         """Give the complete download its name; the path used (`name`, or `name-1`... when taken)."""
-        self.file.flush()
-        os.fsync(self.file.fileno())  # the content is on disk before any name points to it
+        if self.file.tell() != self._synced:
+            self.fsync()  # the content is on disk before any name points to it
         if self._path is not None:
             return place(self._path, self._directory, self._name)
         source = f"/proc/self/fd/{self.file.fileno()}"
@@ -141,6 +193,7 @@ class PartialFile:
     def close(self) -> None:
         """Close the file and remove the `.part` file, if any; a placed file keeps its name."""
         try:
+            self._wait_for_flush()  # its descriptor must stay open until it is done
             self.file.close()
         finally:
             if self._directory_fd is not None:

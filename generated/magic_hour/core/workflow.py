@@ -155,6 +155,18 @@ class RunAll(flow.Action, typing.Generic[T]):
         self.flows = flows
 
 
+class Blocking(flow.Action, typing.Generic[T]):
+    """Call `function`, which may block for long (an fsync); the answer is its result.
+
+    The async driver has a worker thread call it, so that the other calls on the event loop go
+    on meanwhile; cancelled, it still waits for the call to end before the cancellation goes
+    up, since what the call uses is cleaned up then.
+    """
+
+    def __init__(self, function: typing.Callable[[], T]) -> None:
+        self.function = function
+
+
 class _Uploads(typing.Generic[BaseClientT, UploadUrlsAnswerT]):
     """Uploading local files, as flows; a driver subclass performs what they ask."""
 
@@ -460,8 +472,9 @@ class _Workflow(
             body = downloads.Body(response.headers)
             with downloads.PartialFile(self._directory, name) as part:
                 reporter.start(index, body.size)
-                yield flow.ReadBody(response, _saver(part.file, body, pace, reporter, index))
+                yield flow.ReadBody(response, _saver(part.write, body, pace, reporter, index))
                 body.finish()
+                yield Blocking(part.fsync)
                 return part.place()
         except httpx.TransportError as error:
             raise _Cut(error) from error
@@ -505,6 +518,8 @@ class SyncUploads(_Uploads[SyncBaseClient, UploadUrls]):
             )
         if isinstance(action, RunAll):
             return [flow.run_sync(each, self._perform) for each in action.flows]
+        if isinstance(action, Blocking):
+            return action.function()
         return self._base.perform(action)
 
 
@@ -544,6 +559,8 @@ class AsyncUploads(_Uploads[AsyncBaseClient, typing.Awaitable[UploadUrls]]):
             )
         if isinstance(action, RunAll):
             return await _all_or_none(flow.run_async(each, self._perform) for each in action.flows)
+        if isinstance(action, Blocking):
+            return await _in_thread(action.function)
         return await self._base.perform(action)
 
 
@@ -690,15 +707,19 @@ def _reason(error: MagicHourError) -> str:
 
 
 def _saver(
-    out: typing.BinaryIO, body: downloads.Body, pace: downloads.Pace, reporter: Reporter, index: int
+    write: typing.Callable[[bytes], None],
+    body: downloads.Body,
+    pace: downloads.Pace,
+    reporter: Reporter,
+    index: int,
 ) -> typing.Callable[[bytes], None]:
-    """Where the chunks of output `index` go, as they came over the wire: decoded into `out`,
-    watched by `pace`, counted by `reporter`."""
+    """Where the chunks of output `index` go, as they came over the wire: decoded into
+    `write`, watched by `pace`, counted by `reporter`."""
 
     def save(chunk: bytes) -> None:
         pace.advance(len(chunk))
         data = body.decode(chunk)
-        out.write(data)
+        write(data)
         reporter.advance(index, len(data))
 
     return save
@@ -734,6 +755,16 @@ def _download_error(
         reason=reason,
         status_code=status_code,
     )
+
+
+async def _in_thread(function: typing.Callable[[], T]) -> T:
+    """`function()`, called in a worker thread; a cancellation waits for it to end."""
+    called = asyncio.get_running_loop().run_in_executor(None, function)
+    try:
+        return await asyncio.shield(called)
+    except asyncio.CancelledError:
+        await asyncio.wait([called])
+        raise
 
 
 async def _all_or_none(awaitables: typing.Iterable[typing.Awaitable[T]]) -> typing.List[T]:
