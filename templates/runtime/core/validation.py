@@ -259,15 +259,15 @@ def to_wire(value: typing.Any, rule: Rule) -> typing.Any:
     return _spelled(value, rule) if _renames(rule) else value
 
 
-# Whether a rule renames a key at any depth, by the rule's id; the rule is kept beside its
-# answer, so that an id is never taken for that of another rule made after this one was freed.
-# Most rules rename nothing: working that out once spares each call a copy of its arguments.
+# Whether a rule renames a key at any depth, by the rule's id. Most rules rename nothing:
+# working that out once spares each call a copy of its arguments. The rule is kept beside its
+# answer, so that no other rule can be given its id.
 _RENAMES: typing.Dict[int, typing.Tuple[Rule, bool]] = {}
 
 
 def _renames(rule: Rule) -> bool:
     known = _RENAMES.get(id(rule))
-    if known is None or known[0] is not rule:
+    if known is None:
         known = _RENAMES[id(rule)] = (rule, _has_renames(rule))
     return known[1]
 
