@@ -87,10 +87,10 @@ def import_rows() -> list[Row]:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = bytecode
         for command, extra in commands.values():  # compiles what each imports, untimed
-            wall_time(command, env={**env, **extra})
+            wall_time(command, cwd=ROOT, env={**env, **extra})
         for _ in range(IMPORT_RUNS):  # alternated, so a busy moment of the machine hits each
             for name, (command, extra) in commands.items():
-                times[name].append(wall_time(command, env={**env, **extra}))
+                times[name].append(wall_time(command, cwd=ROOT, env={**env, **extra}))
     figure, baseline = statistics.median(times["client"]), statistics.median(times["floor"])
     reference = statistics.median(times["published"]) if PUBLISHED_SDK else None
     return [

@@ -196,7 +196,10 @@ class BaseClient(typing.Generic[HttpxClientT]):
     def _build_request(self, method: str, path: str, parts: RequestParts) -> httpx.Request:
         options = parts.get("request_options") or {}
         headers = {k: _header_value(v) for k, v in (parts.get("headers") or {}).items()}
-        problems = option_problems(options) + header_problems("header", headers)
+        # Most calls pass no options and no headers: nothing to check then.
+        problems = option_problems(options) if options else []
+        if headers:
+            problems += header_problems("header", headers)
         for values in (parts.get("path_params"), parts.get("query")):
             if values:
                 problems += validation.unencodable(values)
