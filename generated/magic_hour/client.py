@@ -9,24 +9,32 @@ import typing
 
 import httpx
 
-from magic_hour.conventions import MAY_HAVE_ACTED
 from magic_hour.core.base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     AsyncBaseClient,
     SyncBaseClient,
 )
+from magic_hour.core.errors import APIStatusError, MagicHourError
 from magic_hour.core.redaction import checked_token
-from magic_hour.core.webhooks import Webhooks
 from magic_hour.environment import Environment, environment_url, unreachable_hint
-from magic_hour.errors import MagicHourError, error_for_status
 
+# What a client needs is imported here; the error classes, webhooks and resources when first
+# used, so that `import magic_hour` stays close to importing httpx.
 if typing.TYPE_CHECKING:
+    from magic_hour.core.webhooks import Webhooks
     from magic_hour.resources.v1.client import AsyncV1Client, V1Client
     from magic_hour.types.webhooks import WebhookEvent, UnknownWebhookEvent
 
 API_KEY_VARIABLE = "MAGIC_HOUR_API_KEY"
 BASE_URL_VARIABLE = "MAGIC_HOUR_BASE_URL"
+# Said when a create failed after the server may have acted on it: sending it again could
+# charge twice.
+MAY_HAVE_ACTED = (
+    "the server may have created the project (and charged credits) before failing, so it was"
+    " not sent again: look for it in your library (https://magichour.ai/my-library) or with the"
+    " project's get before sending it again"
+)
 
 
 def _token(token: typing.Optional[str]) -> str:
@@ -47,8 +55,15 @@ def _base_url(base_url: typing.Optional[str], environment: typing.Optional[Envir
     return os.environ.get(BASE_URL_VARIABLE) or Environment.ENVIRONMENT.value
 
 
+def _error_for_status(status: int) -> typing.Type[APIStatusError]:
+    from magic_hour.errors import error_for_status
+
+    return error_for_status(status)
+
+
 def _webhooks() -> Webhooks[typing.Union[WebhookEvent, UnknownWebhookEvent]]:
     # Shared by both clients: checking a delivery awaits nothing.
+    from magic_hour.core.webhooks import Webhooks
     from magic_hour.types.webhooks import parse_event
 
     return Webhooks(parse=parse_event)
@@ -86,7 +101,7 @@ class Client:
             timeout=timeout,
             max_retries=max_retries,
             httpx_client=httpx_client,
-            error_for_status=error_for_status,
+            error_for_status=_error_for_status,
             may_have_acted=MAY_HAVE_ACTED,
         )
 
@@ -142,7 +157,7 @@ class AsyncClient:
             timeout=timeout,
             max_retries=max_retries,
             httpx_client=httpx_client,
-            error_for_status=error_for_status,
+            error_for_status=_error_for_status,
             may_have_acted=MAY_HAVE_ACTED,
         )
 

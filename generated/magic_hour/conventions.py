@@ -37,14 +37,6 @@ UPLOAD_EXTENSIONS: typing.Dict[str, typing.FrozenSet[str]] = {
 
 UPLOADS = UploadConventions(storage_prefix=STORAGE_PREFIX, extensions=UPLOAD_EXTENSIONS)
 
-# Said when a create failed after the server may have acted on it: sending it again could
-# charge twice.
-MAY_HAVE_ACTED = (
-    "the server may have created the project (and charged credits) before failing, so it was"
-    " not sent again: look for it in your library (https://magichour.ai/my-library) or with the"
-    " project's get before sending it again"
-)
-
 # The headers of a webhook delivery: the hex HMAC-SHA256 signature, and the timestamp it signs.
 WEBHOOK_SIGNATURE_HEADER = "magic-hour-event-signature"
 WEBHOOK_TIMESTAMP_HEADER = "magic-hour-event-timestamp"

@@ -49,6 +49,8 @@ DEFAULT_MAX_RETRIES = 2
 UPLOAD_CHUNK_SIZE = 1024 * 1024
 # The exception class for an error status; the generated client passes the spec's own.
 ErrorForStatus = typing.Callable[[int], typing.Type[APIStatusError]]
+# Request bodies as JSON, compact; one encoder for all (json.dumps with options makes one a call).
+_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
 # Said when a request failed after the server may have acted on it, unless the client passes
 # the API's own words (which can say where to look for what was created).
 MAY_HAVE_ACTED = "the server may have acted on the request before failing, so it was not sent again"
@@ -163,7 +165,8 @@ class BaseClient(typing.Generic[HttpxClientT]):
         attempt = 0
         while True:
             request = build()
-            logger.debug("%s %s (attempt %d)", request.method, request.url.path, attempt + 1)
+            if logger.isEnabledFor(logging.DEBUG):  # spares every call reading the URL's path
+                logger.debug("%s %s (attempt %d)", request.method, request.url.path, attempt + 1)
             try:
                 response: httpx.Response = yield Transmit(request, stream)
             except httpx.TransportError as error:
@@ -193,9 +196,21 @@ class BaseClient(typing.Generic[HttpxClientT]):
     def _build_request(self, method: str, path: str, parts: RequestParts) -> httpx.Request:
         options = parts.get("request_options") or {}
         headers = {k: _header_value(v) for k, v in (parts.get("headers") or {}).items()}
-        problems = option_problems(options) + header_problems("header", headers)
-        for values in (parts.get("path_params"), parts.get("query"), parts.get("json_body")):
-            problems += validation.unencodable(values or {})
+        # Most calls pass no options and no headers: nothing to check then.
+        problems = option_problems(options) if options else []
+        if headers:
+            problems += header_problems("header", headers)
+        for values in (parts.get("path_params"), parts.get("query")):
+            if values:
+                problems += validation.unencodable(values)
+        content = None
+        json_body = parts.get("json_body")
+        if json_body is not None:
+            try:
+                content = _JSON.encode(json_body).encode("utf-8")
+            except UnicodeEncodeError as error:
+                # A lone surrogate somewhere: the slower walk names the fields that hold one.
+                problems += validation.unencodable(json_body) or [f"body: {error}"]
         if problems:
             raise RequestValidationError(problems)
         url = self.base_url + _fill_path(path, parts.get("path_params") or {})
@@ -212,13 +227,8 @@ class BaseClient(typing.Generic[HttpxClientT]):
             **headers,
             **options.get("additional_headers", {}),
         }
-        content = None
-        json_body = parts.get("json_body")
-        if json_body is not None:
+        if content is not None:
             all_headers["Content-Type"] = "application/json"
-            content = json.dumps(json_body, separators=(",", ":"), ensure_ascii=False).encode(
-                "utf-8"
-            )
         timeout = options.get("timeout", self.timeout)
         pairs = _query_params({**(parts.get("query") or {}), **query_credentials})
         return self.httpx_client.build_request(

@@ -51,51 +51,31 @@ class Close(Action):
 
 def run_sync(flow: Flow[T], do: typing.Callable[[Action], typing.Any]) -> T:
     """`flow`'s result, each action it yields done by the blocking `do`."""
-    steps = _Steps(flow)
-    while not steps.finished:
-        try:
-            answer = do(steps.action)
-        except BaseException as error:  # Ctrl-C too: the flow may clean up or explain.
-            steps.fail(error)
-        else:
-            steps.answer(answer)
-    return steps.result
+    try:
+        action = next(flow)
+        while True:
+            try:
+                answer = do(action)
+            except BaseException as error:  # Ctrl-C too: the flow may clean up or explain.
+                action = flow.throw(error)
+            else:
+                action = flow.send(answer)
+    except StopIteration as stop:
+        return typing.cast(T, stop.value)
 
 
 async def run_async(
     flow: Flow[T], do: typing.Callable[[Action], typing.Awaitable[typing.Any]]
 ) -> T:
     """`flow`'s result, each action it yields done by the coroutine function `do`."""
-    steps = _Steps(flow)
-    while not steps.finished:
-        try:
-            answer = await do(steps.action)
-        except BaseException as error:  # Cancellation too: the flow may clean up or explain.
-            steps.fail(error)
-        else:
-            steps.answer(answer)
-    return steps.result
-
-
-class _Steps(typing.Generic[T]):
-    """A flow on its way: the action it waits on, until it has finished with `result`."""
-
-    def __init__(self, flow: Flow[T]) -> None:
-        self._flow = flow
-        self.finished = False
-        self.action: Action
-        self.result: T
-        self._resume(lambda: next(flow))
-
-    def answer(self, value: typing.Any) -> None:
-        self._resume(lambda: self._flow.send(value))
-
-    def fail(self, error: BaseException) -> None:
-        self._resume(lambda: self._flow.throw(error))
-
-    def _resume(self, step: typing.Callable[[], Action]) -> None:
-        try:
-            self.action = step()
-        except StopIteration as stop:
-            self.finished = True
-            self.result = stop.value
+    try:
+        action = next(flow)
+        while True:
+            try:
+                answer = await do(action)
+            except BaseException as error:  # Cancellation too: the flow may clean up or explain.
+                action = flow.throw(error)
+            else:
+                action = flow.send(answer)
+    except StopIteration as stop:
+        return typing.cast(T, stop.value)

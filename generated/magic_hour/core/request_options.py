@@ -32,10 +32,11 @@ class RequestOptions(typing_extensions.TypedDict, total=False):
     download_timeout: float
 
 
+# Patterns, compiled by `re` when headers are first checked: most calls send none of their own.
 # What an HTTP header name may hold (RFC 9110's `token`).
-_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_HEADER_NAME = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
 # What a header value may not hold: a line break would end the header, other controls are refused.
-_HEADER_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+_HEADER_CONTROL = r"[\x00-\x08\x0a-\x1f\x7f]"
 
 
 def option_problems(options: typing.Any) -> typing.List[str]:
@@ -82,11 +83,11 @@ def header_problems(
     problems = []
     for name, value in headers.items():
         field = f"{where}[{name!r}]"
-        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+        if not isinstance(name, str) or not re.fullmatch(_HEADER_NAME, name):
             problems.append(f"{field}: is not a valid header name")
         elif not isinstance(value, str):
             problems.append(f"{field}: must be a string, not {type(value).__name__}")
-        elif _HEADER_CONTROL.search(value):
+        elif re.search(_HEADER_CONTROL, value):
             problems.append(f"{field}: must not hold a line break or other control character")
         elif not encodable(value):
             problems.append(f"{field}: is not valid Unicode (it holds a lone surrogate)")

@@ -254,8 +254,39 @@ def to_wire(value: typing.Any, rule: Rule) -> typing.Any:
 
     A rule's `keys` maps the Python spelling of a key to the wire's; a key spelled the wire's
     way already stays as it is, so code may use either (no Python spelling is another key's
-    wire spelling).
+    wire spelling). A value whose rule renames nothing, at any depth, is returned as it is.
     """
+    return _spelled(value, rule) if _renames(rule) else value
+
+
+# Whether a rule renames a key at any depth, by the rule's id. Most rules rename nothing:
+# working that out once spares each call a copy of its arguments. The rule is kept beside its
+# answer, so that no other rule can be given its id.
+_RENAMES: typing.Dict[int, typing.Tuple[Rule, bool]] = {}
+
+
+def _renames(rule: Rule) -> bool:
+    known = _RENAMES.get(id(rule))
+    if known is None:
+        known = _RENAMES[id(rule)] = (rule, _has_renames(rule))
+    return known[1]
+
+
+def _has_renames(rule: Rule) -> bool:
+    if rule.get("keys"):
+        return True
+    extra = rule.get("additionalProperties")
+    inner = [
+        *rule.get("properties", {}).values(),
+        *rule.get("oneOf", ()),
+        *rule.get("anyOf", ()),
+        *([rule["items"]] if "items" in rule else []),
+        *([extra] if isinstance(extra, dict) else []),
+    ]
+    return any(_has_renames(part) for part in inner)
+
+
+def _spelled(value: typing.Any, rule: Rule) -> typing.Any:
     variants = rule.get("oneOf", rule.get("anyOf"))
     if variants is not None and isinstance(value, dict):
         # Each variant's spellings: a value of any of them is sent as the API spells it.
@@ -263,10 +294,10 @@ def to_wire(value: typing.Any, rule: Rule) -> typing.Any:
         for variant in variants:
             merged["keys"] = {**variant.get("keys", {}), **merged["keys"]}
             merged["properties"] = {**variant.get("properties", {}), **merged["properties"]}
-        return to_wire(value, merged)
+        return _spelled(value, merged)
     if variants is not None and isinstance(value, (list, tuple)):
         arrays = [variant for variant in variants if "items" in variant]
-        return to_wire(value, arrays[0]) if arrays else value
+        return _spelled(value, arrays[0]) if arrays else value
     if isinstance(value, dict):
         properties: typing.Mapping[str, Rule] = rule.get("properties", {})
         renames: typing.Mapping[str, str] = rule.get("keys", {})
@@ -275,10 +306,10 @@ def to_wire(value: typing.Any, rule: Rule) -> typing.Any:
         for key, item in value.items():
             name = renames.get(key, key)
             inner = properties.get(name, extra if isinstance(extra, dict) else None)
-            wire[name] = item if inner is None else to_wire(item, inner)
+            wire[name] = item if inner is None else _spelled(item, inner)
         return wire
     if isinstance(value, (list, tuple)) and "items" in rule:
-        return [to_wire(item, rule["items"]) for item in value]
+        return [_spelled(item, rule["items"]) for item in value]
     return value
 
 

@@ -13,10 +13,12 @@ import typing
 
 from magic_hour.core.errors import MagicHourError
 
+# Patterns rather than compiled ones: `re` compiles each when first used (and keeps it), so
+# that importing the package does not pay for what only an error or a log line needs.
 # A URL's query string: signed storage URLs carry their credentials there.
-_QUERY = re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s?#'\"<>]*)\?[^\s#'\"<>]*")
+_QUERY = r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s?#'\"<>]*)\?[^\s#'\"<>]*"
 # An `Authorization` value as httpx, h11 or a server may quote it.
-_CREDENTIAL = re.compile(r"\b(Bearer|Basic)\s+[^\s'\"]+", re.IGNORECASE)
+_CREDENTIAL = r"\b(Bearer|Basic)\s+[^\s'\"]+"
 REDACTED = "[redacted]"
 
 
@@ -58,8 +60,8 @@ def scrub(text: str, secret: str) -> str:
 def redact(text: str) -> str:
     """`text` with the query of every URL and every quoted credential replaced."""
     if "?" in text:
-        text = _QUERY.sub(r"\1?" + REDACTED, text)
-    return _CREDENTIAL.sub(r"\1 " + REDACTED, text)
+        text = re.sub(_QUERY, r"\1?" + REDACTED, text)
+    return re.sub(_CREDENTIAL, r"\1 " + REDACTED, text, flags=re.IGNORECASE)
 
 
 class RedactingFilter(logging.Filter):
