@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 CACHE_ENV = "GENERATOR_CACHE_DIR"
@@ -62,6 +61,9 @@ class Cache:
         return value
 
     def put(self, namespace: str, key: str, value: bytes) -> None:
+        # Imported here: a run with nothing to do reads the cache and never writes it.
+        import tempfile
+
         target = self._path(namespace, key)
         checksum = hashlib.sha256(value).hexdigest().encode("ascii")
         try:

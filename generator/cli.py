@@ -4,25 +4,22 @@
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import stamp
 from generator.cache import Cache, default_directory
-from generator.problems import SpecError
-from generator.write import (
-    UnsafeOutput,
-    compare,
-    existing_files,
-    unified_diff,
-    with_manifest,
-    write,
-)
+
+if TYPE_CHECKING:
+    from generator.problems import SpecError
+
+# A run with nothing to do (see generator/stamp.py) imports only this module, the stamp and the
+# cache: the rest, down to generator.write and generator.problems (whose dataclasses import
+# takes longer than the whole check), is imported by the code that needs it.
 
 # Kept here rather than imported from generator.surface: that import pulls in the whole
-# pipeline, which a run with nothing to do (see generator/stamp.py) never needs.
+# pipeline.
 SURFACE_FILE = "api-surface.json"
 
 
@@ -49,6 +46,7 @@ def generate(
     from generator.load import load_specs
     from generator.render import render
     from generator.views.python import build_python_view
+    from generator.write import with_manifest
 
     ir = build_ir(load_specs(specs_dir, display_dir, cache=cache))
     for warning in ir.warnings:
@@ -116,15 +114,15 @@ def main(argv: list[str] | None = None) -> int:
     else:
         cache_dir = Path(args.cache_dir) if args.cache_dir else default_directory()
     cache = Cache(cache_dir) if cache_dir is not None else None
+    key = None
     if cache is not None:
-        key = stamp.inputs_key(specs_dir, args.specs, templates)
-        current = existing_files(output_dir)
-        remembered = stamp.up_to_date(cache, key, current)
+        key = stamp.inputs_key(args.specs, args.specs, args.templates)
+        remembered = stamp.up_to_date(cache, key, args.output) if key is not None else None
         if remembered is not None:
             # The same messages as a full run that finds nothing to do.
-            for warning in remembered:
+            said, count = remembered
+            for warning in said:
                 print(warning, file=sys.stderr)
-            count = len(current)
             if args.check:
                 print(f"{args.output} is up to date ({count} files)", file=sys.stderr)
             else:
@@ -133,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
                     file=sys.stderr,
                 )
             return 0
+    from generator.problems import SpecError
+    from generator.write import UnsafeOutput, compare, unified_diff, write
+
     warnings: list[str] = []
     failure: SpecError | None = None
     try:
@@ -145,8 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         return _spec_problems(failure, args.specs)
     # Remembered only if no input changed while the pipeline ran: the manifest must be what
     # these very inputs give.
-    if cache is not None and stamp.inputs_key(specs_dir, args.specs, templates) == key:
-        stamp.remember(cache, key, files, warnings)
+    if cache is not None and key is not None:
+        if stamp.inputs_key(args.specs, args.specs, args.templates) == key:
+            stamp.remember(cache, key, files, warnings)
 
     changes = compare(output_dir, files)
     if args.check:
@@ -173,6 +175,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _report_changes(specs_dir: Path, specs_name: str, committed: Path) -> int:
     """Print what changed between the committed surface and the specs' surface."""
+    import json
+
+    from generator.problems import SpecError
+
     try:
         before = json.loads(_committed_text(committed))
     except FileNotFoundError:
@@ -205,6 +211,8 @@ def _report_changes(specs_dir: Path, specs_name: str, committed: Path) -> int:
 def _committed_text(path: Path) -> str:
     """The file as git's HEAD has it, so the report holds after `make generate` too; the file
     on disk when it is not in a git repository (or not committed yet)."""
+    import subprocess
+
     try:
         shown = subprocess.run(
             ["git", "-C", str(path.parent), "show", f"HEAD:./{path.name}"],
