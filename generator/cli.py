@@ -4,19 +4,21 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from generator import stamp
 from generator.cache import Cache, default_directory
 
-if TYPE_CHECKING:
-    from generator.problems import SpecError
-
 # A run with nothing to do (see generator/stamp.py) imports only this module, the stamp and the
-# cache: the rest, down to generator.write and generator.problems (whose dataclasses import
-# takes longer than the whole check), is imported by the code that needs it.
+# cache, which keep to os.path: the rest (pathlib, typing, generator.write, generator.problems
+# and its dataclasses) would take longer to import than the whole check takes, and is imported
+# by the code that needs it. mypy takes any name TYPE_CHECKING for true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from generator.problems import SpecError
 
 # Kept here rather than imported from generator.surface: that import pulls in the whole
 # pipeline.
@@ -96,23 +98,22 @@ def main(argv: list[str] | None = None) -> int:
         help="neither read nor write the cache (so does GENERATOR_CACHE_DIR=off)",
     )
     args = parser.parse_args(argv)
-    specs_dir, output_dir = Path(args.specs), Path(args.output)
-    if not specs_dir.is_dir():
+    # os.path until the early exit, pathlib (slower to import than the exit takes) after it.
+    if not os.path.isdir(args.specs):
         print(f"{args.specs}: not a folder", file=sys.stderr)
         return 2
-    if output_dir.exists() and not output_dir.is_dir():
+    if os.path.exists(args.output) and not os.path.isdir(args.output):
         print(f"{args.output}: not a folder", file=sys.stderr)
         return 2
-    templates = Path(args.templates) if args.templates else None
-    if templates is not None and not templates.is_dir():
+    if args.templates and not os.path.isdir(args.templates):
         print(f"{args.templates}: not a folder", file=sys.stderr)
         return 2
     if args.changes:
-        return _report_changes(specs_dir, args.specs, output_dir / SURFACE_FILE)
+        return _report_changes(args.specs, os.path.join(args.output, SURFACE_FILE))
     if args.no_cache:
         cache_dir = None
     else:
-        cache_dir = Path(args.cache_dir) if args.cache_dir else default_directory()
+        cache_dir = args.cache_dir or default_directory()
     cache = Cache(cache_dir) if cache_dir is not None else None
     key = None
     if cache is not None:
@@ -131,9 +132,13 @@ def main(argv: list[str] | None = None) -> int:
                     file=sys.stderr,
                 )
             return 0
+    from pathlib import Path
+
     from generator.problems import SpecError
     from generator.write import UnsafeOutput, compare, unified_diff, write
 
+    specs_dir, output_dir = Path(args.specs), Path(args.output)
+    templates = Path(args.templates) if args.templates else None
     warnings: list[str] = []
     failure: SpecError | None = None
     try:
@@ -173,12 +178,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _report_changes(specs_dir: Path, specs_name: str, committed: Path) -> int:
+def _report_changes(specs: str, committed_file: str) -> int:
     """Print what changed between the committed surface and the specs' surface."""
     import json
+    from pathlib import Path
 
     from generator.problems import SpecError
 
+    specs_dir, committed = Path(specs), Path(committed_file)
     try:
         before = json.loads(_committed_text(committed))
     except FileNotFoundError:
@@ -201,9 +208,9 @@ def _report_changes(specs_dir: Path, specs_name: str, committed: Path) -> int:
         from generator.changes import change_report
         from generator.views.surface import api_surface
 
-        after = api_surface(build_python_view(build_ir(load_specs(specs_dir, specs_name))))
+        after = api_surface(build_python_view(build_ir(load_specs(specs_dir, specs))))
     except SpecError as exc:
-        return _spec_problems(exc, specs_name)
+        return _spec_problems(exc, specs)
     sys.stdout.write(change_report(before, after))
     return 0
 

@@ -360,7 +360,7 @@ def _read_with_libyaml(text: str) -> tuple[Any, Position]:
     """
     parser = CParser(text)
     try:
-        resolver, constructor = _scalar_readers()
+        scalars = _Scalars()
         parser.get_event()  # the stream's start
         event = parser.get_event()
         if isinstance(event, StreamEndEvent):
@@ -399,7 +399,7 @@ def _read_with_libyaml(text: str) -> tuple[Any, Position]:
                     else:
                         stack.append([[], [], None, mark.line, mark.column, None])
                     continue
-                value = _scalar(event, resolver, constructor)
+                value = scalars.value(event)
                 empty = not event.value and event.implicit[0]
                 if is_key:
                     assert top is not None
@@ -430,26 +430,34 @@ def _read_with_libyaml(text: str) -> tuple[Any, Position]:
         parser.dispose()
 
 
-def _scalar(event: Any, resolver: Any, constructor: Any) -> Any:
-    """The plain value of a scalar event without a tag, as `plain` makes it of ruamel's."""
-    tag = str(resolver.resolve(ScalarNode, event.value, event.implicit))
-    if tag == "tag:yaml.org,2002:str":
-        return event.value
-    if tag not in _PLAIN_TAGS:  # `<<` (a merge), or `=`
-        raise _Unsure
-    node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-    return _leaf(constructor.construct_object(node))
+class _Scalars:
+    """Scalar events as plain values, typed as ruamel's round-trip reader types them (with
+    its own resolver and constructor), and then made plain as `plain` makes them."""
+
+    def __init__(self) -> None:
+        yaml = _yaml()
+        self.resolver, self.constructor = yaml.resolver, yaml.constructor
+        # A plain scalar's tag depends on its text alone, and spec files repeat their words.
+        self.tags: dict[str, str] = {}
+
+    def value(self, event: Any) -> Any:
+        if not event.implicit[0]:  # quoted, or a block scalar: a string, whatever it says
+            return event.value
+        tag = self.tags.get(event.value)
+        if tag is None:
+            tag = str(self.resolver.resolve(ScalarNode, event.value, event.implicit))
+            self.tags[event.value] = tag
+        if tag == "tag:yaml.org,2002:str":
+            return event.value
+        if tag not in _PLAIN_TAGS:  # `<<` (a merge), or `=`
+            raise _Unsure
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+        return _leaf(self.constructor.construct_object(node))
 
 
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp")
 )
-
-
-def _scalar_readers() -> tuple[Any, Any]:
-    """ruamel's round-trip resolver and constructor, as its pure reader uses them."""
-    yaml = _yaml()
-    return yaml.resolver, yaml.constructor
 
 
 def _yaml() -> YAML:
