@@ -18,6 +18,7 @@ unbounded time or memory: a file past a cap is a located problem naming the cap.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import os
 import pickle
@@ -360,7 +361,6 @@ def _read_with_libyaml(text: str) -> tuple[Any, Position]:
     """
     parser = CParser(text)
     try:
-        scalars = _Scalars()
         parser.get_event()  # the stream's start
         event = parser.get_event()
         if isinstance(event, StreamEndEvent):
@@ -399,7 +399,8 @@ def _read_with_libyaml(text: str) -> tuple[Any, Position]:
                     else:
                         stack.append([[], [], None, mark.line, mark.column, None])
                     continue
-                value = scalars.value(event)
+                # A plain scalar is typed by its text; a quoted or block one is a string.
+                value = _plain_scalar(event.value) if event.implicit[0] else event.value
                 empty = not event.value and event.implicit[0]
                 if is_key:
                     assert top is not None
@@ -430,29 +431,24 @@ def _read_with_libyaml(text: str) -> tuple[Any, Position]:
         parser.dispose()
 
 
-class _Scalars:
-    """Scalar events as plain values, typed as ruamel's round-trip reader types them (with
-    its own resolver and constructor), and then made plain as `plain` makes them."""
+@functools.lru_cache(maxsize=8192)
+def _plain_scalar(text: str) -> Any:
+    """The plain value of a plain scalar (unquoted, untagged), typed as ruamel's round-trip
+    reader types it, with its own resolver and constructor, and made plain as `plain` makes
+    it. Its text alone decides, and spec files repeat their words: a run types each once."""
+    resolver, constructor = _scalar_typing()
+    tag = str(resolver.resolve(ScalarNode, text, (True, False)))
+    if tag == "tag:yaml.org,2002:str":
+        return text
+    if tag not in _PLAIN_TAGS:  # `<<` (a merge), or `=`
+        raise _Unsure
+    return _leaf(constructor.construct_non_recursive_object(ScalarNode(tag, text, None, None)))
 
-    def __init__(self) -> None:
-        yaml = _yaml()
-        self.resolver, self.constructor = yaml.resolver, yaml.constructor
-        # A plain scalar's tag depends on its text alone, and spec files repeat their words.
-        self.tags: dict[str, str] = {}
 
-    def value(self, event: Any) -> Any:
-        if not event.implicit[0]:  # quoted, or a block scalar: a string, whatever it says
-            return event.value
-        tag = self.tags.get(event.value)
-        if tag is None:
-            tag = str(self.resolver.resolve(ScalarNode, event.value, event.implicit))
-            self.tags[event.value] = tag
-        if tag == "tag:yaml.org,2002:str":
-            return event.value
-        if tag not in _PLAIN_TAGS:  # `<<` (a merge), or `=`
-            raise _Unsure
-        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-        return _leaf(self.constructor.construct_object(node))
+@functools.cache
+def _scalar_typing() -> tuple[Any, Any]:
+    yaml = _yaml()
+    return yaml.resolver, yaml.constructor
 
 
 _PLAIN_TAGS = frozenset(

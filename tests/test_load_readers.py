@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 from helpers.paths import CORPUS, FIXTURES, SPECS
+from helpers.specgen import spec_folders
+from hypothesis import given
 from helpers.readers import reader  # noqa: F401  (a fixture)
 from helpers.specfiles import GET_THINGS, HEADER, spec, write_specs
 
@@ -47,7 +49,17 @@ def pointers(positions: Position, pointer: tuple[str | int, ...] = ()) -> Iterat
 
 @pytest.mark.parametrize("path", SPEC_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_libyaml_reads_every_spec_as_ruamel_does(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
+    assert_read_alike(path.read_text(encoding="utf-8"))
+
+
+@given(folder=spec_folders())
+def test_libyaml_reads_random_hostile_specs_as_ruamel_does(folder: dict[str, str]) -> None:
+    # specgen's documents: names and text full of quotes, escapes, unicode and YAML syntax.
+    for text in folder.values():
+        assert_read_alike(text)
+
+
+def assert_read_alike(text: str) -> None:
     try:
         expected = pure(text)
     except load.MarkedYAMLError:
