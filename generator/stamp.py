@@ -144,11 +144,14 @@ def _hash_output(folder: str, prefix: str, digests: dict[str, str]) -> bool:
 
 def _file_sha256(path: str) -> str:
     # Read in chunks, a spec file may be huge (load.py refuses it, after reading its start);
-    # unbuffered, which halves the time of reading hundreds of small files.
+    # with os.read, which takes half the time of a file object on hundreds of small files.
     hasher = hashlib.sha256()
-    with open(path, "rb", buffering=0) as stream:
-        while chunk := stream.read(1024 * 1024):
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        while chunk := os.read(descriptor, 1024 * 1024):
             hasher.update(chunk)
+    finally:
+        os.close(descriptor)
     return hasher.hexdigest()
 
 
