@@ -15,22 +15,20 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
-from pathlib import Path
 
 CACHE_ENV = "GENERATOR_CACHE_DIR"
-DEFAULT_DIR = Path(".cache") / "generator"
+DEFAULT_DIR = os.path.join(".cache", "generator")
 OFF = "off"
 
 
-def default_directory() -> Path | None:
+def default_directory() -> str | None:
     """The cache folder when no option says otherwise; None when the environment turns it off."""
     configured = os.environ.get(CACHE_ENV)
     if configured is None:
         return DEFAULT_DIR
     if configured.strip().lower() == OFF:
         return None
-    return Path(configured)
+    return configured
 
 
 def digest(*parts: bytes | str) -> str:
@@ -44,16 +42,19 @@ def digest(*parts: bytes | str) -> str:
 
 
 class Cache:
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
+    # Paths are strings, not pathlib's: a run with nothing to do reads one entry, and importing
+    # pathlib would take longer.
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.directory = os.fspath(directory)
 
-    def _path(self, namespace: str, key: str) -> Path:
+    def _path(self, namespace: str, key: str) -> str:
         # Two-character shards keep any one folder small.
-        return self.directory / namespace / key[:2] / key
+        return os.path.join(self.directory, namespace, key[:2], key)
 
     def get(self, namespace: str, key: str) -> bytes | None:
         try:
-            stored = self._path(namespace, key).read_bytes()
+            with open(self._path(namespace, key), "rb") as stream:
+                stored = stream.read()
         except OSError:
             return None
         checksum, newline, value = stored.partition(b"\n")
@@ -62,16 +63,22 @@ class Cache:
         return value
 
     def put(self, namespace: str, key: str, value: bytes) -> None:
-        target = self._path(namespace, key)
+        # Imported here: a run with nothing to do reads the cache and never writes it.
+        import tempfile
+
+        folder = os.path.dirname(self._path(namespace, key))
         checksum = hashlib.sha256(value).hexdigest().encode("ascii")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+            os.makedirs(folder, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
         except OSError:
             return  # a read-only or full disk makes the run slower, not wrong
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(checksum + b"\n" + value)
-            os.replace(temporary, target)
+            os.replace(temporary, self._path(namespace, key))
         except OSError:
-            Path(temporary).unlink(missing_ok=True)
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass

@@ -4,25 +4,24 @@
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
+import os
 import sys
-from pathlib import Path
 
 from generator import stamp
 from generator.cache import Cache, default_directory
-from generator.problems import SpecError
-from generator.write import (
-    UnsafeOutput,
-    compare,
-    existing_files,
-    unified_diff,
-    with_manifest,
-    write,
-)
+
+# A run with nothing to do (see generator/stamp.py) imports only this module, the stamp and the
+# cache, which keep to os.path: the rest (pathlib, typing, generator.write, generator.problems
+# and its dataclasses) would take longer to import than the whole check takes, and is imported
+# by the code that needs it. mypy takes any name TYPE_CHECKING for true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from generator.problems import SpecError
 
 # Kept here rather than imported from generator.surface: that import pulls in the whole
-# pipeline, which a run with nothing to do (see generator/stamp.py) never needs.
+# pipeline.
 SURFACE_FILE = "api-surface.json"
 
 
@@ -49,6 +48,7 @@ def generate(
     from generator.load import load_specs
     from generator.render import render
     from generator.views.python import build_python_view
+    from generator.write import with_manifest
 
     ir = build_ir(load_specs(specs_dir, display_dir, cache=cache))
     for warning in ir.warnings:
@@ -98,33 +98,32 @@ def main(argv: list[str] | None = None) -> int:
         help="neither read nor write the cache (so does GENERATOR_CACHE_DIR=off)",
     )
     args = parser.parse_args(argv)
-    specs_dir, output_dir = Path(args.specs), Path(args.output)
-    if not specs_dir.is_dir():
+    # os.path until the early exit, pathlib (slower to import than the exit takes) after it.
+    if not os.path.isdir(args.specs):
         print(f"{args.specs}: not a folder", file=sys.stderr)
         return 2
-    if output_dir.exists() and not output_dir.is_dir():
+    if os.path.exists(args.output) and not os.path.isdir(args.output):
         print(f"{args.output}: not a folder", file=sys.stderr)
         return 2
-    templates = Path(args.templates) if args.templates else None
-    if templates is not None and not templates.is_dir():
+    if args.templates and not os.path.isdir(args.templates):
         print(f"{args.templates}: not a folder", file=sys.stderr)
         return 2
     if args.changes:
-        return _report_changes(specs_dir, args.specs, output_dir / SURFACE_FILE)
+        return _report_changes(args.specs, os.path.join(args.output, SURFACE_FILE))
     if args.no_cache:
         cache_dir = None
     else:
-        cache_dir = Path(args.cache_dir) if args.cache_dir else default_directory()
+        cache_dir = args.cache_dir or default_directory()
     cache = Cache(cache_dir) if cache_dir is not None else None
+    key = None
     if cache is not None:
-        key = stamp.inputs_key(specs_dir, args.specs, templates)
-        current = existing_files(output_dir)
-        remembered = stamp.up_to_date(cache, key, current)
+        key = stamp.inputs_key(args.specs, args.specs, args.templates)
+        remembered = stamp.up_to_date(cache, key, args.output) if key is not None else None
         if remembered is not None:
             # The same messages as a full run that finds nothing to do.
-            for warning in remembered:
+            said, count = remembered
+            for warning in said:
                 print(warning, file=sys.stderr)
-            count = len(current)
             if args.check:
                 print(f"{args.output} is up to date ({count} files)", file=sys.stderr)
             else:
@@ -133,6 +132,13 @@ def main(argv: list[str] | None = None) -> int:
                     file=sys.stderr,
                 )
             return 0
+    from pathlib import Path
+
+    from generator.problems import SpecError
+    from generator.write import UnsafeOutput, compare, unified_diff, write
+
+    specs_dir, output_dir = Path(args.specs), Path(args.output)
+    templates = Path(args.templates) if args.templates else None
     warnings: list[str] = []
     failure: SpecError | None = None
     try:
@@ -145,8 +151,9 @@ def main(argv: list[str] | None = None) -> int:
         return _spec_problems(failure, args.specs)
     # Remembered only if no input changed while the pipeline ran: the manifest must be what
     # these very inputs give.
-    if cache is not None and stamp.inputs_key(specs_dir, args.specs, templates) == key:
-        stamp.remember(cache, key, files, warnings)
+    if cache is not None and key is not None:
+        if stamp.inputs_key(args.specs, args.specs, args.templates) == key:
+            stamp.remember(cache, key, files, warnings)
 
     changes = compare(output_dir, files)
     if args.check:
@@ -171,8 +178,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _report_changes(specs_dir: Path, specs_name: str, committed: Path) -> int:
+def _report_changes(specs: str, committed_file: str) -> int:
     """Print what changed between the committed surface and the specs' surface."""
+    import json
+    from pathlib import Path
+
+    from generator.problems import SpecError
+
+    specs_dir, committed = Path(specs), Path(committed_file)
     try:
         before = json.loads(_committed_text(committed))
     except FileNotFoundError:
@@ -195,9 +208,9 @@ def _report_changes(specs_dir: Path, specs_name: str, committed: Path) -> int:
         from generator.changes import change_report
         from generator.views.surface import api_surface
 
-        after = api_surface(build_python_view(build_ir(load_specs(specs_dir, specs_name))))
+        after = api_surface(build_python_view(build_ir(load_specs(specs_dir, specs))))
     except SpecError as exc:
-        return _spec_problems(exc, specs_name)
+        return _spec_problems(exc, specs)
     sys.stdout.write(change_report(before, after))
     return 0
 
@@ -205,6 +218,8 @@ def _report_changes(specs_dir: Path, specs_name: str, committed: Path) -> int:
 def _committed_text(path: Path) -> str:
     """The file as git's HEAD has it, so the report holds after `make generate` too; the file
     on disk when it is not in a git repository (or not committed yet)."""
+    import subprocess
+
     try:
         shown = subprocess.run(
             ["git", "-C", str(path.parent), "show", f"HEAD:./{path.name}"],

@@ -1,8 +1,11 @@
 """Stage 1: read every spec file (YAML or JSON), merge them into one OpenAPI document, check it.
 
-Each file is parsed with ruamel.yaml's round-trip loader, which keeps the line and column of
-every node, so that every problem (bad YAML, a wrong type, an unknown `$ref`, a conflict
-between files) can be reported as `file:line:column: what is wrong`.
+Each file is read with libyaml's parser (ruamel.yaml.clib) into plain data and the line and
+column of every value, so that every problem (bad YAML, a wrong type, an unknown `$ref`, a
+conflict between files) can be reported as `file:line:column: what is wrong`. What libyaml's
+reading leaves in doubt (a YAML error, an alias, a tag...) is read by ruamel.yaml's pure-Python
+round-trip loader, whose data and messages are the reference; so is every file where
+ruamel.yaml.clib is not installed.
 
 Only files inside the specs folder are read, whether named by a `$ref` or reached through a
 symbolic link. The API's operations are OpenAPI 3.0 documents; its webhook reference is an
@@ -15,6 +18,7 @@ unbounded time or memory: a file past a cap is a located problem naming the cap.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import os
 import pickle
@@ -31,8 +35,24 @@ from openapi_pydantic.v3.v3_1 import OpenAPI as OpenAPI31
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer, MaxDepthExceededError
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
+
+try:
+    # libyaml's parser, from ruamel.yaml.clib: the events of a spec file, with their positions,
+    # ten times as fast as ruamel's pure-Python parser (see `_read_with_libyaml`).
+    from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+except ImportError:  # no build of it for this platform: the pure parser reads every file
+    CParser = None
 
 from generator.cache import Cache, digest
 from generator.problems import Location, Problem, SpecError
@@ -78,29 +98,53 @@ NAMED_MAPS = frozenset(
 )
 
 
+# Where each value of a spec file is, as (line, column, inner), 0-based like ruamel's marks:
+# `inner` is {key: (key's line, key's column, value's Position)} for a mapping, a list of the
+# items' Positions for a sequence, None for a scalar, and EMPTY for an empty value (`key:` and
+# nothing more) as libyaml read it, which places it where ruamel does not.
+Position = tuple[int, int, Any]
+EMPTY = "empty"
+
+
 @dataclass
 class SpecFile:
-    """One parsed spec file: plain data for validation, the ruamel tree for positions."""
+    """One parsed spec file: plain data for validation, and where each value of it is."""
 
     name: str
-    tree: Any
+    positions: Position
     data: dict[str, Any]
+    text: str = field(default="", repr=False, compare=False)
+    # The positions ruamel's pure reader gives, read only when a problem is at an EMPTY value.
+    _ruamel_positions: Position | None = field(default=None, repr=False, compare=False)
 
     def locate(self, pointer: Sequence[str | int], *, key: bool = False) -> Location:
         """Position of the deepest node on `pointer` that exists (of its key if `key`)."""
-        node = self.tree
-        line, column = _node_position(node)
-        for index, step in enumerate(pointer):
-            last = index == len(pointer) - 1
-            if isinstance(node, CommentedMap) and (found := _yaml_key(node, step)) is not None:
-                line, column = node.lc.key(found) if (key and last) else node.lc.value(found)
-                node = node[found]
-            elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
-                line, column = node.lc.item(step)
-                node = node[step]
-            else:
-                break
+        line, column, inner = _walk(self.positions, pointer, key)
+        if inner == EMPTY:
+            # ruamel's place for it, which every message has said so far (and, with no
+            # libyaml, still says): ruamel puts it at the next token, libyaml after the colon.
+            if self._ruamel_positions is None:
+                tree = _yaml().load(self.text)
+                self._ruamel_positions = _positions(tree, *_node_position(tree))
+            line, column, _ = _walk(self._ruamel_positions, pointer, key)
         return Location(self.name, line + 1, column + 1)
+
+
+def _walk(positions: Position, pointer: Sequence[str | int], key: bool) -> Position:
+    """The position of the deepest node on `pointer` that exists (of its key if `key`), and
+    what that node holds (None for a key)."""
+    line, column, inner = positions
+    for index, step in enumerate(pointer):
+        # A mapping's keys are the plain data's, strings (YAML reads `200:` as an int).
+        if isinstance(inner, dict) and (entry := inner.get(str(step))) is not None:
+            key_line, key_column, (line, column, inner) = entry
+            if key and index == len(pointer) - 1:
+                return key_line, key_column, None
+        elif isinstance(inner, list) and isinstance(step, int) and step < len(inner):
+            line, column, inner = inner[step]
+        else:
+            break
+    return line, column, inner
 
 
 @dataclass
@@ -171,19 +215,6 @@ def load_specs(
     )
 
 
-def _yaml_key(node: CommentedMap, step: str | int) -> Any:
-    """The key of `node` that the plain document spells `step` (YAML reads `200:` as an int)."""
-    if step in node:
-        return step
-    return next((k for k in node if str(k) == str(step)), None)
-
-
-def _node_position(node: Any) -> tuple[int, int]:
-    if isinstance(node, (CommentedMap, CommentedSeq)):
-        return node.lc.line, node.lc.col
-    return 0, 0
-
-
 def _parse_file(
     path: Path, name: str, problems: list[Problem], cache: Cache | None = None
 ) -> SpecFile | None:
@@ -218,7 +249,7 @@ def _parse_file(
         except RecursionError:
             pass  # nested past any cap: the YAML reader below says where, naming the cap
     try:
-        tree = _parse_yaml(text, cache)
+        data, positions = _read_yaml(text, cache)
     except CapExceeded as exc:
         problems.append(Problem(Location(name, exc.line + 1, exc.column + 1), exc.message))
         return None
@@ -240,41 +271,189 @@ def _parse_file(
         message = f"invalid {language}: character U+{exc.character:04X} is not allowed in YAML"
         problems.append(Problem(Location(name, line, column), message))
         return None
-    try:
-        data = plain(tree)
-    except CapExceeded as exc:
-        problems.append(Problem(Location(name, exc.line + 1, exc.column + 1), exc.message))
-        return None
-    if not isinstance(tree, CommentedMap):
-        kind = "an empty file" if tree is None else _describe(data)
+    if not isinstance(positions[2], dict):
+        kind = "an empty file" if data is None else _describe(data)
         message = f"a spec file must hold an OpenAPI document (a mapping), got {kind}"
         problems.append(Problem(Location(name, 1, 1), message))
         return None
-    return SpecFile(name=name, tree=tree, data=data if json_data is None else json_data)
+    data = data if json_data is None else json_data
+    return SpecFile(name=name, positions=positions, data=data, text=text)
 
 
-def _parse_yaml(text: str, cache: Cache | None) -> Any:
-    """ruamel's round-trip tree of `text`, positions included; from the cache if it has it.
+def _read_yaml(text: str, cache: Cache | None) -> tuple[Any, Position]:
+    """The plain data of `text` and its positions; from the cache if it has them.
 
-    Pure-Python ruamel takes about 8 ms per 100 lines, most of a run after a small spec change;
-    unpickling the tree it built before takes a fiftieth of that and keeps every node's line
-    and column, so problems are located exactly as after a fresh parse. Only trees that parsed
-    are kept: a YAML error is always found (and located) by ruamel itself. The cache is the
-    project's own folder, trusted as its source files are (unpickling runs code it names).
+    libyaml (`_read_with_libyaml`) reads a spec file in a few milliseconds, pure-Python ruamel
+    in about 8 ms per 100 lines; unpickling what either read before takes less than both. Only
+    files that read without a problem are kept: a problem is always found (and located) by
+    ruamel itself. The cache is the project's own folder, trusted as its source files are
+    (unpickling runs code it names).
     """
     if cache is None:
-        return _yaml().load(text)
+        return _read_uncached(text)
     caps = f"{MAX_DEPTH} {MAX_VALUES}"
-    key = digest("ruamel.yaml rt pure", ruamel.yaml.__version__, sys.version, caps, text)
+    key = digest("plain data and positions", ruamel.yaml.__version__, sys.version, caps, text)
     stored = cache.get(YAML_NAMESPACE, key)
     if stored is not None:
         try:
-            return pickle.loads(stored)
-        except Exception:  # written by an incompatible build of a library: parse again
+            data, positions = pickle.loads(stored)
+            return data, positions
+        except Exception:  # written by an incompatible build of a library: read again
+            pass
+    read = _read_uncached(text)
+    cache.put(YAML_NAMESPACE, key, pickle.dumps(read, protocol=5))
+    return read
+
+
+def _read_uncached(text: str) -> tuple[Any, Position]:
+    if CParser is not None:
+        try:
+            return _read_with_libyaml(text)
+        except _Unsure:
             pass
     tree = _yaml().load(text)
-    cache.put(YAML_NAMESPACE, key, pickle.dumps(tree, protocol=5))
-    return tree
+    data = plain(tree)
+    return data, _positions(tree, *_node_position(tree))
+
+
+def _node_position(node: Any) -> tuple[int, int]:
+    if isinstance(node, (CommentedMap, CommentedSeq)):
+        return node.lc.line, node.lc.col
+    return 0, 0
+
+
+def _positions(node: Any, line: int, column: int) -> Position:
+    """The positions of ruamel's round-trip tree, whose nodes know their keys' and items'."""
+    if isinstance(node, CommentedMap):
+        entries: dict[str, tuple[int, int, Position]] = {}
+        for key, value in node.items():
+            # Keys that read as the same string (`1` and `"1"`): the plain data's, a string,
+            # is the one a pointer names.
+            # A key merged in (`<<: *base`) has no position of its own: its mapping's.
+            key_line, key_column, value_line, value_column = node.lc.data.get(
+                key, (line, column, line, column)
+            )
+            if str(key) not in entries or isinstance(key, str):
+                value_position = _positions(value, value_line, value_column)
+                entries[str(key)] = (key_line, key_column, value_position)
+        return line, column, entries
+    if isinstance(node, CommentedSeq):
+        items = [_positions(item, *node.lc.item(index)) for index, item in enumerate(node)]
+        return line, column, items
+    return line, column, None
+
+
+class _Unsure(Exception):
+    """libyaml's events hold something `_read_with_libyaml` leaves to ruamel's pure reader,
+    whose data and messages are the reference: an alias (its expansion has caps of its own),
+    a tag or a directive, a key that is not a scalar or is read twice, a second document, a
+    YAML error (libyaml words it differently)."""
+
+
+def _read_with_libyaml(text: str) -> tuple[Any, Position]:
+    """The plain data and positions of `text`, from libyaml's events (ruamel.yaml.clib), the
+    same as ruamel's round-trip reader and `plain` give, ten times as fast.
+
+    The nodes are built here, with a stack rather than recursion (libyaml's own composer
+    recurses in C, and a file nested a few thousand levels deep crashes the process), the
+    caps counted as `_CountingComposer` counts them; each scalar is typed by ruamel's own
+    resolver and constructor, so that `1_000`, `0o17`, `~` or `2024-01-01` read the same.
+    """
+    parser = CParser(text)
+    try:
+        parser.get_event()  # the stream's start
+        event = parser.get_event()
+        if isinstance(event, StreamEndEvent):
+            return None, (0, 0, None)
+        if event.version is not None or event.tags:  # %YAML or %TAG
+            raise _Unsure
+        root: tuple[Any, Position] | None = None
+        values = 0
+        # The mappings and sequences being read, outermost first: [data, positions of its
+        # keys or items, the key whose value comes next (a mapping's), its line, its column,
+        # the keys read so far as ruamel compares them (a mapping's)].
+        stack: list[list[Any]] = []
+        while root is None:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                data, inner, _, line, column, _ = stack.pop()
+                value, position = data, (line, column, inner)
+            else:
+                mark = event.start_mark
+                top = stack[-1] if stack else None
+                is_key = top is not None and isinstance(top[0], dict) and top[2] is None
+                if not is_key:
+                    values += 1
+                    if values > MAX_VALUES:
+                        raise CapExceeded(mark.line, mark.column, _too_many())
+                if len(stack) + 1 > MAX_DEPTH:
+                    raise CapExceeded(mark.line, mark.column, _too_deep())
+                if kind is AliasEvent or event.tag is not None:
+                    raise _Unsure
+                if kind is MappingStartEvent or kind is SequenceStartEvent:
+                    if is_key:
+                        raise _Unsure
+                    if kind is MappingStartEvent:
+                        stack.append([{}, {}, None, mark.line, mark.column, set()])
+                    else:
+                        stack.append([[], [], None, mark.line, mark.column, None])
+                    continue
+                # A plain scalar is typed by its text; a quoted or block one is a string.
+                value = _plain_scalar(event.value) if event.implicit[0] else event.value
+                empty = not event.value and event.implicit[0]
+                if is_key:
+                    assert top is not None
+                    # Read twice, or two keys that are one string in the plain data.
+                    if empty or value in top[5] or str(value) in top[0]:
+                        raise _Unsure
+                    top[5].add(value)
+                    top[2] = (str(value), mark.line, mark.column)
+                    continue
+                position = (mark.line, mark.column, EMPTY if empty else None)
+            if not stack:
+                root = value, position
+            elif isinstance(stack[-1][0], dict):
+                key, key_line, key_column = stack[-1][2]
+                stack[-1][0][key] = value
+                stack[-1][1][key] = (key_line, key_column, position)
+                stack[-1][2] = None
+            else:
+                stack[-1][0].append(value)
+                stack[-1][1].append(position)
+        parser.get_event()  # the document's end
+        if not isinstance(parser.get_event(), StreamEndEvent):
+            raise _Unsure
+        return root
+    except (YAMLError, ValueError):
+        raise _Unsure from None
+    finally:
+        parser.dispose()
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_scalar(text: str) -> Any:
+    """The plain value of a plain scalar (unquoted, untagged), typed as ruamel's round-trip
+    reader types it, with its own resolver and constructor, and made plain as `plain` makes
+    it. Its text alone decides, and spec files repeat their words: a run types each once."""
+    resolver, constructor = _scalar_typing()
+    tag = str(resolver.resolve(ScalarNode, text, (True, False)))
+    if tag == "tag:yaml.org,2002:str":
+        return text
+    if tag not in _PLAIN_TAGS:  # `<<` (a merge), or `=`
+        raise _Unsure
+    return _leaf(constructor.construct_non_recursive_object(ScalarNode(tag, text, None, None)))
+
+
+@functools.cache
+def _scalar_typing() -> tuple[Any, Any]:
+    yaml = _yaml()
+    return yaml.resolver, yaml.constructor
+
+
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp")
+)
 
 
 def _yaml() -> YAML:
@@ -346,15 +525,20 @@ class _Plain:
             return {str(k): self.convert(v, depth + 1, where) for k, v in node.items()}
         if isinstance(node, list):
             return [self.convert(v, depth + 1, where) for v in node]
-        if isinstance(node, bool) or node is None:
-            return node
-        if isinstance(node, int):
-            return int(node)
-        if isinstance(node, float):
-            return float(node)
-        if isinstance(node, (datetime.date, datetime.datetime)):
-            return node.isoformat()
-        return str(node)
+        return _leaf(node)
+
+
+def _leaf(node: Any) -> Any:
+    """A scalar of ruamel's as a plain Python value."""
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, (datetime.date, datetime.datetime)):
+        return node.isoformat()
+    return str(node)
 
 
 def is_webhook_document(data: dict[str, Any]) -> bool:

@@ -11,6 +11,7 @@ cold: they take a few of the real spec files (helpers/few_specs.py), a whole API
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,7 @@ import pytest
 from helpers.few_specs import copy_few_specs
 from helpers.specfiles import PROJECT_RESPONSE, spec, write_specs
 
-from generator import cli, formatting
+from generator import cli, formatting, stamp
 from generator.cache import Cache
 from generator.cli import generate, main
 from generator.write import existing_files
@@ -243,9 +244,10 @@ def test_a_parsed_spec_file_comes_from_the_cache_with_its_positions(
     load.load_specs(specs_dir, "specs", cache=cache)
 
     def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("ruamel parsed a file the cache holds")
+        raise AssertionError("a file the cache holds was read again")
 
     monkeypatch.setattr(load, "YAML", refuse)
+    monkeypatch.setattr(load, "CParser", refuse)
     cached = load.load_specs(specs_dir, "specs", cache=cache)
     assert cached.document == fresh.document
     for name, spec_file in fresh.files.items():
@@ -312,3 +314,133 @@ def test_a_spawned_black_worker_does_not_run_the_generator_again(
     with pytest.raises(SystemExit) as exited:
         runpy.run_module("generator.__main__", run_name="__main__")
     assert (exited.value.code, runs) == (0, [None])
+
+
+# -- the run stamp (generator/stamp.py): every input is in its key ------------------------------
+
+
+@pytest.fixture
+def inputs(tmp_path: Path, specs_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Copies of the specs, the templates and the generator's source, the stamp pointed at the
+    last two, so that a test may edit any of them."""
+    root = tmp_path / "inputs"
+    shutil.copytree(specs_dir, root / "specs")
+    shutil.copytree(stamp.TEMPLATES_DIR, root / "templates")
+    shutil.copytree(stamp.GENERATOR_DIR, root / "generator")
+    monkeypatch.setattr(stamp, "TEMPLATES_DIR", str(root / "templates"))
+    monkeypatch.setattr(stamp, "GENERATOR_DIR", str(root / "generator"))
+    return root
+
+
+def append(path: Path, text: str) -> None:
+    path.write_bytes(path.read_bytes() + text.encode())
+
+
+def fake_distribution(folder: Path, name: str, metadata: str) -> None:
+    (folder / name).mkdir(parents=True)
+    (folder / name / "METADATA").write_text(metadata, encoding="utf-8")
+
+
+EDITS = {
+    "a spec edited": lambda root, mp: append(next((root / "specs").glob("*.yaml")), "\n"),
+    "a spec added": lambda root, mp: (root / "specs" / "more.yaml").write_text("x: 1\n"),
+    "a spec renamed": lambda root, mp: next((root / "specs").glob("*.yaml")).rename(
+        root / "specs" / "renamed.yaml"
+    ),
+    "a template edited": lambda root, mp: append(root / "templates" / "README.md.j2", "\n"),
+    "a runtime file edited": lambda root, mp: append(
+        root / "templates" / "runtime" / "core" / "retry.py", "\n"
+    ),
+    "the generator's source edited": lambda root, mp: append(root / "generator" / "load.py", "#"),
+    "Python's version": lambda root, mp: mp.setattr(sys, "version", sys.version + "+"),
+    "another version of a library first on the path": lambda root, mp: (
+        fake_distribution(root / "site", "black-99.0.dist-info", "Version: 99.0\n"),
+        mp.syspath_prepend(str(root / "site")),
+    ),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_every_input_is_in_the_key(
+    inputs: Path, monkeypatch: pytest.MonkeyPatch, edit: str
+) -> None:
+    specs = str(inputs / "specs")
+    before = stamp.inputs_key(specs, "specs")
+    assert before is not None and stamp.inputs_key(specs, "specs") == before
+    EDITS[edit](inputs, monkeypatch)
+    assert stamp.inputs_key(specs, "specs") != before
+
+
+def test_the_name_of_the_specs_and_the_overrides_are_in_the_key(inputs: Path) -> None:
+    specs = str(inputs / "specs")
+    overrides = inputs / "overrides"
+    overrides.mkdir()
+    plain = stamp.inputs_key(specs, "specs")
+    # An empty folder of overrides replaces nothing: the same output, the same key.
+    assert stamp.inputs_key(specs, "specs", str(overrides)) == plain
+    (overrides / "README.md.j2").write_text("mine\n", encoding="utf-8")
+    keys = {
+        plain,
+        stamp.inputs_key(specs, "./specs"),
+        stamp.inputs_key(specs, "specs", str(overrides)),
+    }
+    assert len(keys) == 3 and None not in keys
+
+
+def test_a_library_s_metadata_is_in_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Installed again in place with other contents (an editable install, say), same name.
+    site = tmp_path / "site"
+    fake_distribution(site, "jinja2-3.1.6.dist-info", "Version: 3.1.6\n")
+    monkeypatch.syspath_prepend(str(site))
+    before = stamp._library_metadata()
+    (site / "jinja2-3.1.6.dist-info" / "METADATA").write_text("Version: 3.1.6\nx\n")
+    assert stamp._library_metadata() != before
+
+
+def test_the_key_names_every_library_installed_here() -> None:
+    from importlib import metadata
+
+    found = " ".join(stamp._library_metadata())
+    for name in stamp.LIBRARIES:
+        distribution = metadata.distribution(name)
+        folder = Path(str(distribution._path)).name  # type: ignore[attr-defined]
+        assert folder in found, name
+
+
+def test_a_link_to_a_folder_among_the_specs_is_left_to_the_pipeline(
+    inputs: Path, plain_output: dict[str, str], tmp_path: Path
+) -> None:
+    (inputs / "specs" / "linked").symlink_to(inputs / "templates", target_is_directory=True)
+    assert stamp.inputs_key(str(inputs / "specs"), "specs") is None
+
+
+def test_the_output_is_compared_as_write_py_reads_it(
+    plain_output: dict[str, str], tmp_path: Path, specs_dir: Path
+) -> None:
+    from generator import write
+
+    assert stamp.IGNORED_OUTPUT_DIRS == write.IGNORED_DIRS
+    output, cache_dir = tmp_path / "out", tmp_path / "cache"
+    assert run(specs_dir, output, cache_dir) == 0
+    expected = {path: stamp._sha256(data) for path, data in existing_files(output).items()}
+    assert stamp.output_digests(str(output)) == expected
+    # What tools leave there is not the generator's (as write.py sees it too).
+    (output / "magic_hour" / "__pycache__").mkdir()
+    (output / "magic_hour" / "__pycache__" / "client.cpython-311.pyc").write_bytes(b"\0")
+    (output / "magic_hour.egg-info").mkdir()
+    (output / "magic_hour.egg-info" / "PKG-INFO").write_text("x\n")
+    assert stamp.output_digests(str(output)) == expected
+    # A symbolic link is for the full run to judge.
+    (output / "magic_hour" / "linked.py").symlink_to(output / "magic_hour" / "client.py")
+    assert stamp.output_digests(str(output)) is None
+
+
+def test_a_link_in_the_output_makes_the_run_refuse_it_as_before(
+    plain_output: dict[str, str], tmp_path: Path, specs_dir: Path
+) -> None:
+    output, cache_dir = tmp_path / "out", tmp_path / "cache"
+    assert run(specs_dir, output, cache_dir) == 0
+    (output / "linked.py").symlink_to(output / "magic_hour" / "client.py")
+    assert run(specs_dir, output, cache_dir) == 2

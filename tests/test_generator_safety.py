@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from helpers.paths import ROOT
+from helpers.readers import reader  # noqa: F401  (a fixture)
 from helpers.specfiles import GET_THINGS, body_property, spec, write_specs
 
 from generator import load
@@ -90,6 +91,7 @@ def test_an_alias_bomb_stops_at_the_values_cap_located_in_bounded_time_and_memor
         assert not output.exists()
 
 
+@pytest.mark.usefixtures("reader")
 def test_aliases_that_nest_past_the_depth_cap_are_located(tmp_path: Path) -> None:
     # Each is 60 levels deep as written, within the cap; the alias nests one in the other.
     deep = "[" * 60 + "1" + "]" * 60
@@ -101,6 +103,7 @@ def test_aliases_that_nest_past_the_depth_cap_are_located(tmp_path: Path) -> Non
     ]
 
 
+@pytest.mark.usefixtures("reader")
 @pytest.mark.parametrize(
     ("name", "text", "position"),
     [
@@ -123,6 +126,7 @@ def test_3000_levels_of_nesting_are_one_located_line_naming_the_cap(
     ]
 
 
+@pytest.mark.usefixtures("reader")
 def test_a_raw_nul_byte_is_located(tmp_path: Path) -> None:
     text = spec(GET_THINGS).replace("title: Test API", "title: Test\0API")
     assert problems(tmp_path, {"nul.yaml": text}) == [
@@ -148,6 +152,7 @@ def test_a_huge_document_is_refused_after_reading_its_first_mebibyte(tmp_path: P
     assert not output.exists()
 
 
+@pytest.mark.usefixtures("reader")
 def test_a_file_of_too_many_values_stops_where_it_passes_the_cap(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -163,6 +168,7 @@ def test_a_file_of_too_many_values_stops_where_it_passes_the_cap(
     ]
 
 
+@pytest.mark.usefixtures("reader")
 def test_files_within_the_caps_load_as_before(tmp_path: Path) -> None:
     deep = "[" * 90 + "1" + "]" * 90
     text = alias_bomb(4) + f"x-deep: {deep}\n"

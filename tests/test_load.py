@@ -15,6 +15,7 @@ import pytest
 from ruamel.yaml import YAML
 from helpers.paths import ROOT
 from helpers.raw_specs import file_operations, spec_files, spec_operations
+from helpers.readers import reader  # noqa: F401  (a fixture)
 from helpers.specfiles import (
     GET_THINGS,
     HEADER,
@@ -27,6 +28,9 @@ from helpers.specfiles import (
 
 from generator.load import LoadedSpec, load_specs
 from generator.problems import Location, Problem, SpecError
+
+# Every test here runs with each of the loader's two readers (see helpers/readers.py).
+pytestmark = pytest.mark.usefixtures("reader")
 
 
 def load(tmp_path: Path, files: dict[str, str]) -> LoadedSpec:
