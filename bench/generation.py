@@ -1,9 +1,9 @@
 """How long `python -m generator` takes, as a maintainer runs it (a fresh process each time).
 
 - cold: no cache, empty output folder; warm: the same run again (nothing changed); one file
-  edited: one operation's summary changes, so a few output files change. Each on `specs/` and
-  on a synthetic spec of 200 operations (bench/synthetic_spec.py); the edited row also counts
-  the files black formatted (new entries in its cache) beside the files that changed.
+  edited: one operation's summary changes, so a few output files change. Each on `specs/`;
+  the edited row also counts the files black formatted (new entries in its cache) beside the
+  files that changed.
 - beside openapi-python-client (the reference: with ruff, cold, on the same API, its 3.0 spec
   files merged into one document): specs/ into a new folder with nothing reused, and on a
   fresh clone (an empty cache, the output folder a copy of the committed generated/, whose
@@ -21,15 +21,14 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from common import OPENAPI_PYTHON_CLIENT, PYTHON, ROOT, Row, report, wall_time
-from synthetic_spec import write_specs
 
 RUNS = 3
 SUMMARY = re.compile(r"(\d+) added, (\d+) changed, (\d+) removed, (\d+) unchanged")
@@ -231,9 +230,6 @@ def main() -> None:
         work = Path(temporary)
         rows = reference_rows(work / "reference", runs)
         rows += three_rows("specs/", ROOT / "specs", work / "real", runs, warm_target=True)
-        synthetic = work / "synthetic-200"
-        write_specs(200, synthetic)
-        rows += three_rows("200 synthetic ops", synthetic, work / "s200", runs, warm_target=False)
     report(rows)
 
 

@@ -900,6 +900,8 @@ def _code_spans_pair(lines: list[str]) -> bool:
 
 
 _PUNCTUATION = frozenset(string.punctuation)
+# What `_scan` looks at; the text between passes through as it is, in one piece.
+_SPECIAL = re.compile(r"[\\`<\]]")
 
 
 def _inline(line: str, code_spans: bool) -> str:
@@ -939,8 +941,10 @@ def _scan(line: str, code_spans: bool) -> str | None:
             out.append("]" if safe else "]\\")
             i += 1
         else:
-            out.append(char)
-            i += 1
+            special = _SPECIAL.search(line, i + 1)
+            end = special.start() if special is not None else len(line)
+            out.append(line[i:end])
+            i = end
     return "".join(out)
 
 
