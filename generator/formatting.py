@@ -20,21 +20,23 @@ run takes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
+from importlib import metadata
 from pathlib import Path
-
-import black
+from typing import TYPE_CHECKING
 
 from generator.cache import Cache, digest
 from generator.render import PYTEST_PLUGIN, TEMPLATES_DIR
 
+if TYPE_CHECKING:
+    import black
+
 # Pinned settings: the same input gives the same bytes on every machine.
-MODE = black.Mode(
-    target_versions={black.TargetVersion.PY39},
-    line_length=100,
-)
+LINE_LENGTH = 100
+TARGET_VERSION = "PY39"
 CACHE_NAMESPACE = "black"
 # Below this many files to format, starting the worker processes costs more than it saves.
 MIN_FILES_FOR_WORKERS = 16
@@ -77,6 +79,10 @@ def format_files(
         else:
             pending.append(path)
 
+    if pending:
+        # Imported only now: a run that formats nothing (a fresh clone's check) spares it, and
+        # worker processes forked after this inherit it.
+        import black  # noqa: F401
     workers = min(jobs if jobs is not None else os.cpu_count() or 1, len(pending))
     if workers > 1 and len(pending) >= MIN_FILES_FOR_WORKERS:
         with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -96,23 +102,40 @@ def format_files(
     return formatted
 
 
+def mode() -> black.Mode:
+    """Black's settings: LINE_LENGTH and TARGET_VERSION, the rest black's defaults."""
+    import black
+
+    return black.Mode(
+        target_versions={black.TargetVersion[TARGET_VERSION]}, line_length=LINE_LENGTH
+    )
+
+
 def cache_key(text: str) -> str:
-    # The mode's repr names every setting (line length, targets, preview features...).
-    return digest("black", black.__version__, repr(MODE), text)
+    # Black's version decides its defaults; the settings are all the others.
+    settings = f"line length {LINE_LENGTH}, target {TARGET_VERSION}"
+    return digest("black", black_version(), settings, text)
+
+
+@functools.cache
+def black_version() -> str:
+    return metadata.version("black")
 
 
 def format_file(path: str, text: str) -> str:
     if not path.endswith(".py"):
         return text
+    import black
+
     try:
-        return black.format_str(text, mode=MODE)
+        return black.format_str(text, mode=mode())
     except black.InvalidInput as exc:
         raise FormattingError(f"{path}: the rendered code is not valid Python: {exc}") from exc
 
 
 def black_clean_texts() -> frozenset[str]:
     """The texts of the built-in runtime modules and pytest plugin, which the generator copies
-    as they are and which are black-clean in MODE (tests/test_pipeline.py and
+    as they are and which are black-clean in `mode()` (tests/test_pipeline.py and
     tests/test_formatting_record.py prove it). A template override is not among them."""
     sources = [*(TEMPLATES_DIR / "runtime").rglob("*.py"), TEMPLATES_DIR / PYTEST_PLUGIN]
     return frozenset(path.read_text(encoding="utf-8") for path in sources)

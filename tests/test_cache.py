@@ -10,7 +10,6 @@ cold: they take a few of the real spec files (helpers/few_specs.py), a whole API
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -63,7 +62,7 @@ def test_cached_output_is_blacks_own_bytes(rendered: dict[str, str], tmp_path: P
     formatted = {rendered[p] for p in python} - formatting.black_clean_texts()
     assert len(entries(tmp_path)) == len(formatted)
     for path in python:
-        assert cold[path] == warm[path] == black.format_str(rendered[path], mode=formatting.MODE)
+        assert cold[path] == warm[path] == black.format_str(rendered[path], mode=formatting.mode())
     for path in set(rendered) - set(python):
         assert cold[path] == warm[path] == rendered[path]
 
@@ -77,7 +76,7 @@ def test_a_cache_hit_does_not_call_black(
     def refuse(text: str, *, mode: black.Mode) -> str:
         raise AssertionError("black was called on a cache hit")
 
-    monkeypatch.setattr(formatting.black, "format_str", refuse)
+    monkeypatch.setattr(black, "format_str", refuse)
     assert formatting.format_files(rendered, cache=cache, jobs=1) == cold
 
 
@@ -100,7 +99,7 @@ def test_a_damaged_entry_is_ignored_and_written_again(
         calls.append(text)
         return real(text, mode=mode)
 
-    monkeypatch.setattr(formatting.black, "format_str", counting)
+    monkeypatch.setattr(black, "format_str", counting)
     assert formatting.format_files(rendered, cache=cache, jobs=1) == cold
     assert len(calls) == 4
     # Written again: a third run calls black no more.
@@ -119,8 +118,9 @@ def test_another_black_mode_is_another_entry(
     cache = Cache(tmp_path)
     formatting.format_files(files, cache=cache, jobs=1)
     first_mode = entries(tmp_path)
-    narrow = dataclasses.replace(formatting.MODE, line_length=60)
-    monkeypatch.setattr(formatting, "MODE", narrow)
+    monkeypatch.setattr(formatting, "LINE_LENGTH", 60)
+    narrow = formatting.mode()
+    assert narrow.line_length == 60
     narrowed = formatting.format_files(files, cache=cache, jobs=1)
     for path in python:
         assert narrowed[path] == black.format_str(rendered[path], mode=narrow)

@@ -57,7 +57,7 @@ def black_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append(text)
         return BLACK(text, mode=mode)
 
-    monkeypatch.setattr(formatting.black, "format_str", counting)
+    monkeypatch.setattr(black, "format_str", counting)
     return calls
 
 
@@ -74,7 +74,7 @@ def check(specs_dir: Path, output: Path, cache: Path, *more: str) -> int:
 
 def rendered_path(calls: list[str], files: dict[str, str]) -> set[str]:
     """The paths of `files` whose formatted text black's output of a call is."""
-    outputs = {BLACK(text, mode=formatting.MODE) for text in calls}
+    outputs = {BLACK(text, mode=formatting.mode()) for text in calls}
     return {path for path, text in files.items() if text in outputs}
 
 
@@ -95,7 +95,7 @@ def test_a_fresh_clones_check_runs_no_black_and_passes(
     def refuse(text: str, *, mode: black.Mode) -> str:
         raise AssertionError("black ran on a file the record vouches for")
 
-    monkeypatch.setattr(formatting.black, "format_str", refuse)
+    monkeypatch.setattr(black, "format_str", refuse)
     assert check(specs_dir, clone, tmp_path / "empty-cache") == 0
     assert generate(specs_dir, "specs", jobs=1, previous=clone) == as_text(clone)
 
@@ -214,7 +214,7 @@ def test_a_symbolic_link_in_the_output_is_not_reused(
 def test_the_pytest_plugin_is_black_clean_in_the_generators_mode() -> None:
     # So the generator copies it without formatting it, as it does the runtime modules.
     source = (TEMPLATES_DIR / PYTEST_PLUGIN).read_text(encoding="utf-8")
-    assert BLACK(source, mode=formatting.MODE) == source
+    assert BLACK(source, mode=formatting.mode()) == source
 
 
 def test_a_runtime_override_is_formatted(

@@ -64,7 +64,7 @@ def test_the_runtime_is_copied_byte_for_byte(generated_once: Path, path: Path) -
 @pytest.mark.parametrize("path", RUNTIME_MODULES, ids=str)
 def test_the_runtime_is_black_clean_in_the_generators_mode(path: Path) -> None:
     source = (RUNTIME / path).read_text(encoding="utf-8")
-    assert black.format_str(source, mode=formatting.MODE) == source
+    assert black.format_str(source, mode=formatting.mode()) == source
 
 
 def _in_runtime(name: str) -> bool:

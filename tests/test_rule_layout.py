@@ -51,7 +51,7 @@ def corpus_rules(tmp_path: Path) -> list[tuple[str, dict[str, Any]]]:
 
 
 def black_of(text: str) -> str:
-    return black.format_str(text, mode=formatting.MODE)
+    return black.format_str(text, mode=formatting.mode())
 
 
 def assert_as_black_lays_it_out(target: str, rule: dict[str, Any]) -> bool:
