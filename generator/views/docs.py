@@ -33,7 +33,7 @@ from generator.views.python.model import (
 )
 from generator.views.python.generate import LOCAL_FOLDER
 from generator.views.python.source import python_literal
-from generator.views.python.types import Classes, PyField
+from generator.views.python.types import MODELS, Classes, PyField
 
 TYPES_PAGES = {"params": "types/params/README.md", "models": "types/models/README.md"}
 # Guides to the package as a whole sit in `docs/`, beside the package README that links them.
@@ -548,7 +548,7 @@ def _resource_page(resource: PyResource, types: TypeLinks) -> ResourcePage:
 
 def _helper_doc(doc: PyHelperDoc, page: str, types: TypeLinks) -> HelperDoc:
     result, text = doc.returns
-    known = any(c.name == result for c in types.classes.models)
+    known = result in types.classes.named[MODELS]
     return HelperDoc(
         name=doc.name,
         summary=doc.summary,
