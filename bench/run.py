@@ -15,6 +15,7 @@ from common import PYTHON, ROOT, Row, as_json, rows_from_json, table
 
 SCRIPTS = (
     "generation.py",
+    "scale.py",
     "calls.py",
     "imports.py",
     "validation.py",

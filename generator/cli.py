@@ -33,6 +33,7 @@ def generate(
     cache: Cache | None = None,
     jobs: int | None = None,
     warnings: list[str] | None = None,
+    previous: Path | None = None,
 ) -> dict[str, str]:
     """The whole pipeline but the writing: load -> model -> render -> format; the files with
     the manifest that lists them (see generator/write.py).
@@ -40,7 +41,8 @@ def generate(
     `templates`: a folder whose files replace the built-in templates of the same path. With a
     cache, parsed spec files and black's output are reused (see generator/load.py and
     generator/formatting.py); `jobs` caps black's worker processes (default: one per core).
-    The spec's warnings go to `warnings` if given, else to stderr.
+    The spec's warnings go to `warnings` if given, else to stderr. `previous`: the output
+    folder, whose files black formatted before are reused (see generator/formatting.py).
     """
     # Imported here so that `python -m generator` with nothing to do stays quick.
     from generator.formatting import format_files
@@ -56,7 +58,8 @@ def generate(
             print(warning, file=sys.stderr)
         else:
             warnings.append(str(warning))
-    files = format_files(render(build_python_view(ir), templates), cache=cache, jobs=jobs)
+    rendered = render(build_python_view(ir), templates)
+    files = format_files(rendered, cache=cache, jobs=jobs, previous=previous)
     return with_manifest(files)
 
 
@@ -142,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     warnings: list[str] = []
     failure: SpecError | None = None
     try:
-        files = generate(specs_dir, args.specs, templates, cache=cache, warnings=warnings)
+        files = generate(
+            specs_dir, args.specs, templates, cache=cache, warnings=warnings, previous=output_dir
+        )
     except SpecError as exc:
         failure = exc
     for warning in warnings:

@@ -16,7 +16,7 @@ from generator.views.docs import build_docs, relative_link
 from generator.views.mock import MOCK_DESCRIPTION_FILE, mock_json
 from generator.views.python import PyApi
 from generator.views.python.model import PyResource
-from generator.views.python.source import python_literal, wrapped_literal
+from generator.views.python.source import laid_out_assignment, python_literal, wrapped_literal
 from generator.views.surface import SURFACE_FILE, surface_json
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -37,6 +37,7 @@ def render(api: PyApi, overrides: Path | None = None) -> dict[str, str]:
     )
     environment.filters["literal"] = python_literal
     environment.filters["wrapped_literal"] = wrapped_literal
+    environment.globals["laid_out_assignment"] = laid_out_assignment
 
     def render_one(template: str, **context: object) -> str:
         return environment.get_template(template).render(api=api, **context)

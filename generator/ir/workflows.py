@@ -30,11 +30,16 @@ def build_workflows(context: Context, root: Resource) -> list[Workflow]:
     for op in operations:
         if op.reports_on and op.response_object is not None:
             getters.setdefault(op.reports_on, op)
+    # The GETs on an item path, by the path they are an item of: a task's getter is one.
+    item_getters: dict[str, list[Operation]] = {}
+    for op in operations:
+        if op.http_method == "GET" and op.on_item:
+            item_getters.setdefault(op.path.rsplit("/", 1)[0], []).append(op)
     uploader = next((op for op in operations if op.uploads), None)
     upload_types = _upload_types(uploader)
     workflows = []
     for op in operations:
-        getter, kind = _getter_of(op, getters, operations)
+        getter, kind = _getter_of(op, getters, item_getters.get(op.path, []))
         if kind is None:
             continue
         if getter is None:
@@ -78,18 +83,17 @@ def build_workflows(context: Context, root: Resource) -> list[Workflow]:
 
 
 def _getter_of(
-    op: Operation, getters: dict[str, Operation], operations: list[Operation]
+    op: Operation, getters: dict[str, Operation], item_getters: list[Operation]
 ) -> tuple[Operation | None, str | None]:
     """The GET that reports on what `op` creates, and the kind of project it is (None, None
-    when `op` creates nothing to wait for)."""
+    when `op` creates nothing to wait for); `item_getters`: the GETs on `op`'s items."""
     if op.project_kind is not None:
         return getters.get(op.project_kind), op.project_kind
     if op.action != ("create",):
         return None, None
     # A task: a create that its own item path's GET reports on (`/v1/face-detection/{id}`).
-    for other in operations:
-        on_own_item = other.path.rsplit("/", 1)[0] == op.path and other.on_item
-        if other.http_method == "GET" and on_own_item and other.response_object is not None:
+    for other in item_getters:
+        if other.response_object is not None:
             names = {f.wire_name for f in other.response_object.fields}
             if {"id", "status"} <= names and _outputs_field(other) is not None:
                 return other, conventions.TASK_KIND

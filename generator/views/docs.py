@@ -33,7 +33,7 @@ from generator.views.python.model import (
 )
 from generator.views.python.generate import LOCAL_FOLDER
 from generator.views.python.source import python_literal
-from generator.views.python.types import Classes, PyField
+from generator.views.python.types import MODELS, Classes, PyField
 
 TYPES_PAGES = {"params": "types/params/README.md", "models": "types/models/README.md"}
 # Guides to the package as a whole sit in `docs/`, beside the package README that links them.
@@ -548,7 +548,7 @@ def _resource_page(resource: PyResource, types: TypeLinks) -> ResourcePage:
 
 def _helper_doc(doc: PyHelperDoc, page: str, types: TypeLinks) -> HelperDoc:
     result, text = doc.returns
-    known = any(c.name == result for c in types.classes.models)
+    known = result in types.classes.named[MODELS]
     return HelperDoc(
         name=doc.name,
         summary=doc.summary,
@@ -900,6 +900,8 @@ def _code_spans_pair(lines: list[str]) -> bool:
 
 
 _PUNCTUATION = frozenset(string.punctuation)
+# What `_scan` looks at; the text between passes through as it is, in one piece.
+_SPECIAL = re.compile(r"[\\`<\]]")
 
 
 def _inline(line: str, code_spans: bool) -> str:
@@ -939,8 +941,10 @@ def _scan(line: str, code_spans: bool) -> str | None:
             out.append("]" if safe else "]\\")
             i += 1
         else:
-            out.append(char)
-            i += 1
+            special = _SPECIAL.search(line, i + 1)
+            end = special.start() if special is not None else len(line)
+            out.append(line[i:end])
+            i = end
     return "".join(out)
 
 

@@ -555,7 +555,7 @@ class _Builder:
     def _result_model(self, base: str, workflow: ir.Workflow, op: ir.Operation) -> str:
         """The getter's response model plus `downloaded_paths`, as the published SDK has it."""
         name = f"{base}WithDownloads"
-        if any(c.name == name for c in self.classes.models):
+        if name in self.classes.named[MODELS]:
             return name
         if not self.classes.is_free(name):
             self.problems.append(Problem(op.location, f"the class name {name} is already taken"))

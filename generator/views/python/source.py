@@ -71,3 +71,54 @@ def optional(annotation: str) -> str:
     if annotation == "typing.Any" or annotation.startswith("typing.Optional["):
         return annotation
     return f"typing.Optional[{annotation}]"
+
+
+# Black's line length (generator/formatting.py pins it).
+LINE_LENGTH = 100
+# Strings black writes as they come: printable ASCII without quotes or backslashes, whose
+# width is their length.
+_PLAIN_STRING = re.compile(r"[ !#-\[\]-~]*")
+
+
+def laid_out_assignment(target: str, value: Any) -> str:
+    """`target = value` with a JSON value laid out as black lays it out: on one line if it fits,
+    else each entry of the dict or list on a line of its own (with a trailing comma after
+    each when there are several), and the same way down. Black's output is then the same bytes
+    but black has no split to search for, which on the rules' long dicts is most of its time.
+    A value black might write otherwise (a string with quotes, backslashes or characters
+    outside ASCII, a float in exponent form) is left on one line, for black to lay out."""
+    head = f"{target} = "
+    if not _plain(value):
+        return head + python_literal(value)
+    return "\n".join(_laid_out(value, head, "", 0))
+
+
+def _laid_out(value: Any, head: str, tail: str, indent: int) -> list[str]:
+    line = " " * indent + head + python_literal(value) + tail
+    if len(line) <= LINE_LENGTH or not isinstance(value, (dict, list)) or not value:
+        return [line]
+    if isinstance(value, dict):
+        opening, closing = "{", "}"
+        entries = [(f"{python_literal(str(k))}: ", v) for k, v in value.items()]
+    else:
+        opening, closing = "[", "]"
+        entries = [("", v) for v in value]
+    # Black adds a trailing comma where it splits at commas: not in a single entry.
+    comma = "," if len(entries) > 1 else ""
+    lines = [" " * indent + head + opening]
+    for key, entry in entries:
+        lines += _laid_out(entry, key, comma, indent + 4)
+    lines.append(" " * indent + closing + tail)
+    return lines
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, str):
+        return _PLAIN_STRING.fullmatch(value) is not None
+    if isinstance(value, float):
+        return "e" not in repr(value)
+    if isinstance(value, dict):
+        return all(_plain(str(k)) and _plain(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    return value is None or isinstance(value, (bool, int))

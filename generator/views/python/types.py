@@ -90,6 +90,8 @@ class Classes:
         self.by_object: dict[tuple[int, str], PyClass] = {}
         self.params: list[PyClass] = []
         self.models: list[PyClass] = []
+        # The same classes by name, so that a lookup does not walk every class of the API.
+        self.named: dict[str, dict[str, PyClass]] = {PARAMS: {}, MODELS: {}}
 
     def visit(self, schema: Schema, side: str) -> None:
         """Make the classes of `schema` on `side`, innermost first."""
@@ -174,7 +176,7 @@ class Classes:
         """A request class like `schema`'s, named `name`, whose fields at `file_paths` (wire
         names, "[]" for list items) say `note` too, and whose objects on the way are variants
         as well: `generate`'s `V1...GenerateBodyAssets`, whose file fields take local files."""
-        if any(c.name == name for c in self.params):
+        if name in self.named[PARAMS]:
             return name
         base = self.class_of(schema, PARAMS)
         assert base is not None  # the paths lead through request classes
@@ -206,15 +208,16 @@ class Classes:
             imports=self.import_lines(nested, PARAMS),
         )
         self.params.append(made)
+        self.named[PARAMS][name] = made
         return name
 
     def names_in(self, annotation: str) -> set[str]:
         """The request classes an annotation names."""
         names = set(re.findall(r"\b[A-Z]\w*\b", annotation))
-        return {c.name for c in self.params if c.name in names}
+        return {n for n in names if n in self.named[PARAMS]}
 
     def import_lines(self, names: set[str], side: str) -> list[str]:
-        classes = {c.name: c for c in (self.params if side == PARAMS else self.models)}
+        classes = self.named[side]
         return [
             classes[name].import_line for _, name in sorted((classes[n].module, n) for n in names)
         ]
@@ -257,6 +260,7 @@ class Classes:
             or ("typing_extensions.TypedDict" if side == PARAMS else "pydantic.BaseModel"),
         )
         (self.params if side == PARAMS else self.models).append(made)
+        self.named[side][name] = made
         return made
 
     def _field(self, f: Field, py_name: str, side: str) -> PyField:
