@@ -334,23 +334,29 @@ def test_a_download_goes_to_disk_while_it_arrives_not_only_at_the_end(
 ) -> None:
     # The fsync before the name then waits for the tail alone: the disk works while the
     # network does.
-    flushed: list[tuple[bool, int]] = []
-    real_datasync = downloads._datasync
+    events: list[str] = []
+    real_datasync, real_fsync = downloads._datasync, os.fsync
 
     def datasync(fd: int) -> None:
-        flushed.append(
-            (threading.current_thread() is threading.main_thread(), os.fstat(fd).st_size)
-        )
+        on_main_thread = threading.current_thread() is threading.main_thread()
+        events.append("flush on the main thread" if on_main_thread else "flush")
         real_datasync(fd)
+
+    def fsync(fd: int) -> None:
+        events.append("fsync")
+        real_fsync(fd)
 
     monkeypatch.setattr(downloads, "FLUSH_BYTES", len(OUTPUT) // 4)
     monkeypatch.setattr(downloads, "_datasync", datasync)
+    monkeypatch.setattr(os, "fsync", fsync)
     with storage_server("whole") as server:
         result = generate(server.url, tmp_path)
     (path,) = result.downloaded_paths
     assert Path(path).read_bytes() == OUTPUT
-    assert flushed, "nothing was put on disk before the end"
-    assert all(not on_main_thread and 0 < size < len(OUTPUT) for on_main_thread, size in flushed)
+    # Flushes start as the data comes (from `write`, in a worker thread) and the fsync before
+    # the name comes after them.
+    assert events[-1] == "fsync" and events.count("fsync") == 1
+    assert events[:-1] and set(events[:-1]) == {"flush"}, events
 
 
 def test_a_failed_flush_while_downloading_fails_the_download_and_leaves_no_file(
