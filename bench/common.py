@@ -27,10 +27,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+
+
+def _folder(variable: str) -> str | None:
+    """The folder an environment variable names, made absolute from the checkout's root (the
+    Makefile gives it relative), since the scripts run tools from other folders."""
+    value = os.environ.get(variable)
+    return str(ROOT / value) if value else None
+
+
 # The published SDK (`pip install --target`): put first on PYTHONPATH, `import magic_hour` is it.
-PUBLISHED_SDK = os.environ.get("MAGIC_HOUR_PUBLISHED_SDK")
+PUBLISHED_SDK = _folder("MAGIC_HOUR_PUBLISHED_SDK")
 # A virtual environment holding openapi-python-client and ruff, and nothing of ours.
-OPENAPI_PYTHON_CLIENT = os.environ.get("BENCH_OPENAPI_PYTHON_CLIENT")
+OPENAPI_PYTHON_CLIENT = _folder("BENCH_OPENAPI_PYTHON_CLIENT")
 
 
 @dataclass

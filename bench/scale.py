@@ -57,8 +57,14 @@ def unformatted(path: str, text: str) -> str:
     return text
 
 
-def environment(package: Path | None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+def environment(package: Path | None, bytecode: Path) -> dict[str, str]:
+    """`package` first on PYTHONPATH (none: the floor's imports only), and every side's
+    bytecode written to and read from `bytecode`, as an installed package's is: this machine
+    may set PYTHONDONTWRITEBYTECODE, which would have each import compile its sources."""
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE")
+    }
+    env["PYTHONPYCACHEPREFIX"] = str(bytecode)
     return {**env, "PYTHONPATH": str(package)} if package is not None else env
 
 
@@ -98,11 +104,13 @@ def generation_rows(work: Path, runs: int) -> tuple[list[Row], dict[int, Path]]:
 def import_rows(work: Path, outputs: dict[int, Path]) -> list[Row]:
     floor: list[float] = []
     ours: dict[int, list[float]] = {size: [] for size in SIZES}
+    bytecode = work / "bytecode"
+    wall_time([PYTHON, "-c", IMPORT_FLOOR], cwd=work, env=environment(None, bytecode))
     for size, package in outputs.items():
         first = subprocess.run(
             [PYTHON, "-c", IMPORT_OURS],
             cwd=work,
-            env=environment(package),
+            env=environment(package, bytecode),
             check=True,
             capture_output=True,
             text=True,
@@ -110,10 +118,12 @@ def import_rows(work: Path, outputs: dict[int, Path]) -> list[Row]:
         if not Path(first.stdout.strip()).is_relative_to(package):
             raise AssertionError(f"imported {first.stdout.strip()}, not the package in {package}")
     for _ in range(IMPORT_RUNS):  # alternated, so a busy moment of the machine hits each
-        floor.append(wall_time([PYTHON, "-c", IMPORT_FLOOR], cwd=work, env=environment(None)))
+        floor.append(
+            wall_time([PYTHON, "-c", IMPORT_FLOOR], cwd=work, env=environment(None, bytecode))
+        )
         for size, package in outputs.items():
             command = [PYTHON, "-c", IMPORT_OURS]
-            ours[size].append(wall_time(command, cwd=work, env=environment(package)))
+            ours[size].append(wall_time(command, cwd=work, env=environment(package, bytecode)))
     baseline = statistics.median(floor)
     rows = []
     for size in SIZES:
