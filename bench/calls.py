@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -30,7 +29,7 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable
 
-from common import PUBLISHED_SDK, PYTHON, ROOT, Row, report, wall_time
+from common import PUBLISHED_SDK, PYTHON, ROOT, Row, environment, report, wall_time
 
 IMPORT_RUNS = 25
 CALLS = 100
@@ -83,9 +82,7 @@ def import_rows() -> list[Row]:
         commands["published"] = ([PYTHON, "-c", CLIENT], {"PYTHONPATH": PUBLISHED_SDK})
     times: dict[str, list[float]] = {name: [] for name in commands}
     with tempfile.TemporaryDirectory(prefix="bench-bytecode-") as bytecode:
-        env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = bytecode
+        env = environment(bytecode=bytecode)
         for command, extra in commands.values():  # compiles what each imports, untimed
             wall_time(command, cwd=ROOT, env={**env, **extra})
         for _ in range(IMPORT_RUNS):  # alternated, so a busy moment of the machine hits each
@@ -178,7 +175,7 @@ def published_times(url: str) -> dict[str, list[float]] | None:
     process whose `magic_hour` is the published one; None without its folder."""
     if not PUBLISHED_SDK:
         return None
-    env = {**os.environ, "PYTHONPATH": PUBLISHED_SDK}
+    env = environment(PUBLISHED_SDK)
     done = subprocess.run(
         [PYTHON, __file__, "--published", url],
         cwd=ROOT,

@@ -63,6 +63,22 @@ class Row:
         return self.figure / self.reference if self.reference else None
 
 
+def environment(
+    python_path: str | Path | None = None, bytecode: str | Path | None = None
+) -> dict[str, str]:
+    """This process's environment for a child process, its PYTHONPATH `python_path` alone (None:
+    no PYTHONPATH, so `magic_hour` is this checkout's); with `bytecode`, every module's bytecode
+    written to and read from that folder, as an installed package's is: this machine may set
+    PYTHONDONTWRITEBYTECODE, which would have each import compile its sources again."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    if python_path is not None:
+        env["PYTHONPATH"] = str(python_path)
+    if bytecode is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(bytecode)
+    return env
+
+
 def median_of(runs: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(runs))
 

@@ -30,7 +30,7 @@ import tempfile
 import time
 
 import httpx
-from common import PUBLISHED_SDK, PYTHON, Row, mock_server, report
+from common import PUBLISHED_SDK, PYTHON, Row, environment, mock_server, report
 
 CALLS = 100
 SECONDS_PER_STATUS = 5.0
@@ -103,9 +103,8 @@ async def with_published(url: str, directory: str, calls: int) -> float:
 
 def published_seconds(url: str, calls: int) -> float | str:
     """The published SDK's seconds for `calls` at once, or the last line of its error."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     assert PUBLISHED_SDK is not None
-    env["PYTHONPATH"] = os.path.abspath(PUBLISHED_SDK)
+    env = environment(PUBLISHED_SDK)
     env["MAGIC_HOUR_POLL_INTERVAL"] = str(POLL * 1.5)
     done = subprocess.run(
         [PYTHON, __file__, "--child", url, str(calls)],

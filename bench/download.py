@@ -28,7 +28,7 @@ import subprocess
 import tempfile
 import time
 
-from common import PUBLISHED_SDK, PYTHON, Row, mock_server, report
+from common import PUBLISHED_SDK, PYTHON, Row, environment, mock_server, report
 
 POLL = 0.01
 
@@ -115,11 +115,10 @@ def child(kind: str, url: str) -> None:
 
 
 def run_child(kind: str, url: str, size: int) -> dict[str, float]:
-    env = dict(os.environ)
-    env.pop("PYTHONPATH", None)
     if kind == "published":
         assert PUBLISHED_SDK is not None
-        env["PYTHONPATH"] = os.path.abspath(PUBLISHED_SDK)
+    env = environment(PUBLISHED_SDK if kind == "published" else None)
+    if kind == "published":
         env["MAGIC_HOUR_POLL_INTERVAL"] = str(POLL)
     output = subprocess.run(
         [PYTHON, __file__, "--child", kind, url],

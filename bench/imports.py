@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tarfile
@@ -24,7 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from common import PYTHON, ROOT, Row, report, wall_time
+from common import PYTHON, ROOT, Row, environment, report, wall_time
 
 RUNS = 15
 PYTEST_RUNS = 9  # each run about 2 s
@@ -75,24 +74,16 @@ def package_before_the_kit(folder: Path) -> Path | None:
 
 
 def loaded_by_import(python_path: str | None) -> tuple[str, list[str]]:
-    env = {"PYTHONPATH": python_path} if python_path else {}
     done = subprocess.run(
         [PYTHON, "-c", COUNT_MODULES],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
-        env={**_environment(), **env},
+        env=environment(python_path),
     )
     found: list[Any] = json.loads(done.stdout)
     return found[0], found[1]
-
-
-def _environment() -> dict[str, str]:
-    """This process's environment without PYTHONPATH: each run says which package it imports."""
-    env = dict(os.environ)
-    env.pop("PYTHONPATH", None)
-    return env
 
 
 def of_the_kit(module: str) -> bool:
@@ -112,9 +103,9 @@ def import_rows(folder: Path) -> list[Row]:
         assert Path(old_file).is_relative_to(before), old_file
         baseline_modules = len(old_modules)
     for _ in range(RUNS):  # alternated, so a busy moment of the machine hits both
-        times["now"].append(wall_time(command, cwd=ROOT, env=_environment()))
+        times["now"].append(wall_time(command, cwd=ROOT, env=environment()))
         if before is not None:
-            env = {**_environment(), "PYTHONPATH": str(before)}
+            env = environment(before)
             times["before"].append(wall_time(command, cwd=ROOT, env=env))
     figure = sorted(times["now"])[RUNS // 2]
     baseline = sorted(times["before"])[RUNS // 2] if before is not None else None
@@ -148,9 +139,9 @@ def pytest_rows(folder: Path) -> list[Row]:
     run = [PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tests)]
     times: dict[str, list[float]] = {"plugin": [], "without": []}
     for _ in range(PYTEST_RUNS):
-        times["plugin"].append(wall_time(run, cwd=tests, env=_environment()))
+        times["plugin"].append(wall_time(run, cwd=tests, env=environment()))
         times["without"].append(
-            wall_time([*run, "-p", f"no:{PLUGIN}"], cwd=tests, env=_environment())
+            wall_time([*run, "-p", f"no:{PLUGIN}"], cwd=tests, env=environment())
         )
     figure = sorted(times["plugin"])[PYTEST_RUNS // 2]
     baseline = sorted(times["without"])[PYTEST_RUNS // 2]
@@ -160,7 +151,7 @@ def pytest_rows(folder: Path) -> list[Row]:
         capture_output=True,
         text=True,
         check=True,
-        env=_environment(),
+        env=environment(),
     )
     code, plugin_loaded, imported = json.loads(probed.stdout.strip().splitlines()[-1])
     assert code == 0, probed.stdout

@@ -20,14 +20,13 @@ operations (bench/synthetic_spec.py), each size in fresh processes, the sizes in
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from common import PYTHON, ROOT, Row, report, wall_time
+from common import PYTHON, ROOT, Row, environment, report, wall_time
 from synthetic_spec import write_specs
 
 SIZES = (36, 360, 3600)
@@ -55,17 +54,6 @@ def generate_without_black(specs: str, output: str, cache: str) -> int:
 
 def unformatted(path: str, text: str) -> str:
     return text
-
-
-def environment(package: Path | None, bytecode: Path) -> dict[str, str]:
-    """`package` first on PYTHONPATH (none: the floor's imports only), and every side's
-    bytecode written to and read from `bytecode`, as an installed package's is: this machine
-    may set PYTHONDONTWRITEBYTECODE, which would have each import compile its sources."""
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE")
-    }
-    env["PYTHONPYCACHEPREFIX"] = str(bytecode)
-    return {**env, "PYTHONPATH": str(package)} if package is not None else env
 
 
 def generation_rows(work: Path, runs: int) -> tuple[list[Row], dict[int, Path]]:
@@ -105,7 +93,7 @@ def import_rows(work: Path, outputs: dict[int, Path]) -> list[Row]:
     floor: list[float] = []
     ours: dict[int, list[float]] = {size: [] for size in SIZES}
     bytecode = work / "bytecode"
-    wall_time([PYTHON, "-c", IMPORT_FLOOR], cwd=work, env=environment(None, bytecode))
+    wall_time([PYTHON, "-c", IMPORT_FLOOR], cwd=work, env=environment(bytecode=bytecode))
     for size, package in outputs.items():
         first = subprocess.run(
             [PYTHON, "-c", IMPORT_OURS],
@@ -119,7 +107,7 @@ def import_rows(work: Path, outputs: dict[int, Path]) -> list[Row]:
             raise AssertionError(f"imported {first.stdout.strip()}, not the package in {package}")
     for _ in range(IMPORT_RUNS):  # alternated, so a busy moment of the machine hits each
         floor.append(
-            wall_time([PYTHON, "-c", IMPORT_FLOOR], cwd=work, env=environment(None, bytecode))
+            wall_time([PYTHON, "-c", IMPORT_FLOOR], cwd=work, env=environment(bytecode=bytecode))
         )
         for size, package in outputs.items():
             command = [PYTHON, "-c", IMPORT_OURS]
