@@ -10,7 +10,7 @@ MOCK_PORT ?= 4010
 
 $(INSTALLED): pyproject.toml generated/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]" -e "./generated[mock]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]" -e "./generated[mock,cli]"
 	touch $(INSTALLED)
 
 # TEMPLATES=dir: a folder laid out as templates/ whose files replace the built-in ones.

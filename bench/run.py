@@ -18,6 +18,7 @@ SCRIPTS = (
     "scale.py",
     "calls.py",
     "imports.py",
+    "cli.py",
     "validation.py",
     "download.py",
     "concurrency.py",

@@ -101,6 +101,10 @@ MOCK_SERVER_URL = "http://127.0.0.1:4010"
 # The environment variable that points `Environment.MOCK_SERVER` at a mock running elsewhere
 # (another port, another host); the offline kit sets it while its mock runs.
 MOCK_SERVER_URL_VARIABLE = "MAGIC_HOUR_MOCK_URL"
+# The environment variables a client (and the command line) takes the API key and another
+# server's URL from, when the code says nothing.
+API_KEY_VARIABLE = "MAGIC_HOUR_API_KEY"
+BASE_URL_VARIABLE = "MAGIC_HOUR_BASE_URL"
 
 # Fields of earlier versions of the API reference that clients built on them (the published
 # SDK 0.90.0) still require in answers, each with the field that replaced it: the mock answers

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.views.cli import COMMANDS_FILE, build_cli, cli_json, cli_page
 from generator.views.docs import build_docs, relative_link
 from generator.views.mock import MOCK_DESCRIPTION_FILE, mock_json
 from generator.views.python import PyApi
@@ -44,15 +45,24 @@ def render(api: PyApi, overrides: Path | None = None) -> dict[str, str]:
 
     package = api.package
     docs = build_docs(api)
+    cli = build_cli(api)
+    cli_doc = cli_page(cli)
     files: dict[str, str] = {
-        "pyproject.toml": render_one("pyproject.toml.j2"),
-        "README.md": render_one("README.md.j2", docs=docs),
+        "pyproject.toml": render_one("pyproject.toml.j2", cli=cli),
+        "README.md": render_one("README.md.j2", docs=docs, cli=cli_doc),
+        cli_doc.path: render_one(
+            "cli.md.j2", page=cli_doc, package_readme=relative_link(cli_doc.path, "README.md")
+        ),
         docs.offline.path: render_one("testing.md.j2", docs=docs, page=docs.offline),
         docs.webhooks.path: render_one("webhooks.md.j2", docs=docs, page=docs.webhooks),
         # The surface as data: what `--changes` compares the specs with.
         SURFACE_FILE: surface_json(api),
         # The API as the shipped mock server serves it.
         f"{package}/{MOCK_DESCRIPTION_FILE}": mock_json(api.ir),
+        # The command line's commands, arguments and flags, which its runtime builds from.
+        f"{package}/{COMMANDS_FILE}": cli_json(cli),
+        f"{package}/cli/__init__.py": render_one("cli_init.py.j2", cli=cli),
+        f"{package}/cli/__main__.py": render_one("cli_main.py.j2", cli=cli),
         f"{package}/__init__.py": render_one("package_init.py.j2"),
         f"{package}/client.py": render_one("client.py.j2"),
         f"{package}/conventions.py": render_one("conventions.py.j2"),

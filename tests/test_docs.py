@@ -50,8 +50,8 @@ from magic_hour.mock import MockServer
 # Projects complete at the first poll: the examples wait for nothing.
 pytestmark = pytest.mark.mock_server(polls_per_status=0)
 RUNNER = HELPERS / "docs_runner.py"
-# Fences that hold no Python to run: a shell command, JSON data, text from the specs.
-OTHER_FENCES = ("sh", "json", "")
+# Fences that hold no Python to run: a shell command, JSON data, text from the specs, output.
+OTHER_FENCES = ("sh", "json", "text", "")
 # A fence `python test_offline.py`: a test file, named, for pytest to run.
 TEST_FILE_FENCE = re.compile(r"python (test_\w+\.py)")
 
@@ -478,8 +478,9 @@ def test_spec_text_shows_as_text_and_keeps_only_web_links(tmp_path: Path) -> Non
     specs = write_specs(tmp_path / "specs", {"things.yaml": textwrap.dedent(body)})
     files = render(build_python_view(build_ir(load_specs(specs, "specs"))))
     pages = {path: text for path, text in files.items() if path.endswith(".md")}
-    # The guide, the resource, its request and response types, testing offline, webhooks.
-    assert len(pages) == 6
+    # The guide, the resource, its request and response types, testing offline, webhooks, the
+    # command line.
+    assert len(pages) == 7
     for path, page in pages.items():
         assert not list(unsafe_markup(page)), path
         assert not list(layout_problems(page)), path
@@ -497,6 +498,8 @@ def test_spec_text_shows_as_text_and_keeps_only_web_links(tmp_path: Path) -> Non
     # The parameter table, the types page and the guide show the same text safely.
     types_page = pages["magic_hour/types/params/README.md"]
     assert "<script>alert(1)</script>" in " ".join(inline_texts(types_page))
+    cli_page = pages["docs/cli.md"]
+    assert "<script>alert(1)</script>" in " ".join(inline_texts(cli_page))
     guide = pages["README.md"]
     assert "Hostile <script>alert(1)</script> API" in " ".join(inline_texts(guide))
     assert "1` <img src=x onerror=alert(1)> `" in code_spans(guide)

@@ -18,11 +18,13 @@ import pytest
 from helpers.specfiles import fixture, renamed, write_specs
 
 from generator.cli import main
+from generator.views.cli import CLI_PAGE, COMMANDS_FILE
 from generator.views.mock import MOCK_DESCRIPTION_FILE
 from generator.formatting import RECORD
 from generator.write import MANIFEST, existing_files
 
 MOCK_DESCRIPTION = f"magic_hour/{MOCK_DESCRIPTION_FILE}"
+CLI_COMMANDS = f"magic_hour/{COMMANDS_FILE}"
 
 
 def endpoint(resource: str) -> str:
@@ -92,6 +94,8 @@ def test_adding_an_endpoint_file_adds_its_files_and_its_registration_lines_only(
         "README.md",
         "api-surface.json",
         MOCK_DESCRIPTION,
+        CLI_COMMANDS,
+        CLI_PAGE,
         "magic_hour/resources/v1/client.py",
         "magic_hour/types/params/__init__.py",
         "magic_hour/types/params/README.md",
@@ -124,11 +128,24 @@ def test_adding_an_endpoint_file_adds_its_files_and_its_registration_lines_only(
         k: v for k, v in old_mock.items() if k != "operations"
     }
 
+    # The command line gains the endpoint's group, and nothing else changes in its commands.
+    old_cli, new_cli = json.loads(before[CLI_COMMANDS]), json.loads(after[CLI_COMMANDS])
+    assert [g for g in new_cli["groups"] if g["name"] != "widgets"] == old_cli["groups"]
+    assert [g["name"] for g in new_cli["groups"]] == ["things", "widgets", "zones"]
+    assert {k: v for k, v in new_cli.items() if k != "groups"} == {
+        k: v for k, v in old_cli.items() if k != "groups"
+    }
+
     # In the other registration files lines are only added, in runs that each name widgets,
     # and every line of a run names them too, or is blank, or is a decorator (the diff may
     # place the new property's decorator at the end of its run: it reads the same). A page's
     # run is a new section: its heading names widgets, its table rows name their fields.
-    for path in sorted(registrations - {"api-surface.json", MOCK_DESCRIPTION}):
+    # The CLI page gains the group's line in the list of groups and its section, nothing else (a
+    # diff would pair lines of the new section with the next one's: their tables look alike).
+    assert _without_cli_group(after[CLI_PAGE], "widgets") == before[CLI_PAGE]
+
+    json_files = {"api-surface.json", MOCK_DESCRIPTION, CLI_COMMANDS}
+    for path in sorted(registrations - json_files - {CLI_PAGE}):
         for removed, inserted in hunks(before[path], after[path]):
             assert removed == [], (path, removed)
             assert any("widgets" in line.lower() for line in inserted), (path, inserted)
@@ -139,6 +156,17 @@ def test_adding_an_endpoint_file_adds_its_files_and_its_registration_lines_only(
                     "widgets" in line.lower() or not line.strip() or line.strip().startswith("@")
                 )
                 assert belongs, (path, line)
+
+
+def _without_cli_group(page: str, name: str) -> str:
+    """The CLI page without the group `name`: its line in the list and its section."""
+    lines = [
+        line for line in page.splitlines(keepends=True) if not line.startswith(f"- [`{name}`]")
+    ]
+    text = "".join(lines)
+    start = text.index(f"### `{name}` ")
+    end = text.find("\n### `", start + 1)
+    return text[:start] + (text[end + 1 :] if end != -1 else "")
 
 
 class _DropValue(ast.NodeTransformer):
@@ -178,8 +206,9 @@ def _without_value(path: str, text: str, value: str) -> Any:
         return ast.dump(_DropValue(value).visit(ast.parse(text)))
     if path.endswith(".json"):
         return _drop_json_value(json.loads(text), value)
-    # Markdown lists the values as code: "One of `"small"`, `"large"`."
-    text = text.replace(f', `"{value}"`', "")
+    # Markdown lists the values as code: "One of `"small"`, `"large"`." (the CLI page as the
+    # shell takes them: "One of `small`, `large`.")
+    text = text.replace(f', `"{value}"`', "").replace(f", `{value}`", "")
     return text.replace(f", {value}", "").replace(f', "{value}"', "")
 
 
@@ -210,6 +239,8 @@ def test_adding_an_enum_value_changes_only_the_lines_of_that_enum(
     whole_api = {
         "api-surface.json",
         MOCK_DESCRIPTION,
+        CLI_COMMANDS,
+        CLI_PAGE,
         "README.md",
         "magic_hour/types/params/README.md",
         "magic_hour/types/models/README.md",

@@ -773,7 +773,7 @@ def describe(description: str, schema: Schema, deprecated: bool) -> str:
     text = one_line(_cell_lines(spec_markdown(_without_site_links(description))))
     if text:
         parts.append(text if text.endswith((".", "!", "?", ":")) else f"{text}.")
-    parts.extend(_constraint_sentences(schema))
+    parts.extend(constraint_sentences(schema))
     if schema.enum:
         values = ", ".join(code(python_literal(v)) for v in schema.enum)
         parts.append(f"One of {values}.")
@@ -782,7 +782,7 @@ def describe(description: str, schema: Schema, deprecated: bool) -> str:
     return " ".join(parts)
 
 
-def _constraint_sentences(schema: Schema) -> list[str]:
+def constraint_sentences(schema: Schema) -> list[str]:
     c = {key: _number(value) for key, value in schema.constraints.items()}
     sentences = []
     for low, high, unit in (

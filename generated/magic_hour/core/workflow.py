@@ -681,6 +681,7 @@ def _resumable(error: ErrorT, project_id: str, resume: str) -> ErrorT:
     advice = f"resume with {resume}({project_id!r})" if resume else f"project id {project_id!r}"
     if error.args and isinstance(error.args[0], str):
         error.args = (f"{error.args[0]}; {advice}", *error.args[1:])
+        error.resume_advice = advice
     return error
 
 

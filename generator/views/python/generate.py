@@ -88,7 +88,7 @@ def example_call(
         paths = [f.path[1:] for f in input_files if f.path[0] == argument.wire_name]
         value = example_value(argument.schema) if paths and argument.location == "body" else None
         if value is not None:
-            local = _with_local_files(value, paths)
+            local = with_local_files(value, paths)
             example = python_literal(python_keys(local, argument.schema))
         if example is not None:
             lines.append(f"    {argument.py_name}={example},")
@@ -272,7 +272,7 @@ def _field_path(path: tuple[str, ...]) -> str:
 LOCAL_FOLDER = "path/to/"
 
 
-def _with_local_files(value: Any, paths: list[tuple[str, ...]]) -> Any:
+def with_local_files(value: Any, paths: list[tuple[str, ...]]) -> Any:
     """`value` with each storage path (`api-assets/id/1234.png`) at one of `paths` made a local
     file name (`path/to/1234.png`)."""
     if any(path == () for path in paths):
@@ -281,10 +281,10 @@ def _with_local_files(value: Any, paths: list[tuple[str, ...]]) -> Any:
         return value
     if isinstance(value, list):
         inner = [path[1:] for path in paths if path[0] == "[]"]
-        return [_with_local_files(item, inner) for item in value]
+        return [with_local_files(item, inner) for item in value]
     if isinstance(value, dict):
         return {
-            key: _with_local_files(item, [p[1:] for p in paths if p[0] == key])
+            key: with_local_files(item, [p[1:] for p in paths if p[0] == key])
             for key, item in value.items()
         }
     return value

@@ -17,10 +17,12 @@ import httpx
 class MagicHourError(Exception):
     """Base class of every error raised by this package.
 
-    `project_id` names the project `generate` was working on when the error happened, if any.
+    `project_id` names the project `generate` was working on when the error happened, if any;
+    `resume_advice`, the words at the end of the message that say how to pick it up again.
     """
 
     project_id: typing.Optional[str] = None
+    resume_advice: typing.Optional[str] = None
 
 
 class RequestValidationError(MagicHourError, ValueError):
@@ -225,6 +227,8 @@ class GenerationInterrupted(KeyboardInterrupt):
     A `KeyboardInterrupt`, so handlers of Ctrl-C keep working; not a `MagicHourError`, so
     `except Exception` does not swallow it.
     """
+
+    resume_advice: typing.Optional[str] = None  # as `MagicHourError`'s
 
     def __init__(self, *, project_id: str, status: typing.Optional[str]) -> None:
         self.project_id = project_id
