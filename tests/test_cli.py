@@ -101,6 +101,12 @@ def strings_in(word: str) -> list[str]:
     return found
 
 
+def with_value(example: list[str], flag: str, value: str) -> list[str]:
+    """`example` with `value` given to `flag` instead of the example's own."""
+    at = example.index(flag) + 1
+    return [*example[:at], value, *example[at + 1 :]]
+
+
 def creates(server: MockServer) -> list[Any]:
     return [r for r in server.requests if r.role == "create"]
 
@@ -315,9 +321,7 @@ def test_a_local_file_that_is_missing_is_refused_by_its_flag(
     _, command = first("generate", has_input_file=True)
     option = next(o for o in command.options if o.input_file)
     make_local_files(command.example, tmp_path)
-    at = command.example.index(option.flag) + 1
-    example = [*command.example[:at], "nowhere/missing.png", *command.example[at + 1 :]]
-    result = run(example, tmp_path, server)
+    result = run(with_value(command.example, option.flag, "nowhere/missing.png"), tmp_path, server)
     assert result.returncode == CODES["usage"]
     assert option.flag in result.stderr and "missing.png" in result.stderr
     assert server.requests == []
@@ -515,8 +519,7 @@ def test_an_upload_piped_into_an_input_file_flag(server: MockServer, tmp_path: P
     for fmt in ("json", "text"):
         uploaded = run([*upload.example[:-1], "photo.png", "--format", fmt], tmp_path, server)
         assert uploaded.returncode == 0, uploaded.stderr
-        at = command.example.index(option.flag) + 1
-        piped = [*command.example[:at], STDIN_VALUE, *command.example[at + 1 :]]
+        piped = with_value(command.example, option.flag, STDIN_VALUE)
         result = run([*piped, "--format", "json"], tmp_path, server, stdin=uploaded.stdout)
         assert result.returncode == 0, result.stderr
         value: Any = creates(server)[-1].body
@@ -784,3 +787,66 @@ def test_an_api_error_once_the_project_exists_says_how_to_resume(tmp_path: Path)
     words = shlex.split(resume.group(1))
     assert words[:1] == [PROGRAM] and words[-3:] == [created["id"], "--output-dir", "outputs"]
     assert "check_result" not in result.stderr
+
+
+def test_on_a_terminal_the_progress_is_one_line_redrawn_in_place(
+    server: MockServer, tmp_path: Path
+) -> None:
+    import pty
+
+    _, command = first("generate")
+    make_local_files(command.example, tmp_path)
+    environment = {**os.environ, "MAGIC_HOUR_API_KEY": KEY, "MAGIC_HOUR_BASE_URL": server.url}
+    controller, terminal = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [str(SCRIPT), *command.example],
+            cwd=tmp_path,
+            env=environment,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+        )
+        os.close(terminal)
+        stdout, _ = process.communicate(timeout=120)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal's other end is closed: all was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert process.returncode == 0
+    text = shown.decode()
+    assert text.startswith("\r\x1b[Kproject ")
+    last = text.rsplit("\r\x1b[K", 1)[-1]
+    assert re.match(r"project \S+: complete \(\d+ s\), downloaded [\d.]+ KiB of [\d.]+ KiB", last)
+    assert last.endswith("\n") and text.count("\n") == 1
+    assert b"status: complete" in stdout
+
+
+def test_a_namespace_with_an_operation_of_its_own_keeps_its_group(tmp_path: Path) -> None:
+    specs = write_specs(
+        tmp_path / "specs",
+        {"root.yaml": spec("""\
+                paths:
+                  /v1:
+                    get:
+                      responses:
+                        '200':
+                          description: OK
+                  /v1/things:
+                    get:
+                      responses:
+                        '200':
+                          description: OK
+                """)},
+    )
+    api = python_view_of(specs)
+    words = [w for w, _ in build_cli(api).commands()]
+    assert len(words) == len(api.operations) == 2
+    assert words[0][0] == words[1][0] == "v1"

@@ -28,10 +28,12 @@ from typing import Any
 from generator.conventions import (
     API_KEY_VARIABLE,
     BASE_URL_VARIABLE,
+    FILE_PATH_FIELD,
     MOCK_SERVER_URL,
     MOCK_SERVER_URL_VARIABLE,
 )
 from generator.ir.examples import example_value
+from generator.ir.workflows import DOWNLOADED_PATHS
 from generator.ir.model import Schema
 from generator.naming import words
 from generator.views.docs import cell, code, constraint_sentences, one_line, spec_markdown
@@ -179,6 +181,7 @@ class CliView:
     options: dict[str, CliOption]  # the command line's own flags, by role
     exit_codes: list[ExitCode]
     variables: dict[str, str]  # what each environment variable the CLI reads is for
+    piped_fields: dict[str, Any]
 
     def commands(self) -> list[tuple[list[str], CliCommand]]:
         return [found for group in self.groups for found in group.walk()]
@@ -198,7 +201,14 @@ def build_cli(api: PyApi) -> CliView:
         BASE_URL_VARIABLE: "Where requests go instead of the production API (`--base-url`).",
         MOCK_SERVER_URL_VARIABLE: f"Where `--mock` finds the mock server (default {MOCK_SERVER_URL}).",
     }
-    return CliView(PROGRAM, DISTRIBUTION, summary, groups, OWN_OPTIONS, EXIT_CODES, variables)
+    piped_fields = {
+        "file": FILE_PATH_FIELD,
+        "saved": DOWNLOADED_PATHS.wire_name,
+        "outputs": sorted({w.outputs for w in api.ir.workflows}),
+    }
+    return CliView(
+        PROGRAM, DISTRIBUTION, summary, groups, OWN_OPTIONS, EXIT_CODES, variables, piped_fields
+    )
 
 
 def cli_json(view: CliView) -> str:
@@ -208,6 +218,9 @@ def cli_json(view: CliView) -> str:
         "summary": view.summary,
         "flag_rule": FLAG_RULE,
         "stdin_value": STDIN_VALUE,
+        # Where a command's JSON output holds files to pipe into an input-file flag: `upload`'s
+        # path, the files a generate or download saved, the outputs a project lists.
+        "piped_fields": view.piped_fields,
         # Where click's completion finds what a shell asks for.
         "complete_variable": "_" + "_".join(_words(view.program)).upper() + "_COMPLETE",
         "options": {role: asdict(o) for role, o in view.options.items()},
@@ -641,7 +654,7 @@ def _value_options(
             flag,
             argument.location,
             "json",
-            f"{help_text} A JSON object.".strip(),
+            f"{help_text} A JSON object; the flags of its fields set on top of it.".strip(),
             whole=True,
             **common,
         )
@@ -686,6 +699,10 @@ def _value_options(
     return [option]
 
 
+# A flag with more choices than this shows its name in `--help`, and the choices after its help.
+_CHOICES_IN_USAGE = 6
+
+
 def _repeatable(schema: Schema) -> bool:
     """An array item a repeated flag takes as it is (a true-or-false item takes JSON)."""
     return schema.kind in ("string", "integer", "number")
@@ -709,7 +726,8 @@ def _scalar(
     if schema.enum:
         type_ = "choice"
         choices = [v for v in schema.enum if v is not None]
-        common = {**common, "metavar": ""}  # `--help` lists the choices instead
+        if len(choices) <= _CHOICES_IN_USAGE:
+            common = {**common, "metavar": ""}  # `--help` shows them as `[gif|mp4|webm]`
     else:
         type_ = schema.kind
     if input_file:

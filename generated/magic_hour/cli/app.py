@@ -104,16 +104,45 @@ class Failure(Exception):
 
 
 def build(table: Table, package: Package) -> click.Group:
-    root = click.Group(
-        name=table["program"],
+    root = _Group(
+        {"name": table["program"], "commands": [], "groups": table["groups"]},
+        table,
+        package,
         help=f"{table['summary']}\n\n{_epilog(table)}",
         context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     )
-    for group in table["groups"]:
-        root.add_command(_group(group, table, package))
     root.add_command(_schema_command(table))
     root.add_command(_completion_command(table))
     return root
+
+
+class _Group(click.Group):
+    """A group whose commands are built when first asked for: a run builds the one command it
+    runs (and a `--help` the lines it shows), whatever the size of the API."""
+
+    def __init__(self, spec: Spec, table: Table, package: Package, **options: typing.Any) -> None:
+        options.setdefault("help", spec.get("help"))
+        options.setdefault("short_help", _short(spec.get("help") or ""))
+        super().__init__(name=spec["name"], **options)
+        self._spec = spec
+        self._table = table
+        self._package = package
+
+    def list_commands(self, ctx: click.Context) -> typing.List[str]:
+        found = {c["name"] for c in self._spec["commands"]} | {
+            g["name"] for g in self._spec["groups"]
+        }
+        return sorted(found | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> typing.Optional[click.Command]:
+        if cmd_name not in self.commands:
+            for command in self._spec["commands"]:
+                if command["name"] == cmd_name:
+                    self.add_command(_command(command, self._table, self._package))
+            for group in self._spec["groups"]:
+                if group["name"] == cmd_name:
+                    self.add_command(_Group(group, self._table, self._package))
+        return self.commands.get(cmd_name)
 
 
 def _epilog(table: Table) -> str:
@@ -128,15 +157,6 @@ def _epilog(table: Table) -> str:
         f"{table['flag_rule']} `{table['program']} schema` prints every command as JSON.\n\n"
         f"\b\nExit codes:\n{codes}\n\n\b\nEnvironment:\n{variables}"
     )
-
-
-def _group(spec: Spec, table: Table, package: Package) -> click.Group:
-    group = click.Group(name=spec["name"], help=spec["help"], short_help=_short(spec["help"]))
-    for command in spec["commands"]:
-        group.add_command(_command(command, table, package))
-    for child in spec["groups"]:
-        group.add_command(_group(child, table, package))
-    return group
 
 
 def _short(text: str) -> str:
@@ -165,7 +185,11 @@ def _command(spec: Spec, table: Table, package: Package) -> click.Command:
 
 def _click_option(spec: Spec, dest: str) -> click.Option:
     flag = spec["flag"]
-    help_text = spec["help"] + (" [required]" if spec.get("required") else "")
+    help_text = spec["help"]
+    if spec.get("choices") and spec.get("metavar"):
+        # Too many to show beside the flag: listed after its help.
+        help_text += " One of: " + ", ".join(_choice_text(c) for c in spec["choices"]) + "."
+    help_text += " [required]" if spec.get("required") else ""
     common: typing.Dict[str, typing.Any] = {"help": help_text, "multiple": spec["multiple"]}
     if spec.get("metavar"):
         common["metavar"] = spec["metavar"]
@@ -274,7 +298,7 @@ def _run(spec: Spec, package: Package, table: Table, **values: typing.Any) -> No
         finally:
             if display is not None:
                 display.finish()
-        _print_result(spec, result, own, package, table["program"])
+        _print_result(spec, result, own, package, table)
     except (MagicHourError, GenerationInterrupted) as error:
         raise _failure(spec, error, own, table) from None
     except KeyboardInterrupt:
@@ -395,7 +419,7 @@ def _request_values(spec: Spec, values: Spec, own: Spec, table: Table) -> Spec:
         value = values[f"o{index}"]
         if value is None or value == ():
             continue
-        given.append((option, _value(option, value, own, table["stdin_value"])))
+        given.append((option, _value(option, value, own, table)))
     request: Spec = {}
     for option, value in sorted(given, key=lambda pair: len(pair[0]["path"])):
         _place(request, option, value)
@@ -406,11 +430,12 @@ def _request_values(spec: Spec, values: Spec, own: Spec, table: Table) -> Spec:
     return request
 
 
-def _value(option: Spec, value: typing.Any, own: Spec, stdin: str) -> typing.Any:
+def _value(option: Spec, value: typing.Any, own: Spec, table: Table) -> typing.Any:
+    stdin = table["stdin_value"]
     if option["multiple"]:
         items: typing.List[typing.Any] = []
         for item in value:
-            converted = _one_value(option, item, own, stdin)
+            converted = _one_value(option, item, own, table)
             if option["input_file"] and item == stdin:
                 items += converted
             elif option["type"] == "json" and isinstance(converted, list):
@@ -418,7 +443,7 @@ def _value(option: Spec, value: typing.Any, own: Spec, stdin: str) -> typing.Any
             else:
                 items.append(converted)
         return items
-    converted = _one_value(option, value, own, stdin)
+    converted = _one_value(option, value, own, table)
     if option["input_file"] and value == stdin:
         if len(converted) != 1:
             count = len(converted)
@@ -429,7 +454,8 @@ def _value(option: Spec, value: typing.Any, own: Spec, stdin: str) -> typing.Any
     return converted
 
 
-def _one_value(option: Spec, value: typing.Any, own: Spec, stdin: str) -> typing.Any:
+def _one_value(option: Spec, value: typing.Any, own: Spec, table: Table) -> typing.Any:
+    stdin = table["stdin_value"]
     if option["type"] == "json":
         try:
             return json.loads(value)
@@ -440,7 +466,7 @@ def _one_value(option: Spec, value: typing.Any, own: Spec, stdin: str) -> typing
     if option["input_file"] and value == stdin:
         if own.get("api_key_stdin"):
             raise Failure("usage", f"{option['flag']} {stdin}: stdin holds the API key already")
-        return _piped_files(f"{option['flag']} {stdin}")
+        return _piped_files(f"{option['flag']} {stdin}", table["piped_fields"])
     return value
 
 
@@ -451,7 +477,7 @@ def _stdin_text() -> str:
     return sys.stdin.read()
 
 
-def _piped_files(flag: str) -> typing.List[str]:
+def _piped_files(flag: str, fields: Spec) -> typing.List[str]:
     """The file paths the previous command printed: `files upload`'s path, the files a
     `generate` or `download` saved, or the download URLs of a project; as JSON or text."""
     text = _stdin_text()
@@ -459,25 +485,26 @@ def _piped_files(flag: str) -> typing.List[str]:
         value = json.loads(text)
     except ValueError:
         value = [line.strip() for line in text.splitlines() if line.strip()]
-    found = _file_values(value)
+    found = _file_values(value, fields)
     if not found:
         raise Failure("usage", f"{flag}: stdin holds no file path (pipe in a command's output)")
     return found
 
 
-def _file_values(value: typing.Any) -> typing.List[str]:
+def _file_values(value: typing.Any, fields: Spec) -> typing.List[str]:
+    """The file paths in a command's output (`fields`: the table's `piped_fields`)."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):
         return [item for item in value if isinstance(item, str)]
     if not isinstance(value, dict):
         return []
-    if isinstance(value.get("file_path"), str):
-        return [value["file_path"]]
-    if value.get("downloaded_paths"):
-        return _file_values(value["downloaded_paths"])
-    downloads = value.get("downloads") or []
-    return [d["url"] for d in downloads if isinstance(d, dict) and isinstance(d.get("url"), str)]
+    if isinstance(value.get(fields["file"]), str):
+        return [value[fields["file"]]]
+    if value.get(fields["saved"]):
+        return _file_values(value[fields["saved"]], fields)
+    outputs = [o for name in fields["outputs"] for o in value.get(name) or []]
+    return [o["url"] for o in outputs if isinstance(o, dict) and isinstance(o.get("url"), str)]
 
 
 def _place(request: Spec, option: Spec, value: typing.Any) -> None:
@@ -535,7 +562,7 @@ def _call(
     if kind == "call":
         return method(**arguments, **request)
     if kind == "upload":
-        return {"file_path": method(arguments["file"])}
+        return method(arguments["file"])
     waiting = {
         "wait_timeout": own.get("wait_timeout"),
         "poll_interval": own.get("poll_interval"),
@@ -560,20 +587,22 @@ def _call(
 
 
 def _print_result(
-    spec: Spec, result: typing.Any, own: Spec, package: Package, program: str
+    spec: Spec, result: typing.Any, own: Spec, package: Package, table: Table
 ) -> None:
     value = output.jsonable(result)
+    if spec["kind"] == "upload":
+        value = {table["piped_fields"]["file"]: result}  # the path, as the API names it
     no_wait = spec["kind"] == "generate" and own.get("no_wait")
     if own["format"] == "json":
         click.echo(output.as_json(value))
     elif no_wait:
         click.echo(result.id)  # for `ID=$(magic-hour ... generate --no-wait)`
     elif spec["kind"] == "upload":
-        click.echo(value["file_path"])
+        click.echo(result)
     elif value is not None:
         click.echo(output.as_text(value))
     if no_wait:
-        click.echo(resume_command(spec, result.id, own, program), err=True)
+        click.echo(resume_command(spec, result.id, own, table["program"]), err=True)
     status = getattr(result, "status", None)
     waited = spec["kind"] in ("generate", "wait", "download") and not no_wait
     if waited and status != package.complete_status:

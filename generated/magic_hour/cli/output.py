@@ -112,6 +112,7 @@ class ProgressDisplay:
         if not self._show_any:
             return
         if self._live and self._shown:
+            self._show(self._line(self._last, time.monotonic()))  # the last, which a redraw skipped
             self._stream.write("\n")
             self._stream.flush()
         elif self._last.downloaded_bytes:
