@@ -5,16 +5,20 @@ The runtime (`templates/runtime/cli/`) builds its commands from that data alone,
 schema` prints it, and the docs view lays out the CLI page from the same objects, so a name
 is decided here once.
 
-- A group per resource, under its parents' groups (a namespace that is the only one, `v1`, is
-  left out); a command per method (`create`, `get`, `delete`...), `generate` beside a project's
-  create, `wait` and `download` beside the get that `check_result` polls, `upload` beside the
-  operation that hands out upload URLs.
+- A group per resource, under its parents' groups (a namespace that is the only one and has
+  no command of its own, `v1`, is left out); a command per method (`create`, `get`,
+  `delete`...), `generate` beside a project's create, `wait` and `download` beside the get that
+  `check_result` polls, `upload` beside the operation that hands out upload URLs. A group or
+  command whose name a sibling (or the command line's own `schema`, `completion`) has already
+  gets a number: `wait-2`.
 - A path parameter is a positional argument. Every other value of the request is a flag named
   by its field path, the words joined by `-` (`style.prompt` is `--style-prompt`); an object
   is also taken whole as JSON (`--style '{"prompt": "..."}'`), its flags set on top of it. An
-  array of plain values is a repeated flag; an array of objects, a union or a free-form object
-  takes JSON (each repetition one item). A flag that would take a name already taken (another
-  field's, or one of the command's own options) gets its location in front (`--body-format`).
+  array of strings or numbers is a repeated flag, an array of objects one object a repetition;
+  any other value (a union, a free-form object, an array of booleans or of arrays) takes one
+  JSON value. A true-or-false value is `--x` / `--no-x`. A flag that would take a name already
+  taken (another field's, or one of the command's own options, or either's `--no-` form) gets
+  its location in front (`--body-format`).
 """
 
 from __future__ import annotations
