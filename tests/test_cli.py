@@ -703,6 +703,7 @@ def test_a_name_already_taken_gets_its_location_or_a_number(tmp_path: Path) -> N
                                     type: object
                                     properties:
                                       a: {type: string}
+                                scale: {type: number, enum: [1.0, 2.5], example: 1.0}
                       responses:
                         '200':
                           description: OK
@@ -723,11 +724,14 @@ def test_a_name_already_taken_gets_its_location_or_a_number(tmp_path: Path) -> N
         ("flags", "--flags"),
         ("matrix", "--matrix"),
         ("pairs", "--pairs"),
+        ("scale", "--scale"),
     ]
     # An array of true-or-false values or of arrays is one JSON value; of objects, one a flag.
     assert (flags["flags"].type, flags["flags"].multiple) == ("json", False)
     assert (flags["matrix"].type, flags["matrix"].multiple) == ("json", False)
     assert (flags["pairs"].type, flags["pairs"].multiple) == ("json", True)
+    # A choice that is no string is written as the runtime reads it back: as JSON.
+    assert command.example[command.example.index("--scale") + 1] == "1.0"
 
 
 def test_dry_run_redacts_the_key_wherever_the_request_carries_it() -> None:

@@ -40,7 +40,14 @@ from generator.ir.examples import example_value
 from generator.ir.workflows import DOWNLOADED_PATHS
 from generator.ir.model import Schema
 from generator.naming import words
-from generator.views.docs import cell, code, constraint_sentences, one_line, spec_markdown
+from generator.views.docs import (
+    cell,
+    code,
+    constraint_sentences,
+    one_line,
+    sentence,
+    spec_markdown,
+)
 from generator.views.python.generate import LOCAL_FOLDER, WORKFLOW_ARGUMENTS, with_local_files
 from generator.views.python.model import PyApi, PyArgument, PyMethod, PyResource
 from generator.views.python.types import PACKAGE
@@ -779,7 +786,7 @@ def _metavar(name: str) -> str:
 
 def _help(description: str, schema: Schema) -> str:
     text = one_line(description)
-    parts = [_sentence(text)]
+    parts = [sentence(text)]
     parts += constraint_sentences(schema)
     if schema.has_default:
         parts.append(f"The API's default: {json.dumps(schema.default, ensure_ascii=False)}.")
@@ -828,9 +835,17 @@ def _example_flags(options: list[CliOption], body: dict[str, Any]) -> list[str]:
                 found.append(option.flag if item else f"--no-{option.flag[2:]}")
             elif option.type == "json":
                 found += [option.flag, json.dumps(item, ensure_ascii=False)]
+            elif option.type == "choice":
+                found += [option.flag, _choice_text(item)]
             else:
                 found += [option.flag, _plain_text(item)]
     return found
+
+
+def _choice_text(value: Any) -> str:
+    """A choice as the command line takes it: a string as it is, any other value as JSON (the
+    runtime's `_choice_text`, which turns it back into the value)."""
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 def _plain_text(value: Any) -> str:
@@ -1032,7 +1047,7 @@ def _command_doc(command: CliCommand, words_: list[str]) -> CommandDoc:
         anchor=_anchor(words_),
         title=" ".join(words_),
         usage=code(usage),
-        text=_page_text(" ".join(p for p in (_sentence(command.summary), command.help) if p)),
+        text=_page_text(" ".join(p for p in (sentence(command.summary), command.help) if p)),
         endpoint=code(command.endpoint),
         arguments=[
             OptionRow(code(a.metavar), "yes", _page_text(a.help)) for a in command.arguments
@@ -1052,14 +1067,10 @@ def _row(option: CliOption) -> OptionRow:
         flag = code(f"{option.flag} {option.metavar or 'VALUE'}")
     text = option.help
     if option.choices:
-        text += " One of " + ", ".join(code(_plain_text(c)) for c in option.choices) + "."
+        text += " One of " + ", ".join(code(_choice_text(c)) for c in option.choices) + "."
     if option.default not in (None, False):
         text += f" Default: {code(str(option.default))}."
     return OptionRow(flag, "yes" if option.required else "", _page_text(text))
-
-
-def _sentence(text: str) -> str:
-    return text if not text or text.endswith((".", "!", "?", ":")) else f"{text}."
 
 
 def _page_text(text: str) -> str:

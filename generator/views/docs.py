@@ -772,7 +772,7 @@ def describe(description: str, schema: Schema, deprecated: bool) -> str:
         parts.append("**Deprecated.**")
     text = one_line(_cell_lines(spec_markdown(_without_site_links(description))))
     if text:
-        parts.append(text if text.endswith((".", "!", "?", ":")) else f"{text}.")
+        parts.append(sentence(text))
     parts.extend(constraint_sentences(schema))
     if schema.enum:
         values = ", ".join(code(python_literal(v)) for v in schema.enum)
@@ -780,6 +780,11 @@ def describe(description: str, schema: Schema, deprecated: bool) -> str:
     if schema.has_default:
         parts.append(f"Defaults to {code(python_literal(schema.default))}.")
     return " ".join(parts)
+
+
+def sentence(text: str) -> str:
+    """`text` ending as a sentence ends: with its own stop, or a period."""
+    return text if not text or text.endswith((".", "!", "?", ":")) else f"{text}."
 
 
 def constraint_sentences(schema: Schema) -> list[str]:
